@@ -1,0 +1,42 @@
+import Vapor
+
+/// Refuses forged web form submissions before they change anything.
+///
+/// Two independent checks: the browser's `Origin` (or `Referer`) must be this site, and a signed-in user's form must
+/// echo the session's anti-forgery token in `_csrf`. Cookies are also `SameSite=Lax`; the checks stand even where a
+/// browser ignores that.
+struct FormProtection: AsyncMiddleware {
+    static let fieldName = "_csrf"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.method == .POST, !request.isAPI else { return try await next.respond(to: request) }
+        guard Self.isSameOrigin(request) else {
+            throw Abort(.forbidden, reason: "请求来源不明，已拒绝。请从本系统页面提交。")
+        }
+        if let user = request.currentUser, let expected = user.csrfToken {
+            let sent = try? request.content.get(String.self, at: Self.fieldName)
+            guard let sent, Self.constantTimeEquals(sent, expected) else {
+                throw Abort(.forbidden, reason: "页面已过期或请求被篡改，未做任何修改。请刷新页面后重试。")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+
+    static func isSameOrigin(_ request: Request) -> Bool {
+        guard let host = request.headers.first(name: .host) else { return false }
+        let source = request.headers.first(name: .origin) ?? request.headers.first(name: .referer)
+        guard let source, source != "null" else {
+            // Non-browser clients send neither header; browsers always send Origin on POST.
+            return request.headers.first(name: .origin) == nil
+        }
+        guard let url = URL(string: source), let sourceHost = url.host else { return false }
+        let sourceAuthority = url.port.map { "\(sourceHost):\($0)" } ?? sourceHost
+        return sourceAuthority.lowercased() == host.lowercased()
+    }
+
+    private static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
+        let a = Array(lhs.utf8), b = Array(rhs.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,100 @@
+import Domain
+import Fluent
+import SQLKit
+import Vapor
+
+/// A model whose rows belong to an area. Every read of such a model in a request goes through `Request.scoped`,
+/// which applies the signed-in user's area: a row outside it is not found, and lists and counts never include it.
+protocol AreaScoped: Model {
+    static func restrict(_ query: QueryBuilder<Self>, to scope: AccessScope) -> QueryBuilder<Self>
+}
+
+extension Household: AreaScoped {
+    static func restrict(_ query: QueryBuilder<Household>, to scope: AccessScope) -> QueryBuilder<Household> {
+        switch scope.householdFilter {
+        case .everything:
+            return query
+        case let .villageCodes(lower, upper):
+            return query.filter(\.$villageCode >= lower).filter(\.$villageCode <= upper)
+        case let .group(code):
+            return query.filter(\.$groupCode == code)
+        case let .grid(code):
+            return query.filter(\.$gridCode == code)
+        }
+    }
+}
+
+extension Member: AreaScoped {
+    static func restrict(_ query: QueryBuilder<Member>, to scope: AccessScope) -> QueryBuilder<Member> {
+        let joined = query.join(parent: \.$household)
+        switch scope.householdFilter {
+        case .everything:
+            return joined
+        case let .villageCodes(lower, upper):
+            return joined.filter(Household.self, \.$villageCode >= lower).filter(Household.self, \.$villageCode <= upper)
+        case let .group(code):
+            return joined.filter(Household.self, \.$groupCode == code)
+        case let .grid(code):
+            return joined.filter(Household.self, \.$gridCode == code)
+        }
+    }
+}
+
+extension Area: AreaScoped {
+    static func restrict(_ query: QueryBuilder<Area>, to scope: AccessScope) -> QueryBuilder<Area> {
+        let range = scope.areaCodeRange
+        return query.filter(\.$code >= range.lower).filter(\.$code <= range.upper)
+    }
+}
+
+extension User: AreaScoped {
+    static func restrict(_ query: QueryBuilder<User>, to scope: AccessScope) -> QueryBuilder<User> {
+        let range = scope.areaCodeRange
+        return query.filter(\.$areaCode >= range.lower).filter(\.$areaCode <= range.upper)
+    }
+}
+
+/// The scoped entry point to area-owned data for one request.
+struct ScopedData<M: AreaScoped> {
+    let scope: AccessScope
+    let database: any Database
+
+    func query() -> QueryBuilder<M> { M.restrict(M.query(on: database), to: scope) }
+
+    /// The row with this id inside the scope, or 404 — the same answer as for an id that does not exist,
+    /// so a user cannot learn that a record exists elsewhere.
+    func find(_ id: M.IDValue?) async throws -> M {
+        guard let id, let row = try await query().filter(\M._$id == id).first() else {
+            throw Abort(.notFound, reason: "未找到该记录。")
+        }
+        return row
+    }
+}
+
+extension Request {
+    func scoped<M: AreaScoped>(_ type: M.Type, on database: (any Database)? = nil) throws -> ScopedData<M> {
+        ScopedData(scope: try requireUser().scope, database: database ?? db)
+    }
+}
+
+extension AccessScope {
+    /// The scope as a SQL condition on a table with household area columns, for set-based queries that Fluent
+    /// cannot express (grouped counts). The same rule as `Household.restrict`.
+    func householdPredicate(table: String = Household.schema) -> any SQLExpression {
+        let column = { (name: String) in SQLColumn(name, table: table) }
+        switch householdFilter {
+        case .everything:
+            return SQLLiteral.boolean(true)
+        case let .villageCodes(lower, upper):
+            return SQLBinaryExpression(
+                SQLBinaryExpression(column("village_code"), .greaterThanOrEqual, SQLBind(lower)),
+                .and,
+                SQLBinaryExpression(column("village_code"), .lessThanOrEqual, SQLBind(upper))
+            )
+        case let .group(code):
+            return SQLBinaryExpression(column("group_code"), .equal, SQLBind(code))
+        case let .grid(code):
+            return SQLBinaryExpression(column("grid_code"), .equal, SQLBind(code))
+        }
+    }
+}

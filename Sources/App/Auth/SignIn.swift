@@ -1,0 +1,78 @@
+import Fluent
+import Vapor
+
+/// Checks a username and password, with a lock after repeated failures; shared by the login page and the API.
+enum SignIn {
+    enum Failure: Error, Equatable {
+        case wrongCredentials
+        case locked(minutes: Int)
+    }
+
+    static let maxFailures = 5
+    static let lockDuration: TimeInterval = 15 * 60
+
+    static func verify(username: String, password: String, on request: Request) async throws -> Result<User, Failure> {
+        let name = username.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 64, !password.isEmpty, password.count <= 200,
+              let user = try await User.query(on: request.db).filter(\.$username == name).first(),
+              user.isActive
+        else {
+            try await auditFailure(username: name, userID: nil, on: request)
+            return .failure(.wrongCredentials)
+        }
+        let now = request.now
+        if let lockedUntil = user.lockedUntil, lockedUntil > now {
+            return .failure(.locked(minutes: max(1, Int((lockedUntil.timeIntervalSince(now) / 60).rounded(.up)))))
+        }
+        guard try await request.password.async.verify(password, created: user.passwordHash) else {
+            user.failedLogins += 1
+            if user.failedLogins >= maxFailures {
+                user.lockedUntil = now.addingTimeInterval(lockDuration)
+                user.failedLogins = 0
+            }
+            try await user.save(on: request.db)
+            try await auditFailure(username: name, userID: user.id, on: request)
+            return .failure(.wrongCredentials)
+        }
+        if user.failedLogins != 0 || user.lockedUntil != nil {
+            user.failedLogins = 0
+            user.lockedUntil = nil
+            try await user.save(on: request.db)
+        }
+        return .success(user)
+    }
+
+    /// Opens a web session or an API token for the user and returns the secret to hand out.
+    static func issue(_ kind: AuthToken.Kind, for user: User, on request: Request) async throws -> (secret: String, token: AuthToken) {
+        let secret = TokenDigest.newSecret()
+        let settings = request.application.settings
+        let lifetime = kind == .webSession ? settings.sessionIdleTimeout : settings.apiTokenLifetime
+        let token = AuthToken(
+            userID: try user.requireID(), kind: kind, tokenHash: TokenDigest.hash(secret),
+            csrfToken: kind == .webSession ? TokenDigest.newSecret() : nil,
+            expiresAt: request.now.addingTimeInterval(lifetime)
+        )
+        try await token.create(on: request.db)
+        try await AuditLog.record(
+            kind == .webSession ? .login : .issueToken, entityType: "user", entityID: user.id?.uuidString ?? "",
+            areaCode: user.areaCode, summary: kind == .webSession ? "登录" : "签发 API 令牌",
+            actor: .init(id: user.id, name: user.username), at: request.now, on: request.db
+        )
+        return (secret, token)
+    }
+
+    static func message(for failure: Failure) -> String {
+        switch failure {
+        case .wrongCredentials: return "用户名或密码错误。"
+        case let .locked(minutes): return "连续登录失败次数过多，账号已临时锁定，请 \(minutes) 分钟后再试。"
+        }
+    }
+
+    private static func auditFailure(username: String, userID: UUID?, on request: Request) async throws {
+        try await AuditLog.record(
+            .loginFailed, entityType: "user", entityID: userID?.uuidString ?? "",
+            areaCode: nil, summary: "登录失败：\(username.prefix(64))",
+            actor: .init(id: nil, name: String(username.prefix(64))), at: request.now, on: request.db
+        )
+    }
+}

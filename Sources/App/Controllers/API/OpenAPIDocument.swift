@@ -1,0 +1,124 @@
+import Foundation
+import Vapor
+
+/// A JSON value, for documents whose shape is data (the OpenAPI description).
+indirect enum JSONValue: Encodable, Sendable {
+    case string(String)
+    case number(Int)
+    case bool(Bool)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case let .string(value): var c = encoder.singleValueContainer(); try c.encode(value)
+        case let .number(value): var c = encoder.singleValueContainer(); try c.encode(value)
+        case let .bool(value): var c = encoder.singleValueContainer(); try c.encode(value)
+        case let .array(values): var c = encoder.unkeyedContainer(); for value in values { try c.encode(value) }
+        case let .object(pairs):
+            var c = encoder.container(keyedBy: Key.self)
+            for (key, value) in pairs { try c.encode(value, forKey: Key(key)) }
+        }
+    }
+
+    private struct Key: CodingKey {
+        let stringValue: String
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+}
+
+/// The OpenAPI 3.1 description of `/api/v1`, served at `GET /api/v1/openapi.json`. A test checks that its paths
+/// and the registered routes are the same set.
+enum OpenAPIDocument {
+    struct Operation {
+        let method: String
+        let path: String
+        let summary: String
+        let parameters: [JSONValue]
+        let requestSchema: String?
+        let responseSchema: String
+        let authenticated: Bool
+    }
+
+    static let operations: [Operation] = [
+        .init(method: "post", path: "/api/v1/auth/token", summary: "用用户名和密码换取访问令牌", parameters: [], requestSchema: "TokenRequest", responseSchema: "TokenResponse", authenticated: false),
+        .init(method: "get", path: "/api/v1/me", summary: "当前用户", parameters: [], requestSchema: nil, responseSchema: "Me", authenticated: true),
+        .init(method: "get", path: "/api/v1/households", summary: "查询辖区内农户（分页）", parameters: [
+            query("q", "姓名、身份证号或户编号"), query("area", "区划代码（须在辖区内）"), query("type", "户类型"),
+            query("status", "监测状态"), query("limit", "每页条数 1–200，默认 50", type: "integer"), query("offset", "起始位置，默认 0", type: "integer"),
+        ], requestSchema: nil, responseSchema: "HouseholdPage", authenticated: true),
+        .init(method: "get", path: "/api/v1/households/{id}", summary: "农户详情（个人信息默认脱敏）", parameters: [
+            pathParameter("id", "农户 ID", format: "uuid"), query("reveal", "有权限的角色显示完整个人信息，并记录日志", type: "boolean"),
+        ], requestSchema: nil, responseSchema: "HouseholdDetail", authenticated: true),
+        .init(method: "get", path: "/api/v1/areas/{code}", summary: "区划及其下级区划的农户数", parameters: [pathParameter("code", "区划代码")], requestSchema: nil, responseSchema: "AreaDetail", authenticated: true),
+        .init(method: "get", path: "/api/v1/openapi.json", summary: "本接口说明（OpenAPI 3.1）", parameters: [], requestSchema: nil, responseSchema: "OpenAPI", authenticated: false),
+    ]
+
+    static func document() -> JSONValue {
+        let grouped = Dictionary(grouping: operations, by: \.path)
+        let paths: [(String, JSONValue)] = grouped.keys.sorted().map { path in
+            (path, .object((grouped[path] ?? []).map { ($0.method, operationObject($0)) }))
+        }
+        return .object([
+            ("openapi", .string("3.1.0")),
+            ("info", .object([("title", .string("守望 Shouwang API")), ("version", .string("1")),
+                              ("description", .string("防止返贫致贫动态监测和帮扶平台接口。所有数据按调用者的区划范围过滤。"))])),
+            ("paths", .object(paths)),
+            ("components", .object([
+                ("securitySchemes", .object([("bearer", .object([("type", .string("http")), ("scheme", .string("bearer"))]))])),
+                ("schemas", .object(OpenAPISchemas.all)),
+            ])),
+        ])
+    }
+
+    private static func operationObject(_ operation: Operation) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("summary", .string(operation.summary))]
+        if !operation.parameters.isEmpty { fields.append(("parameters", .array(operation.parameters))) }
+        if let request = operation.requestSchema {
+            fields.append(("requestBody", .object([("required", .bool(true)), ("content", jsonContent(request))])))
+        }
+        var responses: [(String, JSONValue)] = [("200", .object([("description", .string("成功")), ("content", jsonContent(operation.responseSchema))]))]
+        responses.append(("400", errorResponse("请求格式不正确")))
+        if operation.authenticated {
+            responses.append(("401", errorResponse("缺少或无效的访问令牌")))
+            responses.append(("404", errorResponse("不存在或不在辖区内")))
+            fields.append(("security", .array([.object([("bearer", .array([]))])])))
+        }
+        fields.append(("responses", .object(responses)))
+        return .object(fields)
+    }
+
+    private static func jsonContent(_ schema: String) -> JSONValue {
+        .object([("application/json", .object([("schema", ref(schema))]))])
+    }
+
+    private static func errorResponse(_ description: String) -> JSONValue {
+        .object([("description", .string(description)), ("content", jsonContent("Error"))])
+    }
+
+    static func ref(_ name: String) -> JSONValue { .object([("$ref", .string("#/components/schemas/\(name)"))]) }
+
+    private static func query(_ name: String, _ description: String, type: String = "string") -> JSONValue {
+        .object([("name", .string(name)), ("in", .string("query")), ("required", .bool(false)),
+                 ("description", .string(description)), ("schema", .object([("type", .string(type))]))])
+    }
+
+    private static func pathParameter(_ name: String, _ description: String, format: String? = nil) -> JSONValue {
+        var schema: [(String, JSONValue)] = [("type", .string("string"))]
+        if let format { schema.append(("format", .string(format))) }
+        return .object([("name", .string(name)), ("in", .string("path")), ("required", .bool(true)),
+                        ("description", .string(description)), ("schema", .object(schema))])
+    }
+
+    static func response() throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        let data = try encoder.encode(document())
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+}

@@ -1,0 +1,57 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Looks up areas by code: names for display, children for browsing, ancestors for breadcrumbs.
+enum AreaDirectory {
+    static func area(_ code: String, on database: any Database) async throws -> Area? {
+        try await Area.query(on: database).filter(\.$code == code).first()
+    }
+
+    static func children(of code: String, on database: any Database) async throws -> [Area] {
+        try await Area.query(on: database).filter(\.$parentCode == code).sort(\.$code).all()
+    }
+
+    /// The chain from the top of the tree down to and including `code`.
+    static func lineage(of code: String, on database: any Database) async throws -> [Area] {
+        var chain: [Area] = []
+        var next: String? = code
+        while let current = next, chain.count < 10, let area = try await area(current, on: database) {
+            chain.insert(area, at: 0)
+            next = area.parentCode
+        }
+        return chain
+    }
+
+    /// Names for a set of codes, in one query.
+    static func names(of codes: [String], on database: any Database) async throws -> [String: String] {
+        guard !codes.isEmpty else { return [:] }
+        let areas = try await Area.query(on: database).filter(\.$code ~~ codes).all()
+        return Dictionary(areas.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// How households group under the children of an area of this level.
+    static func childGrouping(for level: AreaLevel) -> HouseholdStatistics.Grouping? {
+        switch level {
+        case .province: return .villageCodePrefix(digits: 4)
+        case .city: return .villageCodePrefix(digits: 6)
+        case .county: return .villageCodePrefix(digits: 9)
+        case .township: return .villageCodePrefix(digits: 12)
+        case .village, .group, .grid: return nil
+        }
+    }
+
+    /// Counts per child area; for a village, its groups and grids each get their own counts.
+    static func childCounts(of area: AreaCode, level: AreaLevel, scope: AccessScope, on database: any Database) async throws -> [String: HouseholdCounts] {
+        let narrowed = scope.narrowed(to: area)
+        if let grouping = childGrouping(for: level) {
+            let rows = try await HouseholdStatistics.breakdown(by: grouping, in: narrowed, on: database)
+            // Prefix keys are padded back to full codes so they match the child areas.
+            return Dictionary(rows.map { (AreaCode.padded($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        }
+        guard level == .village else { return [:] }
+        let groups = try await HouseholdStatistics.breakdown(by: .group, in: narrowed, on: database)
+        let grids = try await HouseholdStatistics.breakdown(by: .grid, in: narrowed, on: database)
+        return groups.merging(grids, uniquingKeysWith: { first, _ in first })
+    }
+}

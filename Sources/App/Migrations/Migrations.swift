@@ -1,0 +1,14 @@
+import Fluent
+
+extension Migrations {
+    /// Every migration, in order. New ones go in a new numbered folder and are appended here.
+    func addShouwangMigrations() {
+        add(CreateAreas())
+        add(CreateUsers())
+        add(CreateAuthTokens())
+        add(CreateAuditEvents())
+        add(CreateHouseholds())
+        add(CreateMembers())
+        add(CreateIncomeRecords())
+    }
+}

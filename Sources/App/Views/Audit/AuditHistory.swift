@@ -1,0 +1,80 @@
+import Domain
+import Fluent
+import Foundation
+import Plot
+
+/// One line of a record's history as its viewer may see it.
+struct AuditRow {
+    struct Change {
+        let field: String
+        let before: String
+        let after: String
+    }
+
+    let occurredAt: Date
+    let actorName: String
+    let action: String
+    let summary: String
+    let reason: String?
+    let changes: [Change]
+
+    /// The history of one record, newest first, with personal data masked for viewers who may not see it in full.
+    static func history(entityType: String, entityID: String, viewer: CurrentUser, limit: Int = 50, on database: any Database) async throws -> [AuditRow] {
+        try await AuditEvent.query(on: database)
+            .filter(\.$entityType == entityType)
+            .filter(\.$entityID == entityID)
+            .sort(\.$occurredAt, .descending)
+            .limit(limit)
+            .all()
+            .map { AuditRow($0, viewer: viewer) }
+    }
+
+    init(_ event: AuditEvent, viewer: CurrentUser) {
+        occurredAt = event.occurredAt
+        actorName = event.actorName
+        action = event.action
+        summary = event.summary
+        reason = event.reason
+        let before = AuditLog.decode(event.beforeJSON)
+        let after = AuditLog.decode(event.afterJSON)
+        changes = Set(before.keys).union(after.keys).sorted().compactMap { key in
+            let old = before[key] ?? "", new = after[key] ?? ""
+            guard old != new else { return nil }
+            return Change(field: key, before: PersonalField.display(old, field: key, for: viewer.role),
+                          after: PersonalField.display(new, field: key, for: viewer.role))
+        }
+    }
+}
+
+/// Which snapshot fields hold personal data, and how each is masked.
+enum PersonalField {
+    static func display(_ value: String, field: String, for role: Role) -> String {
+        guard !value.isEmpty, !role.seesFullPersonalData else { return value }
+        switch field {
+        case "id_number", "head_id_number": return PersonalDataMask.identityNumber(value)
+        case "phone": return PersonalDataMask.phone(value)
+        case "bank_account": return PersonalDataMask.bankAccount(value)
+        case "health", "disability_grade": return "（已隐藏）"
+        default: return value
+        }
+    }
+}
+
+/// 变更记录 — the history block shown at the bottom of a record's page.
+enum AuditHistory {
+    static func node(_ rows: [AuditRow]) -> Node<HTML.BodyContext> {
+        .section(
+            .class("card history"),
+            .h2(.text("变更记录")),
+            rows.isEmpty ? .p(.class("muted"), .text("暂无变更记录。")) : .ul(.forEach(rows) { row in
+                .li(
+                    .div(.class("history-head"), .text("\(DisplayFormat.minute(row.occurredAt)) · \(row.actorName) · \(row.summary)")),
+                    .unwrap(row.reason) { .div(.class("muted small"), .text("理由：\($0)")) },
+                    .if(!row.changes.isEmpty, .ul(.class("changes"), .forEach(row.changes) { change in
+                        .li(.span(.class("mono"), .text(change.field)), .text("：\(change.before.isEmpty ? "（空）" : change.before) → \(change.after.isEmpty ? "（空）" : change.after)"))
+                    }))
+                )
+            })
+        )
+    }
+}

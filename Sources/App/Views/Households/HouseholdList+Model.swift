@@ -1,0 +1,71 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The household search (农户查询): filters, one page of results, and the total — all inside the user's scope.
+struct HouseholdSearch: Content {
+    var q: String?
+    var area: String?
+    var type: String?
+    var status: String?
+    var limit: Int?
+    var offset: Int?
+
+    static let defaultLimit = 50
+    static let maximumLimit = 200
+
+    var pageLimit: Int { min(max(limit ?? Self.defaultLimit, 1), Self.maximumLimit) }
+    var pageOffset: Int { max(offset ?? 0, 0) }
+
+    /// Checks the filters, naming the first one that cannot be used.
+    func validated() throws -> HouseholdSearch {
+        if let limit, limit < 1 || limit > Self.maximumLimit { throw Abort(.badRequest, reason: "limit 应在 1 到 \(Self.maximumLimit) 之间。") }
+        if let offset, offset < 0 { throw Abort(.badRequest, reason: "offset 不能为负数。") }
+        if let type, !type.isEmpty, HouseholdType(rawValue: type) == nil { throw Abort(.badRequest, reason: "户类型 \(type) 无效。") }
+        if let status, !status.isEmpty, HouseholdMonitoringStatus(rawValue: status) == nil { throw Abort(.badRequest, reason: "监测状态 \(status) 无效。") }
+        if let area, !area.isEmpty, AreaCode(area) == nil { throw Abort(.badRequest, reason: "区划代码 \(area) 格式不正确。") }
+        if let q, q.count > 60 { throw Abort(.badRequest, reason: "搜索词过长（最多 60 个字符）。") }
+        return self
+    }
+
+    /// Runs the search; an area filter outside the scope finds nothing rather than widening the scope.
+    func run(scope: AccessScope, on database: any Database) async throws -> (rows: [Household], total: Int) {
+        var effectiveScope = scope
+        if let area, !area.isEmpty, let code = AreaCode(area) {
+            guard scope.includes(code) else { return ([], 0) }
+            effectiveScope = scope.narrowed(to: code)
+        }
+        var query = Household.restrict(Household.query(on: database), to: effectiveScope)
+        if let type, !type.isEmpty { query = query.filter(\.$householdType == type) }
+        if let status, !status.isEmpty { query = query.filter(\.$monitoringStatus == status) }
+        if let term = q?.trimmingCharacters(in: .whitespaces), !term.isEmpty {
+            query = try await applySearchTerm(term, to: query, scope: effectiveScope, on: database)
+        }
+        let total = try await query.count()
+        let rows = try await query.sort(\.$villageCode).sort(\.$householdNumber)
+            .range(pageOffset..<(pageOffset + pageLimit)).all()
+        return (rows, total)
+    }
+
+    /// A term is an identity number (exact), a household number (prefix) or a name (prefix of the head's or any member's).
+    private func applySearchTerm(_ term: String, to query: QueryBuilder<Household>, scope: AccessScope, on database: any Database) async throws -> QueryBuilder<Household> {
+        if term.count == 18, term.dropLast().allSatisfy(\.isASCIIDigit) {
+            let ids = try await Member.restrict(Member.query(on: database), to: scope)
+                .filter(\.$idNumber == term.uppercased()).all(\.$household.$id)
+            return query.filter(\.$id ~~ ids)
+        }
+        if term.allSatisfy(\.isASCIIDigit) {
+            return query.filter(\.$householdNumber >= term).filter(\.$householdNumber <= term + "\u{7F}")
+        }
+        let pattern = term.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+        let memberHouseholds = try await Member.restrict(Member.query(on: database), to: scope)
+            .filter(\.$name, .custom("LIKE"), pattern + "%").limit(5000).all(\.$household.$id)
+        return query.group(.or) { either in
+            either.filter(\.$headName, .custom("LIKE"), pattern + "%").filter(\.$id ~~ memberHouseholds)
+        }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

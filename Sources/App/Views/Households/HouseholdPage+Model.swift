@@ -1,0 +1,49 @@
+import Domain
+import Fluent
+import Vapor
+
+extension HouseholdPage {
+    /// One household as its viewer may see it. Personal data is masked unless the viewer's role needs it and the
+    /// viewer asked to see it in full, and that full view is logged.
+    struct Model {
+        let user: CurrentUser
+        let household: Household
+        let members: [Member]
+        let incomes: [IncomeRecord]
+        let areaPath: String
+        let revealed: Bool
+        let canReveal: Bool
+        let history: [AuditRow]
+
+        func show(_ value: String?, field: String) -> String {
+            guard let value, !value.isEmpty else { return "—" }
+            return revealed ? value : PersonalField.display(value, field: field, for: .department)
+        }
+    }
+
+    static func query(id: UUID?, reveal: Bool, on request: Request) async throws -> Model {
+        let user = try request.requireUser()
+        let household = try await request.scoped(Household.self).find(id)
+        let householdID = try household.requireID()
+        let members = try await Member.query(on: request.db).filter(\.$household.$id == householdID)
+            .sort(\.$birthDate).all()
+            .sorted { RelationToHead.order($0.relation) < RelationToHead.order($1.relation) }
+        let incomes = try await IncomeRecord.query(on: request.db).filter(\.$household.$id == householdID)
+            .sort(\.$periodStart).all()
+        let lineage = try await AreaDirectory.lineage(of: household.groupCode ?? household.villageCode, on: request.db)
+        let revealed = reveal && user.role.seesFullPersonalData
+        if revealed {
+            try await AuditLog.record(
+                .viewPersonalData, entityType: Household.auditEntityType, entityID: householdID.uuidString,
+                areaCode: household.villageCode, summary: "查看完整个人信息（户编号 \(household.householdNumber)）",
+                actor: request.auditActor, at: request.now, on: request.db
+            )
+        }
+        return Model(
+            user: user, household: household, members: members, incomes: incomes,
+            areaPath: lineage.suffix(4).map(\.name).joined(separator: " / "),
+            revealed: revealed, canReveal: user.role.seesFullPersonalData,
+            history: try await AuditRow.history(entityType: Household.auditEntityType, entityID: householdID.uuidString, viewer: user, on: request.db)
+        )
+    }
+}

@@ -1,0 +1,66 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+/// Sets the application up from its settings: storage, migrations, middleware, routes and commands.
+/// Migrations run here, so a started server always has the schema it expects.
+public func configure(_ app: Application, settings: AppSettings) async throws {
+    app.settings = settings
+    MetricsRegistry.bootstrapOnce()
+
+    switch settings.storage {
+    case let .sqlite(path):
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case let .postgres(url, readURL, searchPath):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        configuration.searchPath = searchPath
+        app.databases.use(.postgres(configuration: configuration), as: .psql)
+        if let readURL {
+            var replica = try SQLPostgresConfiguration(url: readURL)
+            replica.searchPath = searchPath
+            app.databases.use(.postgres(configuration: replica), as: .readReplica, isDefault: false)
+        }
+    }
+    app.migrations.addShouwangMigrations()
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.routes.defaultMaxBodySize = "4mb"
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(ShouwangErrorMiddleware())
+    app.middleware.use(SecurityHeaders())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(TokenAuthenticator())
+    app.middleware.use(FormProtection())
+
+    try routes(app)
+    app.asyncCommands.use(AreasCommand(), as: "areas")
+    app.asyncCommands.use(CreateUserCommand(), as: "create-user")
+
+    try await app.autoMigrate()
+    if case .sqlite = settings.storage, let sql = app.db as? any SQLDatabase {
+        // WAL lets readers go on while an import writes.
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+}
+
+extension DatabaseID {
+    /// The PostgreSQL read replica for dashboards and reports, when `DATABASE_READ_URL` is set.
+    static let readReplica = DatabaseID(string: "read")
+}
+
+/// Headers that keep pages from being framed, sniffed or leaking addresses.
+struct SecurityHeaders: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'")
+        return response
+    }
+}

@@ -1,0 +1,69 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// The one route table, grouped by who may reach each part.
+func routes(_ app: Application) throws {
+    app.get("healthz", use: health)
+    app.get("metrics") { _ -> Response in
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: MetricsRegistry.render()))
+    }
+
+    let login = LoginController()
+    app.get("login", use: login.show)
+    app.post("login", use: login.login)
+
+    let web = app.grouped(RequireUser())
+    web.post("logout", use: login.logout)
+    web.get { request async throws -> Response in
+        let model = try await HomePage.query(for: try request.requireUser(), on: request.db)
+        return .html(HomePage.render(model))
+    }
+
+    let areas = AreaController()
+    web.get("areas", use: areas.index)
+    web.get("areas", ":code", use: areas.show)
+    web.get("areas", ":code", "new", use: areas.newChild)
+    web.post("areas", ":code", "children", use: areas.createChild)
+    web.get("areas", ":code", "edit", use: areas.edit)
+    web.post("areas", ":code", use: areas.update)
+
+    let households = HouseholdController()
+    web.get("households", use: households.index)
+    web.get("households", ":id", use: households.show)
+
+    let users = UserAdminController()
+    web.get("admin", "users", use: users.index)
+    web.get("admin", "users", "new", use: users.new)
+    web.post("admin", "users", use: users.create)
+    web.get("admin", "users", ":id", use: users.edit)
+    web.post("admin", "users", ":id", use: users.update)
+
+    web.get("audit", use: AuditController().index)
+
+    let api = app.grouped("api", "v1")
+    api.get("openapi.json") { _ in try OpenAPIDocument.response() }
+    let auth = AuthAPIController()
+    api.post("auth", "token", use: auth.token)
+    let signedIn = api.grouped(RequireUser())
+    signedIn.get("me", use: auth.me)
+    let householdAPI = HouseholdAPIController()
+    signedIn.get("households", use: householdAPI.index)
+    signedIn.get("households", ":id", use: householdAPI.show)
+    signedIn.get("areas", ":code", use: AreaAPIController().show)
+}
+
+/// 200 when the database answers a query, 503 otherwise.
+@Sendable
+func health(_ request: Request) async throws -> Response {
+    do {
+        guard let sql = request.db as? any SQLDatabase else { throw Abort(.serviceUnavailable) }
+        try await sql.raw("SELECT 1").run()
+        return Response(status: .ok, body: .init(string: "ok"))
+    } catch {
+        request.logger.error("health check failed: \(String(reflecting: error))")
+        return Response(status: .serviceUnavailable, body: .init(string: "database unavailable"))
+    }
+}

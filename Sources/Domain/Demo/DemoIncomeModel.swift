@@ -1,0 +1,48 @@
+import Foundation
+
+/// Plausible yearly income and spending for a generated household: migrant and local wages, farming with its
+/// costs, small property income, pensions and allowances, and the medical and schooling costs that strain it.
+enum DemoIncomeModel {
+    static func years(for members: [DemoMember], alleviated: Bool, asOf: CivilDate, random: inout SeededGenerator) -> [DemoIncome] {
+        guard !members.isEmpty else { return [] }
+        let lastYear = asOf.year - 1
+        var trend = Double.random(in: 0.97...1.08, using: &random)
+        // One household in twenty-five has a bad year: an illness or a lost job.
+        let shockYear = random.chance(0.04) ? lastYear - Int.random(in: 0...1, using: &random) : nil
+        let farms = random.chance(alleviated ? 0.8 : 0.6)
+        return (lastYear - 2...lastYear).compactMap { year in
+            trend *= Double.random(in: 0.98...1.09, using: &random)
+            let shocked = year == shockYear
+            var wage: Int64 = 0
+            for member in members {
+                guard let place = member.workPlace, let months = member.workMonths else { continue }
+                let monthly = place.hasPrefix("省外") ? Int64.random(in: 3_200...5_500, using: &random) : Int64.random(in: 1_800...3_600, using: &random)
+                wage += monthly * Int64(shocked ? months / 3 : months) * 100
+            }
+            let business: Int64 = farms ? Int64.random(in: 3_000...18_000, using: &random) * 100 : 0
+            let costs = business * Int64.random(in: 30...55, using: &random) / 100
+            let property: Int64 = random.chance(0.4) ? Int64.random(in: 200...2_500, using: &random) * 100 : 0
+            var transfer: Int64 = Int64.random(in: 300...1_500, using: &random) * 100
+            for member in members {
+                if member.identityNumber.age(on: asOf) >= 60 { transfer += Int64.random(in: 1_400...2_600, using: &random) * 100 }
+                if member.minimumLiving { transfer += Int64.random(in: 4_200...5_400, using: &random) * 100 }
+                if member.extremePoverty { transfer += Int64.random(in: 9_000...11_000, using: &random) * 100 }
+            }
+            var medical: Int64 = 0, schooling: Int64 = 0
+            for member in members {
+                if member.health.contains(.seriousIllness) { medical += Int64.random(in: 8_000...(shocked ? 90_000 : 40_000), using: &random) * 100 }
+                else if member.health.contains(.chronicIllness) { medical += Int64.random(in: 500...4_000, using: &random) * 100 }
+                if member.schoolStatus?.isHigherEducation == true { schooling += Int64.random(in: 8_000...16_000, using: &random) * 100 }
+            }
+            let scale = { (value: Int64) in Int64(Double(value) * trend) }
+            let statement = IncomeStatement(
+                wage: Money(fen: scale(wage)), business: Money(fen: scale(business)), property: Money(fen: property),
+                transfer: Money(fen: transfer), productionCosts: Money(fen: scale(costs)),
+                rigidSpending: RigidSpending(medicalSelfPay: Money(fen: medical), schooling: Money(fen: schooling)),
+                members: members.count
+            )
+            guard let summary = try? statement.summarize(method: .monitoring2021) else { return nil }
+            return DemoIncome(year: year, statement: statement, summary: summary)
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/// One thing wrong with submitted data: which field, and why, in words the person who typed it understands.
+public struct FieldProblem: Sendable, Hashable, Codable {
+    public let field: String
+    public let message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+}

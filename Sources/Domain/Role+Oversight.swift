@@ -1,0 +1,17 @@
+extension Role {
+    /// Who reads the audit trail of their area: those who answer for the area's records as a whole.
+    public var canReadAuditLog: Bool {
+        switch self {
+        case .admin, .supervisor, .county, .town: true
+        case .village, .grid, .contact, .department: false
+        }
+    }
+}
+
+extension RelationToHead {
+    /// Sort position of a stored relation: the head first, then the order of the code list; unknown values last.
+    public static func order(_ raw: String) -> Int {
+        guard let relation = RelationToHead(rawValue: raw), let index = allCases.firstIndex(of: relation) else { return allCases.count }
+        return allCases.distance(from: allCases.startIndex, to: index)
+    }
+}

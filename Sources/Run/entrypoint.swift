@@ -1,0 +1,26 @@
+import App
+import Logging
+import Vapor
+
+/// `shouwang` — serve, migrate, load areas, create users, or run the demo.
+@main
+enum Entrypoint {
+    static func main() async throws {
+        var environment = try Environment.detect()
+        try LoggingSystem.bootstrap(from: &environment)
+        var settings = try AppSettings.fromEnvironment()
+        let demo = try DemoLaunch.parse(&environment, settings: &settings)
+
+        let app = try await Application.make(environment)
+        do {
+            try await configure(app, settings: settings)
+            if let demo { try await demo.prepare(app) }
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
