@@ -41,6 +41,10 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(AreasCommand(), as: "areas")
     app.asyncCommands.use(CreateUserCommand(), as: "create-user")
 
+    if case let .postgres(_, _, searchPath?) = settings.storage, let schema = searchPath.first, let sql = app.db as? any SQLDatabase {
+        // A deployment (or a test) may keep its tables in a schema of its own; it must exist before migrating.
+        try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+    }
     try await app.autoMigrate()
     if case .sqlite = settings.storage, let sql = app.db as? any SQLDatabase {
         // WAL lets readers go on while an import writes.

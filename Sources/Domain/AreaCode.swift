@@ -23,8 +23,10 @@ public struct AreaCode: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
         let bytes = Array(text.utf8)
         let segments = [0..<2, 2..<4, 4..<6, 6..<9, 9..<12].map { ASCIIDigits.value(bytes[$0]) ?? 0 }
-        let depth = segments.firstIndex(of: 0) ?? segments.count
+        var depth = segments.firstIndex(of: 0) ?? segments.count
         guard depth > 0 else { throw .zeroProvince }
+        // Cities without counties (东莞, 中山, 嘉峪关, 大兴安岭 …) hold townships directly: county segment 00.
+        if depth == 2, segments[3] != 0 { depth = segments[4] == 0 ? 4 : 5 }
         guard segments[depth...].allSatisfy({ $0 == 0 }) else { throw .gap(text) }
         if bytes.count == 12 {
             level = [.province, .city, .county, .township, .village][depth - 1]

@@ -21,6 +21,15 @@ struct AreaCodeTests {
         #expect(try code("512002101201999").level == .grid)
     }
 
+    @Test("cities without counties hold townships and villages directly")
+    func townshipsUnderCities() throws {
+        let township = try code("232700002000")
+        #expect(township.level == .township)
+        #expect(township.parent?.value == "232700000000")
+        #expect(try code("232700000000").contains(township))
+        #expect(try code("441900001201").level == .village)
+    }
+
     @Test("malformed codes are refused with a Chinese reason")
     func invalid() {
         #expect(throws: AreaCodeError.wrongLength(6)) { try code("512002") }
@@ -29,6 +38,7 @@ struct AreaCodeTests {
         #expect(throws: AreaCodeError.zeroProvince) { try code("000000000000") }
         #expect(throws: AreaCodeError.gap("510002000000")) { try code("510002000000") }
         #expect(throws: AreaCodeError.gap("512002000201")) { try code("512002000201") }
+        #expect(throws: AreaCodeError.gap("441900000201")) { try code("441900000201") }
         #expect(throws: AreaCodeError.subVillageOutsideVillage("512002101000001")) { try code("512002101000001") }
         #expect(throws: AreaCodeError.badSubVillageSegment("500")) { try code("512002101201500") }
         #expect(throws: AreaCodeError.badSubVillageSegment("000")) { try code("512002101201000") }

@@ -34,7 +34,7 @@ struct DemoHouseholdFactory {
         let incomes = DemoIncomeModel.years(for: members, alleviated: alleviated, asOf: asOf, random: &random)
         let latest = incomes.last?.summary.perCapitaNetIncome.fen ?? 0
         let status: HouseholdMonitoringStatus
-        if latest < 8_000_00, random.chance(0.55) { status = .monitored }
+        if latest < 8_000_00, random.chance(0.25) { status = .monitored }
         else if random.chance(0.02) { status = .eliminatedObserving }
         else if random.chance(0.02) { status = .eliminated }
         else { status = .notMonitored }

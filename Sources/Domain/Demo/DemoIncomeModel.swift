@@ -16,13 +16,17 @@ enum DemoIncomeModel {
             var wage: Int64 = 0
             for member in members {
                 guard let place = member.workPlace, let months = member.workMonths else { continue }
-                let monthly = place.hasPrefix("省外") ? Int64.random(in: 3_200...5_500, using: &random) : Int64.random(in: 1_800...3_600, using: &random)
+                let monthly = place.hasPrefix("省外") ? Int64.random(in: 4_200...7_500, using: &random) : Int64.random(in: 2_600...4_800, using: &random)
                 wage += monthly * Int64(shocked ? months / 3 : months) * 100
             }
             let business: Int64 = farms ? Int64.random(in: 3_000...18_000, using: &random) * 100 : 0
             let costs = business * Int64.random(in: 30...55, using: &random) / 100
             let property: Int64 = random.chance(0.4) ? Int64.random(in: 200...2_500, using: &random) * 100 : 0
             var transfer: Int64 = Int64.random(in: 300...1_500, using: &random) * 100
+            // Grown children living elsewhere support their parents (赡养费).
+            if members.contains(where: { $0.relation == .head && $0.identityNumber.age(on: asOf) >= 58 }) {
+                transfer += Int64.random(in: 2_000...9_000, using: &random) * 100
+            }
             for member in members {
                 if member.identityNumber.age(on: asOf) >= 60 { transfer += Int64.random(in: 1_400...2_600, using: &random) * 100 }
                 if member.minimumLiving { transfer += Int64.random(in: 4_200...5_400, using: &random) * 100 }

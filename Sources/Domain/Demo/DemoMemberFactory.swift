@@ -18,7 +18,7 @@ extension DemoHouseholdFactory {
         let (education, school) = schooling(age: realAge, birthYear: birthYear, random: &random)
         let health = healthConditions(age: realAge, random: &random)
         let labour = labourCapacity(age: realAge, inSchool: school != nil, health: health, random: &random)
-        let works = labour.isCapable && (18...59).contains(realAge) && random.chance(0.65)
+        let works = labour.isCapable && (18...59).contains(realAge) && random.chance(0.78)
         let place = works ? random.pick(["省外务工", "省外务工", "省内县外务工", "县内务工", "本村灵活就业"]) : nil
         let given = givenName(sex: person.sex, birthYear: birthYear, random: &random)
         let name = (person.relation == .spouse || person.relation == .mother || person.relation == .daughterInLaw)

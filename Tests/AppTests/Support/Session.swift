@@ -1,0 +1,80 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+let demoPassword = "shouwang-demo"
+
+/// A signed-in browser: its session cookie and the anti-forgery token its forms carry.
+struct BrowserSession {
+    let cookie: String
+    let csrf: String
+
+    var headers: HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.add(name: .cookie, value: "\(TokenAuthenticator.cookieName)=\(cookie)")
+        return headers
+    }
+
+    /// Headers of a form POST sent by this site's own page.
+    var formHeaders: HTTPHeaders {
+        var headers = sameSiteForm()
+        headers.add(name: .cookie, value: "\(TokenAuthenticator.cookieName)=\(cookie)")
+        return headers
+    }
+}
+
+/// The headers a browser sends with a form posted from one of this site's pages.
+func sameSiteForm(origin: String = "http://localhost:8080") -> HTTPHeaders {
+    var headers = HTTPHeaders()
+    headers.add(name: .origin, value: origin)
+    headers.add(name: .host, value: "localhost:8080")
+    return headers
+}
+
+extension Application {
+    /// Signs in through the login form, as a browser would.
+    func signIn(_ username: String, password: String = demoPassword) async throws -> BrowserSession {
+        var cookie: String?
+        try await testing().test(.POST, "login", headers: sameSiteForm(), beforeRequest: { request in
+            try request.content.encode(["username": username, "password": password], as: .urlEncodedForm)
+        }, afterResponse: { response in
+            #expect(response.status == .seeOther, "login as \(username) should redirect")
+            cookie = response.headers.setCookie?[TokenAuthenticator.cookieName]?.string
+        })
+        let secret = try #require(cookie)
+        let token = try #require(try await AuthToken.query(on: db).filter(\.$tokenHash == TokenDigest.hash(secret)).first())
+        return BrowserSession(cookie: secret, csrf: try #require(token.csrfToken))
+    }
+
+    /// Gets an API token through `POST /api/v1/auth/token`.
+    func apiToken(_ username: String, password: String = demoPassword) async throws -> String {
+        var token: String?
+        try await testing().test(.POST, "api/v1/auth/token", beforeRequest: { request in
+            try request.content.encode(API.TokenRequest(username: username, password: password))
+        }, afterResponse: { response in
+            #expect(response.status == .ok)
+            token = try? response.content.decode(API.TokenResponse.self).token
+        })
+        return try #require(token)
+    }
+
+    func bearer(_ token: String) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: token)
+        return headers
+    }
+
+    /// A household of the demo whose village lies in the given township, or outside it.
+    func household(inTownship township: String, inside: Bool = true) async throws -> Household {
+        let all = try await Household.query(on: db).sort(\.$householdNumber).all()
+        return try #require(all.first { $0.villageCode.hasPrefix(String(township.prefix(9))) == inside })
+    }
+
+    func user(_ username: String) async throws -> User {
+        try #require(try await User.query(on: db).filter(\.$username == username).first())
+    }
+}

@@ -1,0 +1,63 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+/// Which database the app tests run on: SQLite by default, PostgreSQL when `SHOUWANG_TEST_DATABASE_URL` is set.
+/// Each test gets a database of its own (a temporary SQLite file, or a PostgreSQL schema dropped afterwards),
+/// so tests run in parallel without seeing each other.
+enum TestDatabase {
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["SHOUWANG_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func settings() -> (AppSettings, String) {
+        let token = UUID().uuidString.prefix(8).lowercased()
+        let directory = NSTemporaryDirectory() + "shouwang-test-\(token)"
+        if let url = postgresURL {
+            let schema = "test_\(token)"
+            return (AppSettings(storage: .postgres(url: url, readURL: nil, searchPath: [schema]), dataDirectory: directory, secureCookies: true, bcryptCost: 4), schema)
+        }
+        return (AppSettings(storage: .sqlite(path: directory + "/shouwang.sqlite"), dataDirectory: directory, secureCookies: true, bcryptCost: 4), directory)
+    }
+}
+
+/// The fixed "now" of the tests: 2026-11-22 10:00 Beijing time.
+let testNow = ChinaTime.instant(CivilDate(year: 2026, month: 11, day: 22) ?? CivilDate(daysSinceEpoch: 0), hour: 10)
+
+/// Runs `test` against a fresh application holding a small demo county (雁江区, 300 households, all demo accounts).
+func withDemoApp(households: Int = 300, _ test: (Application) async throws -> Void) async throws {
+    let (settings, place) = TestDatabase.settings()
+    let app = try await Application.make(.testing)
+    app.clock = .fixed(testNow)
+    app.directory = DirectoryConfiguration(workingDirectory: packageRoot())
+    do {
+        try await configure(app, settings: settings)
+        var options = DemoBuilder.Options()
+        options.households = households
+        _ = try await DemoBuilder.build(options, app: app)
+        try await test(app)
+    } catch {
+        try? await tearDown(app, settings: settings, place: place)
+        throw error
+    }
+    try await tearDown(app, settings: settings, place: place)
+}
+
+private func tearDown(_ app: Application, settings: AppSettings, place: String) async throws {
+    if case .postgres = settings.storage, let sql = app.db as? any SQLDatabase {
+        try await sql.raw("DROP SCHEMA IF EXISTS \(ident: place) CASCADE").run()
+    }
+    try await app.asyncShutdown()
+    if case .sqlite = settings.storage { try? FileManager.default.removeItem(atPath: place) }
+}
+
+/// The repository root, where `Public/` and `Resources/` live.
+func packageRoot() -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path + "/"
+}
