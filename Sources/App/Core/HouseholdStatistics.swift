@@ -59,13 +59,19 @@ enum HouseholdStatistics {
         var query = sql.select()
             .column(key, as: "key")
             .column(SQLFunction("count", args: SQLLiteral.all), as: "households")
-            .column(SQLFunction("sum", args: SQLColumn("member_count")), as: "people")
-            .column(SQLFunction("sum", args: caseWhen("household_type", HouseholdType.povertyAlleviated.rawValue)), as: "alleviated")
-            .column(SQLFunction("sum", args: caseWhen("monitoring_status", HouseholdMonitoringStatus.monitored.rawValue)), as: "monitored")
+            .column(bigint(SQLFunction("sum", args: SQLColumn("member_count"))), as: "people")
+            .column(bigint(SQLFunction("sum", args: caseWhen("household_type", HouseholdType.povertyAlleviated.rawValue))), as: "alleviated")
+            .column(bigint(SQLFunction("sum", args: caseWhen("monitoring_status", HouseholdMonitoringStatus.monitored.rawValue))), as: "monitored")
             .from(Household.schema)
             .where(scope.householdPredicate())
         if grouping != nil { query = query.groupBy(key) }
         return try await query.all(decoding: Row.self)
+    }
+
+    /// PostgreSQL sums BIGINT columns as NUMERIC; both engines agree once the sum is cast back.
+    private static func bigint(_ expression: any SQLExpression) -> any SQLExpression {
+        let cast: SQLQueryString = "CAST(\(expression) AS BIGINT)"
+        return cast
     }
 
     private static func caseWhen(_ column: String, _ value: String) -> any SQLExpression {

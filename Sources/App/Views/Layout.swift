@@ -30,7 +30,7 @@ struct Layout {
                 .footer(.class("footer"), .text("守望 · 守望相助"))
             )
         )
-        return "<!DOCTYPE html>" + html.render()
+        return html.render()
     }
 
     private static func menu(for user: CurrentUser) -> Node<HTML.BodyContext> {
