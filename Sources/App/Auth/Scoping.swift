@@ -11,32 +11,27 @@ protocol AreaScoped: Model {
 
 extension Household: AreaScoped {
     static func restrict(_ query: QueryBuilder<Household>, to scope: AccessScope) -> QueryBuilder<Household> {
+        filterHouseholds(query, to: scope)
+    }
+
+    /// The scope as conditions on the `households` table of any query that has it (directly or joined).
+    static func filterHouseholds<M: Model>(_ query: QueryBuilder<M>, to scope: AccessScope) -> QueryBuilder<M> {
         switch scope.householdFilter {
         case .everything:
             return query
         case let .villageCodes(lower, upper):
-            return query.filter(\.$villageCode >= lower).filter(\.$villageCode <= upper)
+            return query.filter(Household.self, \.$villageCode >= lower).filter(Household.self, \.$villageCode <= upper)
         case let .group(code):
-            return query.filter(\.$groupCode == code)
+            return query.filter(Household.self, \.$groupCode == code)
         case let .grid(code):
-            return query.filter(\.$gridCode == code)
+            return query.filter(Household.self, \.$gridCode == code)
         }
     }
 }
 
 extension Member: AreaScoped {
     static func restrict(_ query: QueryBuilder<Member>, to scope: AccessScope) -> QueryBuilder<Member> {
-        let joined = query.join(parent: \.$household)
-        switch scope.householdFilter {
-        case .everything:
-            return joined
-        case let .villageCodes(lower, upper):
-            return joined.filter(Household.self, \.$villageCode >= lower).filter(Household.self, \.$villageCode <= upper)
-        case let .group(code):
-            return joined.filter(Household.self, \.$groupCode == code)
-        case let .grid(code):
-            return joined.filter(Household.self, \.$gridCode == code)
-        }
+        Household.filterHouseholds(query.join(parent: \.$household), to: scope)
     }
 }
 
