@@ -40,8 +40,9 @@ struct AuditRow {
         changes = Set(before.keys).union(after.keys).sorted().compactMap { key in
             let old = before[key] ?? "", new = after[key] ?? ""
             guard old != new else { return nil }
-            return Change(field: key, before: PersonalField.display(old, field: key, for: viewer.role),
-                          after: PersonalField.display(new, field: key, for: viewer.role))
+            return Change(field: AuditFieldLabels.name(key),
+                          before: AuditFieldLabels.value(PersonalField.display(old, field: key, for: viewer.role), field: key),
+                          after: AuditFieldLabels.value(PersonalField.display(new, field: key, for: viewer.role), field: key))
         }
     }
 }
@@ -71,7 +72,7 @@ enum AuditHistory {
                     .div(.class("history-head"), .text("\(DisplayFormat.minute(row.occurredAt)) · \(row.actorName) · \(row.summary)")),
                     .unwrap(row.reason) { .div(.class("muted small"), .text("理由：\($0)")) },
                     .if(!row.changes.isEmpty, .ul(.class("changes"), .forEach(row.changes) { change in
-                        .li(.span(.class("mono"), .text(change.field)), .text("：\(change.before.isEmpty ? "（空）" : change.before) → \(change.after.isEmpty ? "（空）" : change.after)"))
+                        .li(.span(.text(change.field)), .text("：\(change.before.isEmpty ? "（空）" : change.before) → \(change.after.isEmpty ? "（空）" : change.after)"))
                     }))
                 )
             })

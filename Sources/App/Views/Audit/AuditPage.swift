@@ -16,7 +16,7 @@ enum AuditPage {
                             .td(.class("mono nowrap"), .text(DisplayFormat.minute(row.occurredAt))),
                             .td(.text(row.actorName)),
                             .td(link(for: event)),
-                            .td(.text(row.summary), .if(!row.changes.isEmpty, .div(.class("muted small"), .text(row.changes.map { "\($0.field)：\($0.before) → \($0.after)" }.joined(separator: "；")))))
+                            .td(.text(row.summary), .if(!row.changes.isEmpty, .div(.class("muted small"), .text(row.changes.map { "\($0.field)：\($0.before.isEmpty ? "（空）" : $0.before) → \($0.after.isEmpty ? "（空）" : $0.after)" }.joined(separator: "；")))))
                         )
                     })
                 )),
@@ -37,7 +37,8 @@ enum AuditPage {
         case Area.auditEntityType:
             return .a(.href(SiteURL.area(code: event.entityID).path), .text("区划 \(event.entityID)"))
         case User.auditEntityType:
-            return .text("用户")
+            guard let id = UUID(uuidString: event.entityID) else { return .text("用户") }
+            return .a(.href(SiteURL.user(id: id).path), .text("用户"))
         default:
             break
         }
