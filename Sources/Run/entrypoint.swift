@@ -15,7 +15,7 @@ enum Entrypoint {
         do {
             try await configure(app, settings: settings)
             if let demo { try await demo.prepare(app) }
-            try await app.execute()
+            if demo?.prepareOnly != true { try await app.execute() }
         } catch {
             app.logger.report(error: error)
             try? await app.asyncShutdown()

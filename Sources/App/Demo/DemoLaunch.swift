@@ -7,6 +7,8 @@ import Vapor
 public struct DemoLaunch: Sendable {
     var options = DemoBuilder.Options()
     var address = "http://127.0.0.1:8080"
+    /// Build (or reuse) the demo database and stop, without serving: for benchmarks and scripted setups.
+    public var prepareOnly = false
 
     /// Recognises the `demo` command, turning the arguments into a `serve` call with the same host and port.
     public static func parse(_ environment: inout Environment, settings: inout AppSettings) throws -> DemoLaunch? {
@@ -31,12 +33,14 @@ public struct DemoLaunch: Sendable {
             case "--seed":
                 guard let seed = UInt64(try value()) else { throw Abort(.badRequest, reason: "--seed must be a whole number") }
                 launch.options.seed = seed
+            case "--prepare-only":
+                launch.prepareOnly = true
             case "--county":
                 let county = try value()
                 guard AreaCode(county)?.level == .county else { throw Abort(.badRequest, reason: "--county must be a 12-digit county code") }
                 launch.options.countyCode = county
             default:
-                throw Abort(.badRequest, reason: "unknown demo option \(arguments[index]); use --hostname, --port, --households, --seed, --county")
+                throw Abort(.badRequest, reason: "unknown demo option \(arguments[index]); use --hostname, --port, --households, --seed, --county, --prepare-only")
             }
             index += 1
         }
@@ -58,6 +62,7 @@ public struct DemoLaunch: Sendable {
             let summary = try await DemoBuilder.build(options, app: app)
             app.logger.notice("Demo built in \(String(format: "%.1f", Date().timeIntervalSince(started))) s: \(summary.villages) villages, \(summary.households) households, \(summary.people) people")
         }
+        guard !prepareOnly else { return }
         print("""
 
         守望 Shouwang demo is starting at \(address)/login
