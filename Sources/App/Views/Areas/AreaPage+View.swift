@@ -28,12 +28,12 @@ enum AreaPage {
                     .class("card"),
                     .h2(.text("下级区划（\(model.children.count)）")),
                     .div(.class("table-wrap"), .table(
-                        .thead(.tr(.th("名称"), .th("层级"), .th("代码"), .th(.class("num"), "农户"), .th(.class("num"), "人口"), .th(.class("num"), "监测对象"))),
+                        .thead(.tr(.th("名称"), .th("层级"), .th(.class("hide-phone"), "代码"), .th(.class("num"), "农户"), .th(.class("num"), "人口"), .th(.class("num"), "监测对象"))),
                         .tbody(.forEach(model.children) { row in
                             .tr(
                                 .td(.a(.href(SiteURL.area(code: row.code).path), .text(row.name))),
                                 .td(.text(row.level.label)),
-                                .td(.class("mono"), .text(row.code)),
+                                .td(.class("mono hide-phone"), .text(row.code)),
                                 .td(.class("num"), .text(row.counts.households.formatted())),
                                 .td(.class("num"), .text(row.counts.people.formatted())),
                                 .td(.class("num"), .text(row.counts.monitored.formatted()))
