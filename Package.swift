@@ -21,9 +21,14 @@ let package = Package(
     targets: [
         .target(name: "Domain"),
         .target(
+            name: "Spreadsheet",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
             name: "App",
             dependencies: [
                 "Domain",
+                "Spreadsheet",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -40,6 +45,7 @@ let package = Package(
             dependencies: ["App"]
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["Fixtures"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
