@@ -8,3 +8,10 @@ public struct FieldProblem: Sendable, Hashable, Codable {
         self.message = message
     }
 }
+
+/// Every problem found in one submission; nothing is saved while there is one.
+public struct FieldProblems: Error, Sendable, Hashable {
+    public let problems: [FieldProblem]
+
+    public init(problems: [FieldProblem]) { self.problems = problems }
+}

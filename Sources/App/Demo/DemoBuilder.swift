@@ -39,6 +39,7 @@ enum DemoBuilder {
         try await DemoWriter.writeAreas(population, on: database)
         let (households, people) = try await DemoWriter.writeHouseholds(population, on: database)
         let accounts = try await DemoAccounts.create(population: population, county: county, password: options.password, app: app)
+        try await DemoActivity.create(asOf: options.asOf, on: database)
         return Summary(villages: population.villages.count, households: households, people: people, accounts: accounts)
     }
 }

@@ -27,6 +27,9 @@ enum DemoWriter {
     static let incomeColumns = ["id", "household_id", "period_start", "period_end", "wage", "business", "property", "transfer", "production_costs",
                                 "medical_self_pay", "schooling_cost", "disaster_loss", "other_rigid", "member_count", "net_income", "per_capita_net", "source", "created_at"]
 
+    static let guaranteeColumns = ["id", "household_id", "kind", "assessed_on", "secured", "housing_grade", "water_quantity", "water_quality",
+                                   "water_convenience", "water_reliability", "note", "recorded_by", "created_at"]
+
     /// Returns the number of households and people written.
     static func writeHouseholds(_ population: DemoPopulation, on database: any Database) async throws -> (Int, Int) {
         var issued = IssuedIdentityNumbers()
@@ -53,6 +56,7 @@ enum DemoWriter {
         var households: [[any Encodable & Sendable]] = []
         var members: [[any Encodable & Sendable]] = []
         var incomes: [[any Encodable & Sendable]] = []
+        var guarantees: [[any Encodable & Sendable]] = []
 
         mutating func add(_ household: DemoHousehold, head: DemoMember, now: Date) {
             households.append([
@@ -79,19 +83,28 @@ enum DemoWriter {
                     income.summary.netIncome.fen, income.summary.perCapitaNetIncome.fen, "demo", now,
                 ])
             }
+            for assessment in household.guarantees {
+                guarantees.append([
+                    UUID(), household.id, assessment.kind.rawValue, assessment.assessedOn.description, assessment.isSecured,
+                    assessment.housingGrade?.rawValue, assessment.water?.enoughQuantity, assessment.water?.qualityTested,
+                    assessment.water?.convenient, assessment.water?.reliable, assessment.note, "demo", now,
+                ])
+            }
         }
 
         mutating func flush(on database: any Database) async throws {
             guard !households.isEmpty else { return }
-            let (h, m, i) = (households, members, incomes)
+            let (h, m, i, g) = (households, members, incomes, guarantees)
             try await database.transaction { database in
                 try await BulkInsert.insert(into: Household.schema, columns: DemoWriter.householdColumns, rows: h, on: database)
                 try await BulkInsert.insert(into: Member.schema, columns: DemoWriter.memberColumns, rows: m, on: database)
                 try await BulkInsert.insert(into: IncomeRecord.schema, columns: DemoWriter.incomeColumns, rows: i, on: database)
+                try await BulkInsert.insert(into: GuaranteeRecord.schema, columns: DemoWriter.guaranteeColumns, rows: g, on: database)
             }
             households = []
             members = []
             incomes = []
+            guarantees = []
         }
     }
 }

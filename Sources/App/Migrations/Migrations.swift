@@ -10,5 +10,9 @@ extension Migrations {
         add(CreateHouseholds())
         add(CreateMembers())
         add(CreateIncomeRecords())
+        add(CreateGuaranteeAssessments())
+        add(CreateVisits())
+        add(CreateContactAssignments())
+        add(AddMemberDeparture())
     }
 }

@@ -15,6 +15,8 @@ public struct DemoHousehold: Sendable {
     public let address: String
     public let members: [DemoMember]
     public let incomes: [DemoIncome]
+    /// The latest assessment of each guarantee.
+    public let guarantees: [GuaranteeAssessment]
 
     public var head: DemoMember? { members.first { $0.relation == .head } }
 }

@@ -47,8 +47,24 @@ struct DemoHouseholdFactory {
             phone: "1" + random.pick(["38", "39", "58", "59", "87", "88", "36", "77", "99", "80"]) + String(format: "%08d", Int.random(in: 0...99_999_999, using: &random)),
             bankAccount: "6217" + String(format: "%07d%08d", Int.random(in: 0...9_999_999, using: &random), Int.random(in: 0...99_999_999, using: &random)),
             address: "\(village.township.name)\(village.name)\(group?.name ?? "")\(Int.random(in: 1...199, using: &random))号",
-            members: members, incomes: incomes
+            members: members, incomes: incomes,
+            guarantees: Self.guarantees(asOf: asOf, random: &random)
         )
+    }
+
+    /// Assessed at the last annual check: most guarantees hold; a few dwellings are C or D and a few water supplies fail one criterion.
+    private static func guarantees(asOf: CivilDate, random: inout SeededGenerator) -> [GuaranteeAssessment] {
+        let day = asOf.adding(days: -Int.random(in: 30...200, using: &random))
+        let draw = Double.random(in: 0..<1, using: &random)
+        let grade: HousingSafetyGrade = draw < 0.7 ? .a : draw < 0.95 ? .b : draw < 0.99 ? .c : .d
+        let water = WaterCriteria(enoughQuantity: random.chance(0.99), qualityTested: random.chance(0.97), convenient: random.chance(0.98), reliable: random.chance(0.98))
+        let entries: [(GuaranteeKind, Bool?, HousingSafetyGrade?, WaterCriteria?)] = [
+            (.compulsoryEducation, random.chance(0.995), nil, nil), (.basicMedical, random.chance(0.99), nil, nil),
+            (.housingSafety, nil, grade, nil), (.drinkingWater, nil, nil, water),
+        ]
+        return entries.compactMap { kind, judged, grade, water in
+            try? GuaranteeAssessment.make(kind: kind, assessedOn: day, today: asOf, securedByJudgement: judged, housingGrade: grade, water: water, note: "").get()
+        }
     }
 
     /// Who lives together: a head, usually a spouse, children, sometimes the head's parents or grandchildren.

@@ -14,6 +14,12 @@ extension HouseholdPage {
         let revealed: Bool
         let canReveal: Bool
         let history: [AuditRow]
+        let guarantees: [GuaranteeRecord]
+        let visits: [Visit]
+        let contact: User?
+        let contactCandidates: [User]
+        let canEdit: Bool
+        let canVisit: Bool
 
         func show(_ value: String?, field: String) -> String {
             guard let value, !value.isEmpty else { return "—" }
@@ -39,11 +45,25 @@ extension HouseholdPage {
                 actor: request.auditActor, at: request.now, on: request.db
             )
         }
+        let guarantees = try await GuaranteeRecord.query(on: request.db).filter(\.$household.$id == householdID)
+            .sort(\.$assessedOn, .descending).sort(\.$createdAt, .descending).all()
+        let visits = try await Visit.query(on: request.db).filter(\.$household.$id == householdID)
+            .sort(\.$visitedOn, .descending).limit(20).all()
+        let contact = try await ContactAssignment.query(on: request.db).filter(\.$household.$id == householdID)
+            .filter(\.$endedOn == nil).with(\.$user).first()?.user
+        var candidates: [User] = []
+        if HouseholdAction.assignContact.isAllowed(for: user.role) {
+            candidates = try await User.query(on: request.db).filter(\.$role == Role.contact.rawValue)
+                .filter(\.$areaCode == household.villageCode).filter(\.$isActive == true).sort(\.$displayName).all()
+        }
         return Model(
             user: user, household: household, members: members, incomes: incomes,
             areaPath: lineage.suffix(4).map(\.name).joined(separator: " / "),
             revealed: revealed, canReveal: user.role.seesFullPersonalData,
-            history: try await AuditRow.history(entityType: Household.auditEntityType, entityID: householdID.uuidString, viewer: user, on: request.db)
+            history: try await AuditRow.history(entityType: Household.auditEntityType, entityID: householdID.uuidString, viewer: user, on: request.db),
+            guarantees: guarantees, visits: visits, contact: contact, contactCandidates: candidates,
+            canEdit: HouseholdAction.editRegistry.isAllowed(for: user.role),
+            canVisit: HouseholdAction.recordVisit.isAllowed(for: user.role)
         )
     }
 }

@@ -28,8 +28,11 @@ enum HouseholdPage {
                     ),
                     revealControl(model)
                 ),
+                HouseholdActions.node(model),
                 membersTable(model),
+                GuaranteeSection.node(model),
                 IncomeHistory.node(model.incomes),
+                VisitSection.node(model),
                 AuditHistory.node(model.history)
             )
         ).render()

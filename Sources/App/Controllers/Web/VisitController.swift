@@ -1,0 +1,68 @@
+import Domain
+import Fluent
+import Vapor
+
+/// 走访登记: the grid worker's and monitoring contact's visit, with a risk reported in the same form.
+struct VisitController {
+    func new(_ request: Request) async throws -> Response {
+        let (user, household) = try await request.household(for: .recordVisit)
+        return .html(page(user: user, household: household, values: ["visited_on": request.today.description], risks: [], problems: [], today: request.today).render())
+    }
+
+    func create(_ request: Request) async throws -> Response {
+        let (user, household) = try await request.household(for: .recordVisit)
+        let values = ["visited_on": request.formText("visited_on"), "findings": request.formText("findings"), "risk_note": request.formText("risk_note")]
+        let rawRisks = request.checkedValues("risks")
+        let risks = rawRisks.compactMap(RiskType.init(rawValue:))
+        var result = VisitReport.make(
+            visitedOn: CivilDate(values["visited_on"] ?? ""), today: request.today, findings: values["findings"] ?? "",
+            risks: risks, riskNote: values["risk_note"] ?? ""
+        )
+        if risks.count != rawRisks.count {
+            result = .failure(FieldProblems(problems: [.init(field: "risks", message: "风险类型不在代码表中。")]))
+        }
+        let report: VisitReport
+        switch result {
+        case let .failure(failure):
+            return .html(page(user: user, household: household, values: values, risks: Set(rawRisks), problems: failure.problems, today: request.today).render(), status: .unprocessableEntity)
+        case let .success(success):
+            report = success
+        }
+        let householdID = try household.requireID()
+        let visit = Visit()
+        visit.$household.id = householdID
+        visit.visitorID = user.id
+        visit.visitorName = user.displayName
+        visit.visitorRole = user.role.rawValue
+        visit.visitedOn = report.visitedOn.description
+        visit.findings = report.findings
+        visit.risks = report.risks.map(\.rawValue).joined(separator: ",")
+        visit.riskNote = report.riskNote
+        try await request.db.transaction { database in
+            try await visit.create(on: database)
+            let riskText = report.risks.isEmpty ? "" : "，报告风险：" + report.risks.map(\.label).joined(separator: "、")
+            try await AuditLog.record(
+                .create, entityType: Household.auditEntityType, entityID: householdID.uuidString, areaCode: household.villageCode,
+                summary: "登记走访（\(report.visitedOn)）\(riskText)",
+                after: ["visited_on": visit.visitedOn, "findings": visit.findings, "risks": visit.risks, "risk_note": visit.riskNote],
+                actor: request.auditActor, at: request.now, on: database
+            )
+        }
+        return request.redirect(to: SiteURL.household(id: householdID).path)
+    }
+
+    private func page(user: CurrentUser, household: Household, values: [String: String], risks: Set<String>, problems: [FieldProblem], today: CivilDate) -> FormPage {
+        FormPage(
+            title: "登记走访 · \(household.headName) 户", pageID: "visit-form", user: user,
+            action: SiteURL.household(id: household.id ?? UUID()).path + "/visits",
+            fields: [
+                FormField(name: "visited_on", label: "走访日期", kind: .date, value: values["visited_on"] ?? "", required: true),
+                FormField(name: "findings", label: "走访所见", kind: .textarea, value: values["findings"] ?? "", hint: "家中人员、收入、住房、就医、上学等情况。", required: true),
+                FormField(name: "risks", label: "发现风险（可多选，没有则不选）", kind: .checkboxes(RiskType.offered(on: today).map { ($0.rawValue, $0.label) }), selected: risks),
+                FormField(name: "risk_note", label: "风险说明", kind: .textarea, value: values["risk_note"] ?? "", hint: "报告风险时必填：发生了什么、何时、涉及哪位成员。"),
+            ],
+            problems: problems,
+            backLink: (SiteURL.household(id: household.id ?? UUID()).path, "返回农户详情")
+        )
+    }
+}

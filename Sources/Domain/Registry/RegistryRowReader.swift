@@ -1,0 +1,75 @@
+/// The mutable state of reading one row: its cells and the problems found so far.
+struct RegistryRowReader {
+    let row: Int
+    let texts: [String]
+    private(set) var problems: [ImportProblem] = []
+    var areas = RegistryRowAreas()
+
+    init(row: Int, texts: [String]) {
+        self.row = row
+        self.texts = texts
+    }
+
+    func text(_ column: RegistryColumn) -> String { texts[column.ordinal] }
+
+    mutating func report(_ column: RegistryColumn, _ reason: String) {
+        problems.append(ImportProblem(row: row, column: column, value: text(column), reason: reason))
+    }
+
+    /// The cell, or nil with a problem when a required cell is empty.
+    mutating func required(_ column: RegistryColumn) -> String? {
+        let value = text(column)
+        guard !value.isEmpty else {
+            report(column, "必填，不能为空")
+            return nil
+        }
+        return value
+    }
+
+    /// A required code typed as its label or raw value.
+    mutating func requiredCode<T: CodeList>(_ column: RegistryColumn, as type: T.Type) -> T? {
+        guard let value = required(column) else { return nil }
+        return code(column, value, as: type)
+    }
+
+    /// An optional code: nil without a problem when the cell is empty.
+    mutating func optionalCode<T: CodeList>(_ column: RegistryColumn, as type: T.Type) -> (T?, ok: Bool) {
+        let value = text(column)
+        guard !value.isEmpty else { return (nil, true) }
+        let parsed = code(column, value, as: type)
+        return (parsed, parsed != nil)
+    }
+
+    private mutating func code<T: CodeList>(_ column: RegistryColumn, _ value: String, as type: T.Type) -> T? {
+        guard let parsed = RegistryCell.code(value, as: type) else {
+            report(column, "无法识别，应为：\(RegistryCell.labels(of: type))")
+            return nil
+        }
+        return parsed
+    }
+
+    /// Text no longer than `limit` characters; nil with a problem when too long.
+    mutating func limited(_ column: RegistryColumn, _ value: String, to limit: Int) -> String? {
+        guard value.count <= limit else {
+            report(column, "不能超过\(limit)个字，实际为\(value.count)个字")
+            return nil
+        }
+        return value
+    }
+
+    /// 是/否 cells; an empty cell is no.
+    mutating func boolean(_ column: RegistryColumn) -> Bool? {
+        guard let value = RegistryCell.boolean(text(column)) else {
+            report(column, "应填写“是”或“否”（也可为Y/N、1/0、true/false），留空视为否")
+            return nil
+        }
+        return value
+    }
+}
+
+/// A row's well-formed area codes; a group or grid only when it lies inside the row's village.
+struct RegistryRowAreas: Sendable, Hashable {
+    var village: AreaCode?
+    var group: AreaCode?
+    var grid: AreaCode?
+}

@@ -1,3 +1,0 @@
-import Testing
-import Spreadsheet
-@Test func placeholder() {}
