@@ -34,16 +34,19 @@ public struct RegistryImportPlan: Sendable, Hashable {
             return RegistryImportPlan(households: [], problems: error.problems, notes: [], rowCount: 0)
         }
         let parser = RegistryRowParser(header: columns, today: today)
-        let readings = rows.enumerated().compactMap { parser.read(row: $0.offset + 2, cells: $0.element) }
-        var check = RegistryCrossRowCheck(readings: readings)
-        check.checkAreas(isKnownVillage: isKnownVillage, isKnownSubArea: isKnownSubArea)
-        check.checkHouseholds()
-        check.checkDuplicateIdentities()
-        let problems = check.problems.enumerated()
+        var memo = RegistryAreaMemo()
+        let readings = rows.enumerated().compactMap { parser.read(row: $0.offset + 2, cells: $0.element, memo: &memo) }
+        let check = RegistryCrossRowCheck(readings: readings)
+        let found = readings.flatMap(\.problems)
+            + check.areaProblems(isKnownVillage: isKnownVillage, isKnownSubArea: isKnownSubArea)
+            + check.householdProblems()
+            + check.duplicateIdentityProblems()
+        // Stable by row: within a row, cell problems first in column order, then cross-row ones.
+        let problems = found.enumerated()
             .sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }
             .map(\.element)
         return RegistryImportPlan(
-            households: check.cleanHouseholds(), problems: problems, notes: columns.notes, rowCount: readings.count
+            households: check.cleanHouseholds(troubledRows: Set(problems.map(\.row))), problems: problems, notes: columns.notes, rowCount: readings.count
         )
     }
 }

@@ -27,6 +27,12 @@ public struct RegistryRowParser: Sendable {
     /// The row's trimmed cells, whatever could be typed, and its problems; nil for a row with nothing in it, which
     /// spreadsheets leave between blocks and is not an error.
     public func read(row: Int, cells: [String]) -> RegistryRowReading? {
+        var memo = RegistryAreaMemo()
+        return read(row: row, cells: cells, memo: &memo)
+    }
+
+    /// `memo` carries area codes parsed on earlier rows of the same file.
+    func read(row: Int, cells: [String], memo: inout RegistryAreaMemo) -> RegistryRowReading? {
         var texts = [String](repeating: "", count: RegistryColumn.allCases.count)
         var isEmpty = true
         for (column, position) in header.positions where position < cells.count {
@@ -36,9 +42,10 @@ public struct RegistryRowParser: Sendable {
         }
         // A row whose only content is in ignored columns (a serial number, a remark) is still empty.
         guard !isEmpty else { return nil }
-        var reader = RegistryRowReader(row: row, texts: texts)
+        var reader = RegistryRowReader(row: row, texts: texts, memo: memo)
         let household = reader.household()
         let member = reader.member(today: today, isKnownRegion: isKnownRegion)
+        memo = reader.memo
         return RegistryRowReading(
             row: row, texts: texts, areas: reader.areas, household: household, member: member, problems: reader.problems
         )

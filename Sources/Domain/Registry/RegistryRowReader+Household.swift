@@ -63,9 +63,10 @@ extension RegistryRowReader {
     }
 
     private mutating func areaCode(_ column: RegistryColumn, _ value: String) -> AreaCode? {
-        do {
-            return try AreaCode(validating: value)
-        } catch {
+        switch memo.code(value, column: column) {
+        case .success(let code):
+            return code
+        case .failure(let error):
             report(column, error.message)
             return nil
         }

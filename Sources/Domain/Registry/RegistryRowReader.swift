@@ -4,10 +4,12 @@ struct RegistryRowReader {
     let texts: [String]
     private(set) var problems: [ImportProblem] = []
     var areas = RegistryRowAreas()
+    var memo: RegistryAreaMemo
 
-    init(row: Int, texts: [String]) {
+    init(row: Int, texts: [String], memo: RegistryAreaMemo = RegistryAreaMemo()) {
         self.row = row
         self.texts = texts
+        self.memo = memo
     }
 
     func text(_ column: RegistryColumn) -> String { texts[column.ordinal] }
@@ -72,4 +74,20 @@ struct RegistryRowAreas: Sendable, Hashable {
     var village: AreaCode?
     var group: AreaCode?
     var grid: AreaCode?
+}
+
+/// The last code text read in each area column and what it parsed to. Rows of a village come together, so the
+/// same twelve or fifteen digits are usually parsed again and again; remembering one value per column saves that
+/// without a dictionary.
+struct RegistryAreaMemo: Sendable {
+    private var entries: [RegistryColumn: (text: String, result: Result<AreaCode, AreaCodeError>)] = [:]
+
+    init() {}
+
+    mutating func code(_ text: String, column: RegistryColumn) -> Result<AreaCode, AreaCodeError> {
+        if let entry = entries[column], entry.text == text { return entry.result }
+        let result = Result { () throws(AreaCodeError) -> AreaCode in try AreaCode(validating: text) }
+        entries[column] = (text, result)
+        return result
+    }
 }

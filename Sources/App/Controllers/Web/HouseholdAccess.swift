@@ -37,9 +37,20 @@ extension Request {
     /// Today in China, from the application clock.
     var today: CivilDate { ChinaTime.civilDate(of: now) }
 
-    /// A form's checkbox group (`name[]`), as sent by browsers.
+    /// A form's checkbox group (`name[]`, repeated once per ticked box), read from the raw form body so that one,
+    /// several or no ticks all come out as a list.
     func checkedValues(_ name: String) -> [String] {
-        (try? content.get([String].self, at: name + "[]")) ?? (try? content.get([String].self, at: name)) ?? []
+        guard headers.contentType == .urlEncodedForm, let body = body.string else { return [] }
+        let keys: Set<String> = [name, name + "[]"]
+        return body.split(separator: "&").compactMap { pair -> String? in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, let key = Self.formDecoded(parts[0]), keys.contains(key) else { return nil }
+            return Self.formDecoded(parts[1])
+        }
+    }
+
+    private static func formDecoded(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
     func formText(_ name: String) -> String {
