@@ -80,14 +80,22 @@ struct RegistryRowAreas: Sendable, Hashable {
 /// same twelve or fifteen digits are usually parsed again and again; remembering one value per column saves that
 /// without a dictionary.
 struct RegistryAreaMemo: Sendable {
-    private var entries: [RegistryColumn: (text: String, result: Result<AreaCode, AreaCodeError>)] = [:]
+    typealias Entry = (text: String, result: Result<AreaCode, AreaCodeError>)
+    private var village: Entry?
+    private var group: Entry?
+    private var grid: Entry?
 
     init() {}
 
     mutating func code(_ text: String, column: RegistryColumn) -> Result<AreaCode, AreaCodeError> {
-        if let entry = entries[column], entry.text == text { return entry.result }
-        let result = Result { () throws(AreaCodeError) -> AreaCode in try AreaCode(validating: text) }
-        entries[column] = (text, result)
-        return result
+        let last = column == .villageCode ? village : column == .groupCode ? group : grid
+        if let last, last.text == text { return last.result }
+        let entry: Entry = (text, Result { () throws(AreaCodeError) -> AreaCode in try AreaCode(validating: text) })
+        switch column {
+        case .villageCode: village = entry
+        case .groupCode: group = entry
+        default: grid = entry
+        }
+        return entry.result
     }
 }

@@ -51,17 +51,17 @@ enum HouseholdPage {
             .class("card"),
             .h2(.text("家庭成员（\(model.members.count)）")),
             .div(.class("table-wrap"), .table(
-                .thead(.tr(.th("姓名"), .th("与户主关系"), .th("性别"), .th("出生日期"), .th("身份证号"), .th("劳动能力"), .th("健康状况"), .th("文化程度/在校"))),
+                .thead(.tr(.th("姓名"), .th("关系"), .th(.class("hide-phone"), "性别"), .th(.class("hide-phone"), "出生日期"), .th("身份证号"), .th("劳动能力"), .th(.class("hide-phone"), "健康状况"), .th(.class("hide-phone"), "文化程度/在校"))),
                 .tbody(.forEach(model.members) { member in
                     .tr(
                         .td(.text(member.name)),
                         .td(.text(RelationToHead(rawValue: member.relation)?.label ?? member.relation)),
-                        .td(.text(Sex(rawValue: member.sex)?.label ?? member.sex)),
-                        .td(.class("mono"), .text(member.birthDate)),
+                        .td(.class("hide-phone"), .text(Sex(rawValue: member.sex)?.label ?? member.sex)),
+                        .td(.class("mono hide-phone"), .text(member.birthDate)),
                         .td(.class("mono"), .text(model.show(member.idNumber, field: "id_number"))),
                         .td(.text(LabourCapacity(rawValue: member.labourCapacity)?.label ?? member.labourCapacity)),
-                        .td(.text(model.show(healthLabel(member.health), field: "health"))),
-                        .td(.text(educationLabel(member)))
+                        .td(.class("hide-phone"), .text(model.show(healthLabel(member.health), field: "health"))),
+                        .td(.class("hide-phone"), .text(educationLabel(member)))
                     )
                 })
             ))
@@ -98,11 +98,11 @@ enum IncomeHistory {
                     .span(.class("bar-value"), .text(DisplayFormat.yuan(fen: record.perCapitaNet)))
                 )
             }),
-            .div(.class("table-wrap"), .table(
+            .div(.class("table-wrap hide-phone"), .table(
                 .thead(.tr(.th("期间"), .th(.class("num"), "工资性"), .th(.class("num"), "生产经营性"), .th(.class("num"), "财产性"), .th(.class("num"), "转移性"), .th(.class("num"), "生产经营费用"), .th(.class("num"), "家庭纯收入"), .th(.class("num"), "人均纯收入"))),
                 .tbody(.forEach(records) { record in
                     .tr(
-                        .td(.class("mono"), .text("\(record.periodStart) 至 \(record.periodEnd)")),
+                        .td(.class("nowrap"), .text(record.periodStart.hasSuffix("-01-01") && record.periodEnd.hasSuffix("-12-31") ? "\(record.periodStart.prefix(4)) 年" : "\(record.periodStart) 至 \(record.periodEnd)")),
                         .td(.class("num"), .text(DisplayFormat.yuan(fen: record.wage))),
                         .td(.class("num"), .text(DisplayFormat.yuan(fen: record.business))),
                         .td(.class("num"), .text(DisplayFormat.yuan(fen: record.property))),
