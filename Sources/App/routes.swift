@@ -32,6 +32,7 @@ func routes(_ app: Application) throws {
 
     let households = HouseholdController()
     web.get("households", use: households.index)
+    web.get("households", "export", use: RegistryExportController().export)
     web.get("households", ":id", use: households.show)
     let incomes = IncomeController()
     web.get("households", ":id", "incomes", "new", use: incomes.new)
@@ -52,6 +53,15 @@ func routes(_ app: Application) throws {
     web.post("admin", "users", ":id", use: users.update)
 
     web.get("audit", use: AuditController().index)
+
+    web.get("registry", "quality", use: DataQualityController().index)
+
+    let imports = ImportController()
+    web.get("registry", "imports", use: imports.index)
+    web.on(.POST, "registry", "imports", body: .collect(maxSize: "64mb"), use: imports.upload)
+    web.get("registry", "imports", ":id", use: imports.show)
+    web.post("registry", "imports", ":id", "commit", use: imports.commit)
+    web.get("registry", "imports", ":id", "problems.csv", use: imports.problems)
 
     let api = app.grouped("api", "v1")
     api.get("openapi.json") { _ in try OpenAPIDocument.response() }

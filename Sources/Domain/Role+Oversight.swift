@@ -15,3 +15,23 @@ extension RelationToHead {
         return allCases.distance(from: allCases.startIndex, to: index)
     }
 }
+
+extension Role {
+    /// Who loads registry files: the levels that answer for a whole area's registry.
+    public var canImportRegistry: Bool {
+        switch self {
+        case .admin, .county, .town, .village: true
+        case .supervisor, .grid, .contact, .department: false
+        }
+    }
+}
+
+extension Role {
+    /// Who reviews the data-quality findings of their area: the registry's keepers and supervisors.
+    public var canReadDataQuality: Bool {
+        switch self {
+        case .admin, .supervisor, .county, .town, .village: true
+        case .grid, .contact, .department: false
+        }
+    }
+}

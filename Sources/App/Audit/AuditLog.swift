@@ -21,6 +21,7 @@ enum AuditLog {
         case issueToken = "issue_token"
         case viewPersonalData = "view_personal_data"
         case importData = "import"
+        case export
     }
 
     struct Actor: Sendable {
@@ -69,9 +70,14 @@ enum AuditLog {
     }
 
     private static func encode(_ snapshot: AuditSnapshot) throws -> String {
+        encodeSnapshot(snapshot)
+    }
+
+    /// A snapshot as stored: JSON with sorted keys, so equal snapshots are equal text.
+    static func encodeSnapshot(_ snapshot: AuditSnapshot) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(snapshot), as: UTF8.self)
+        return (try? encoder.encode(snapshot)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }
 

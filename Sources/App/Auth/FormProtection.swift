@@ -14,12 +14,21 @@ struct FormProtection: AsyncMiddleware {
             throw Abort(.forbidden, reason: "请求来源不明，已拒绝。请从本系统页面提交。")
         }
         if let user = request.currentUser, let expected = user.csrfToken {
+            if request.body.data == nil {
+                // A large upload is still streaming; read it whole (within the route's limit) to find the token.
+                _ = try await request.body.collect(max: Self.bodyLimit(for: request)).get()
+            }
             let sent = try? request.content.get(String.self, at: Self.fieldName)
             guard let sent, Self.constantTimeEquals(sent, expected) else {
                 throw Abort(.forbidden, reason: "页面已过期或请求被篡改，未做任何修改。请刷新页面后重试。")
             }
         }
         return try await next.respond(to: request)
+    }
+
+    /// Uploads of registry files may be large; every other form keeps the application's ordinary limit.
+    static func bodyLimit(for request: Request) -> Int {
+        request.url.path == "/registry/imports" ? ImportController.maximumFileSize + 1_048_576 : request.application.routes.defaultMaxBodySize.value
     }
 
     static func isSameOrigin(_ request: Request) -> Bool {

@@ -49,6 +49,13 @@ extension User: AreaScoped {
     }
 }
 
+extension ImportBatch: AreaScoped {
+    static func restrict(_ query: QueryBuilder<ImportBatch>, to scope: AccessScope) -> QueryBuilder<ImportBatch> {
+        let range = scope.areaCodeRange
+        return query.filter(\.$areaCode >= range.lower).filter(\.$areaCode <= range.upper)
+    }
+}
+
 /// The scoped entry point to area-owned data for one request.
 struct ScopedData<M: AreaScoped> {
     let scope: AccessScope

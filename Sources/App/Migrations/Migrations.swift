@@ -14,5 +14,6 @@ extension Migrations {
         add(CreateVisits())
         add(CreateContactAssignments())
         add(AddMemberDeparture())
+        add(CreateImportBatches())
     }
 }

@@ -7,7 +7,7 @@ extension RegistryRowReader {
         let relation = requiredCode(.relation, as: RelationToHead.self)
         let ethnicity = required(.ethnicity).flatMap { limited(.ethnicity, $0, to: 10) }
         let education = requiredCode(.education, as: Education.self)
-        let (school, _) = optionalCode(.schoolStatus, as: SchoolStatus.self)
+        let school = optionalCode(.schoolStatus, as: SchoolStatus.self)
         let health = health()
         let grade = disabilityGrade(health: health)
         let labour = requiredCode(.labourCapacity, as: LabourCapacity.self)

@@ -35,11 +35,9 @@ struct RegistryRowReader {
     }
 
     /// An optional code: nil without a problem when the cell is empty.
-    mutating func optionalCode<T: CodeList>(_ column: RegistryColumn, as type: T.Type) -> (T?, ok: Bool) {
+    mutating func optionalCode<T: CodeList>(_ column: RegistryColumn, as type: T.Type) -> T? {
         let value = text(column)
-        guard !value.isEmpty else { return (nil, true) }
-        let parsed = code(column, value, as: type)
-        return (parsed, parsed != nil)
+        return value.isEmpty ? nil : code(column, value, as: type)
     }
 
     private mutating func code<T: CodeList>(_ column: RegistryColumn, _ value: String, as type: T.Type) -> T? {

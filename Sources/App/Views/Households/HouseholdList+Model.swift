@@ -30,9 +30,18 @@ struct HouseholdSearch: Content {
 
     /// Runs the search; an area filter outside the scope finds nothing rather than widening the scope.
     func run(scope: AccessScope, on database: any Database) async throws -> (rows: [Household], total: Int) {
+        guard let query = try await query(scope: scope, on: database) else { return ([], 0) }
+        let total = try await query.count()
+        let rows = try await query.sort(\.$villageCode).sort(\.$householdNumber)
+            .range(pageOffset..<(pageOffset + pageLimit)).all()
+        return (rows, total)
+    }
+
+    /// The filtered query without paging, for exports; nil when the area filter lies outside the scope.
+    func query(scope: AccessScope, on database: any Database) async throws -> QueryBuilder<Household>? {
         var effectiveScope = scope
         if let area, !area.isEmpty, let code = AreaCode(area) {
-            guard scope.includes(code) else { return ([], 0) }
+            guard scope.includes(code) else { return nil }
             effectiveScope = scope.narrowed(to: code)
         }
         var query = Household.restrict(Household.query(on: database), to: effectiveScope)
@@ -41,10 +50,7 @@ struct HouseholdSearch: Content {
         if let term = q?.trimmingCharacters(in: .whitespaces), !term.isEmpty {
             query = try await applySearchTerm(term, to: query, scope: effectiveScope, on: database)
         }
-        let total = try await query.count()
-        let rows = try await query.sort(\.$villageCode).sort(\.$householdNumber)
-            .range(pageOffset..<(pageOffset + pageLimit)).all()
-        return (rows, total)
+        return query
     }
 
     /// A term is an identity number (exact), a household number (prefix) or a name (prefix of the head's or any member's).

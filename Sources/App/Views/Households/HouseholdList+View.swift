@@ -17,6 +17,13 @@ enum HouseholdListPage {
             title: "农户查询", pageID: "households", user: model.user,
             content: .group(
                 .div(.class("page-head"), .h1(.text("农户查询")), .p(.class("muted"), .text("共 \(model.total.formatted()) 户"))),
+                .div(
+                    .class("actions"),
+                    .a(.class("button"), .href(exportLink(model.search, format: "xlsx")), .text("导出 Excel")),
+                    .a(.class("button"), .href(exportLink(model.search, format: "csv")), .text("导出 CSV")),
+                    .if(model.user.role.canImportRegistry, .a(.class("button"), .href("/registry/imports"), .text("导入登记表"))),
+                    .if(model.user.role.canReadDataQuality, .a(.class("button"), .href("/registry/quality"), .text("数据质量核查")))
+                ),
                 .form(
                     .class("card filters"), .action(SiteURL.households(query: nil).path), .method(.get),
                     .input(.type(.search), .name("q"), .value(search.q ?? ""), .placeholder("姓名、身份证号或户编号"),
@@ -46,6 +53,14 @@ enum HouseholdListPage {
                 pager(model)
             )
         ).render()
+    }
+
+    private static func exportLink(_ search: HouseholdSearch, format: String) -> String {
+        var parts = ["format=\(format)"]
+        for (key, value) in [("q", search.q), ("type", search.type), ("status", search.status), ("area", search.area)] {
+            if let value, !value.isEmpty { parts.append("\(key)=\(SiteURL.escape(value))") }
+        }
+        return "/households/export?" + parts.joined(separator: "&")
     }
 
     private static func pager(_ model: Model) -> Node<HTML.BodyContext> {

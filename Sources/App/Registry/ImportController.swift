@@ -1,0 +1,149 @@
+import Domain
+import Fluent
+import Foundation
+import Spreadsheet
+import Vapor
+
+/// 登记表导入 (web): upload → preview with every problem named → commit, all or nothing.
+struct ImportController {
+    static let maximumFileSize = 64 * 1024 * 1024
+    static let storedProblems = 1_000
+
+    struct Upload: Content {
+        var file: File?
+    }
+
+    func index(_ request: Request) async throws -> Response {
+        let user = try requireImporter(request)
+        let batches = try await request.scoped(ImportBatch.self).query().sort(\.$createdAt, .descending).limit(30).all()
+        return .html(ImportPages.index(user: user, batches: batches))
+    }
+
+    func upload(_ request: Request) async throws -> Response {
+        let user = try requireImporter(request)
+        guard let file = try request.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
+            return .html(ImportPages.index(user: user, batches: [], error: "请选择要上传的登记表文件（.xlsx 或 .csv）。"), status: .unprocessableEntity)
+        }
+        let data = Data(buffer: file.data)
+        let batch = try await check(data, fileName: file.filename, user: user, on: request)
+        return request.redirect(to: "/registry/imports/\(try batch.requireID().uuidString.lowercased())")
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let user = try requireImporter(request)
+        let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
+        return .html(ImportPages.preview(user: user, batch: batch))
+    }
+
+    func commit(_ request: Request) async throws -> Response {
+        let user = try requireImporter(request)
+        let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
+        guard batch.status == ImportBatch.Status.previewed.rawValue else {
+            throw Abort(.conflict, reason: batch.status == ImportBatch.Status.committed.rawValue ? "该批次已经导入，不会重复导入。" : "该批次有问题，不能导入。")
+        }
+        try await Self.commit(batch, user: user, on: request)
+        return request.redirect(to: "/registry/imports/\(try batch.requireID().uuidString.lowercased())")
+    }
+
+    /// The full problem report of a batch, rebuilt from the stored file, as CSV.
+    func problems(_ request: Request) async throws -> Response {
+        let user = try requireImporter(request)
+        let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
+        let data = try Data(contentsOf: URL(fileURLWithPath: batch.storedPath))
+        let reading = try await RegistryImporter.read(data, fileName: batch.fileName, scope: user.scope, today: request.today, on: request.db)
+        let rows = [["行号", "列", "值", "问题"]] + reading.problems.map { [String($0.row), $0.column, $0.value, $0.reason] }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "import-problems-\(batch.id?.uuidString.prefix(8).lowercased() ?? "").csv")
+        return Response(status: .ok, headers: headers, body: .init(data: SpreadsheetWriter.csv(rows)))
+    }
+
+    private func requireImporter(_ request: Request) throws -> CurrentUser {
+        let user = try request.requireUser()
+        guard user.role.canImportRegistry else { throw Abort(.forbidden, reason: "您的角色不能导入登记表。") }
+        return user
+    }
+
+    /// Reads and checks a file, keeps it, and records the batch as previewed (no problems) or refused.
+    func check(_ data: Data, fileName: String, user: CurrentUser, on request: Request) async throws -> ImportBatch {
+        guard data.count <= Self.maximumFileSize else { throw Abort(.payloadTooLarge, reason: "文件超过 64 MB，请分批导入。") }
+        let reading = try await RegistryImporter.read(data, fileName: fileName, scope: user.scope, today: request.today, on: request.db)
+        let batchID = UUID()
+        let directory = request.application.settings.dataDirectory + "/imports"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/\(batchID.uuidString.lowercased()).upload"
+        try data.write(to: URL(fileURLWithPath: path))
+        let batch = ImportBatch(id: batchID, user: user, fileName: fileName, sha256: RegistryImporter.sha256(data), storedPath: path, reading: reading)
+        try await batch.create(on: request.db)
+        return batch
+    }
+
+    /// Applies a previewed batch after checking the file again against the registry as it is now.
+    static func commit(_ batch: ImportBatch, user: CurrentUser, on request: Request) async throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: batch.storedPath))
+        let reading = try await RegistryImporter.read(data, fileName: batch.fileName, scope: user.scope, today: request.today, on: request.db)
+        let batchID = try batch.requireID()
+        guard reading.isValid else {
+            batch.record(reading)
+            batch.status = ImportBatch.Status.refused.rawValue
+            try await batch.save(on: request.db)
+            return
+        }
+        let actor = request.auditActor, now = request.now
+        try await request.db.transaction { database in
+            try await RegistryImporter.apply(reading, batchID: batchID, actor: actor, at: now, on: database)
+            batch.record(reading)
+            batch.status = ImportBatch.Status.committed.rawValue
+            batch.committedAt = now
+            try await batch.save(on: database)
+            try await AuditLog.record(
+                .importData, entityType: "import_batch", entityID: batchID.uuidString, areaCode: user.areaCode.value,
+                summary: "导入登记表「\(batch.fileName)」：新增 \(reading.diff.newHouseholds.count) 户，更新 \(reading.diff.changedHouseholds) 户，未变 \(reading.diff.unchangedHouseholds) 户",
+                actor: actor, at: now, on: database
+            )
+        }
+    }
+}
+
+extension ImportBatch {
+    convenience init(id: UUID, user: CurrentUser, fileName: String, sha256: String, storedPath: String, reading: RegistryImporter.Reading) {
+        self.init()
+        self.id = id
+        userID = user.id
+        username = user.username
+        areaCode = user.areaCode.value
+        kind = "registry"
+        self.fileName = String(fileName.prefix(200))
+        fileSHA256 = sha256
+        self.storedPath = storedPath
+        encoding = reading.encoding
+        record(reading)
+        status = (reading.isValid ? Status.previewed : Status.refused).rawValue
+    }
+
+    func record(_ reading: RegistryImporter.Reading) {
+        rowCount = reading.plan.rowCount
+        householdCount = reading.plan.households.count
+        newHouseholds = reading.diff.newHouseholds.count
+        changedHouseholds = reading.diff.changedHouseholds
+        unchangedHouseholds = reading.diff.unchangedHouseholds
+        newMembers = reading.diff.newMemberCount
+        changedMembers = reading.diff.changedMemberCount
+        problemCount = reading.problems.count
+        problemsJSON = (try? JSONEncoder().encode(Array(reading.problems.prefix(ImportController.storedProblems))))
+            .map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        var notes = reading.plan.notes
+        if reading.diff.unlistedMemberCount > 0 {
+            notes.append("登记在册但文件中没有的成员 \(reading.diff.unlistedMemberCount) 人：保持不变（成员迁出请在农户页面办理）。")
+        }
+        notesJSON = (try? JSONEncoder().encode(notes)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+
+    var problems: [ImportProblem] {
+        (try? JSONDecoder().decode([ImportProblem].self, from: Data(problemsJSON.utf8))) ?? []
+    }
+
+    var notes: [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(notesJSON.utf8))) ?? []
+    }
+}
