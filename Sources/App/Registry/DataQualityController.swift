@@ -36,12 +36,11 @@ struct DataQualityController {
         let households = try await Household.restrict(Household.query(on: database), to: scope).sort(\.$householdNumber).all()
         var snapshots: [(Household, HouseholdSnapshot)] = []
         snapshots.reserveCapacity(households.count)
-        for chunk in households.chunked(into: 1_000) {
-            let members = try await Member.query(on: database).filter(\.$household.$id ~~ chunk.compactMap(\.id)).filter(\.$departedOn == nil).all()
-            let byHousehold = Dictionary(grouping: members, by: { $0.$household.id })
+        for chunk in households.chunked(into: 5_000) {
+            let byHousehold = try await MemberRow.present(inHouseholds: chunk.compactMap(\.id), on: database)
             for household in chunk {
                 guard let id = household.id, let fields = household.registryFields else { continue }
-                let records = (byHousehold[id] ?? []).compactMap(\.registryRecord)
+                let records = (byHousehold[id] ?? []).compactMap(\.record)
                 snapshots.append((household, HouseholdSnapshot(fields: fields, recordedMemberCount: household.memberCount, members: records)))
             }
         }

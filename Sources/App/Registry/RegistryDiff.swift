@@ -37,13 +37,7 @@ struct RegistryDiff {
                 existing[household.householdNumber] = household
             }
         }
-        let existingIDs = existing.values.compactMap(\.id)
-        var membersByHousehold: [UUID: [Member]] = [:]
-        for chunk in existingIDs.chunked(into: batchSize) {
-            for member in try await Member.query(on: database).filter(\.$household.$id ~~ chunk).filter(\.$departedOn == nil).all() {
-                membersByHousehold[member.$household.id, default: []].append(member)
-            }
-        }
+        let membersByHousehold = try await MemberRow.present(inHouseholds: existing.values.compactMap(\.id), on: database)
         // A person already registered in a household the file does not touch cannot be added again elsewhere.
         let holderOf = try await holders(of: plan.households.flatMap { $0.members.map(\.idNumber) }, on: database)
         for draft in plan.households {
@@ -64,7 +58,7 @@ struct RegistryDiff {
                                                    reason: "该户编号已登记在您管辖范围以外的农户"))
                 continue
             }
-            let change = compare(household, with: draft, members: membersByHousehold[household.id ?? UUID()] ?? [])
+            let change = try await compare(household, with: draft, members: membersByHousehold[household.id ?? UUID()] ?? [], on: database)
             if change.householdChanged || !change.newMembers.isEmpty || !change.changedMembers.isEmpty {
                 diff.changes.append(change)
             } else {
@@ -98,19 +92,20 @@ struct RegistryDiff {
         return result
     }
 
-    private static func compare(_ household: Household, with draft: HouseholdDraft, members: [Member]) -> HouseholdChange {
-        let byID = Dictionary(members.map { ($0.idNumber, $0) }, uniquingKeysWith: { first, _ in first })
+    /// Compares on plain rows; only members that really change are loaded as models, to be updated.
+    private static func compare(_ household: Household, with draft: HouseholdDraft, members: [MemberRow], on database: any Database) async throws -> HouseholdChange {
+        let byID = Dictionary(members.map { ($0.id_number, $0) }, uniquingKeysWith: { first, _ in first })
         var newMembers: [MemberRecord] = []
         var changedMembers: [(Member, MemberRecord)] = []
         for record in draft.members {
-            guard let member = byID[record.idNumber] else { newMembers.append(record); continue }
-            if member.registryRecord != record { changedMembers.append((member, record)) }
+            guard let row = byID[record.idNumber] else { newMembers.append(record); continue }
+            if row.record != record, let member = try await Member.find(row.id, on: database) { changedMembers.append((member, record)) }
         }
         let listed = Set(draft.members.map(\.idNumber))
         return HouseholdChange(
             existing: household, draft: draft, householdChanged: household.registryFields != draft.fields,
             newMembers: newMembers, changedMembers: changedMembers,
-            unlistedMembers: members.filter { !listed.contains($0.idNumber) }.count
+            unlistedMembers: members.filter { !listed.contains($0.id_number) }.count
         )
     }
 }

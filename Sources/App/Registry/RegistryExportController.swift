@@ -47,15 +47,13 @@ struct RegistryExportController {
     static func memberRows(of households: [Household], maskedFor role: Role, on database: any Database) async throws -> [[String]] {
         var rows: [[String]] = []
         rows.reserveCapacity(households.count * 3)
-        for chunk in stride(from: 0, to: households.count, by: 500).map({ Array(households[$0..<min($0 + 500, households.count)]) }) {
-            let ids = chunk.compactMap(\.id)
-            let members = try await Member.query(on: database).filter(\.$household.$id ~~ ids).filter(\.$departedOn == nil).all()
-            let byHousehold = Dictionary(grouping: members, by: { $0.$household.id })
+        for chunk in households.chunked(into: 5_000) {
+            let byHousehold = try await MemberRow.present(inHouseholds: chunk.compactMap(\.id), on: database)
             for household in chunk {
                 guard let id = household.id, let fields = household.registryFields else { continue }
                 let ordered = (byHousehold[id] ?? []).sorted { RelationToHead.order($0.relation) < RelationToHead.order($1.relation) }
                 for member in ordered {
-                    guard let record = member.registryRecord else { continue }
+                    guard let record = member.record else { continue }
                     var cells = RegistryExport.cells(household: fields, member: record)
                     if !role.seesFullPersonalData { mask(&cells) }
                     rows.append(cells)

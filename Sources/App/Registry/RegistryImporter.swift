@@ -41,7 +41,7 @@ enum RegistryImporter {
         )
         let planned = clock.now
         let diff = try await RegistryDiff.make(plan: plan, scope: scope, on: database)
-        database.logger.info("registry file read \(parsed - started), planned \(planned - parsed), compared \(clock.now - planned)")
+        database.logger.debug("registry file read \(parsed - started), planned \(planned - parsed), compared \(clock.now - planned)")
         return Reading(plan: plan, diff: diff, encoding: encoding)
     }
 
