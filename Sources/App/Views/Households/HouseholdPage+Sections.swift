@@ -12,7 +12,9 @@ enum HouseholdActions {
             .div(
                 .class("actions"),
                 .if(model.canVisit, .a(.class("button primary"), .href(base + "/visits/new"), .text("登记走访"))),
-                .if(model.canEdit, .a(.class("button"), .href(base + "/incomes/new"), .text("登记收支")))
+                .if(model.canEdit, .a(.class("button"), .href(base + "/incomes/new"), .text("登记收支"))),
+                .if(model.canEdit, .a(.class("button"), .href(base + "/edit"), .text("修改户信息"))),
+                .if(model.canEdit, .a(.class("button"), .href(base + "/members/new"), .text("新增成员")))
             ),
             .p(.class("muted small"), .text("监测联系人：" + (model.contact?.displayName ?? "未安排"))),
             .if(!model.contactCandidates.isEmpty, .form(

@@ -49,19 +49,24 @@ enum HouseholdPage {
     private static func membersTable(_ model: Model) -> Node<HTML.BodyContext> {
         .section(
             .class("card"),
-            .h2(.text("家庭成员（\(model.members.count)）")),
+            .h2(.text("家庭成员（\(model.members.filter { $0.departedOn == nil }.count)）")),
             .div(.class("table-wrap"), .table(
-                .thead(.tr(.th("姓名"), .th("关系"), .th(.class("hide-phone"), "性别"), .th(.class("hide-phone"), "出生日期"), .th("身份证号"), .th("劳动能力"), .th(.class("hide-phone"), "健康状况"), .th(.class("hide-phone"), "文化程度/在校"))),
+                .thead(.tr(.th("姓名"), .th("关系"), .th(.class("hide-phone"), "性别"), .th(.class("hide-phone"), "出生日期"), .th("身份证号"), .th("劳动能力"), .th(.class("hide-phone"), "健康状况"), .th(.class("hide-phone"), "文化程度/在校"), .if(model.canEdit, .th("")))),
                 .tbody(.forEach(model.members) { member in
                     .tr(
-                        .td(.text(member.name)),
+                        .if(member.departedOn != nil, .class("departed")),
+                        .td(.text(member.name), .unwrap(member.departedOn) { .div(.class("muted small"), .text("已减员（\(member.departureReason ?? "")，\($0)）")) }),
                         .td(.text(RelationToHead(rawValue: member.relation)?.label ?? member.relation)),
                         .td(.class("hide-phone"), .text(Sex(rawValue: member.sex)?.label ?? member.sex)),
                         .td(.class("mono hide-phone"), .text(member.birthDate)),
                         .td(.class("mono"), .text(model.show(member.idNumber, field: "id_number"))),
                         .td(.text(LabourCapacity(rawValue: member.labourCapacity)?.label ?? member.labourCapacity)),
                         .td(.class("hide-phone"), .text(model.show(healthLabel(member.health), field: "health"))),
-                        .td(.class("hide-phone"), .text(educationLabel(member)))
+                        .td(.class("hide-phone"), .text(educationLabel(member))),
+                        .if(model.canEdit && member.departedOn == nil, .td(.class("nowrap"), .unwrap(member.id) { id in
+                            .group(.a(.href("/members/\(id.uuidString.lowercased())/edit"), .text("修改")), .text(" "),
+                                   .a(.href("/members/\(id.uuidString.lowercased())/depart"), .text("减员")))
+                        }))
                     )
                 })
             ))

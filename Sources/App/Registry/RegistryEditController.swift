@@ -1,0 +1,211 @@
+import Domain
+import Fluent
+import Vapor
+
+/// 农户与成员维护: edit a household, add or edit a member, record a member's departure. Every save is checked like an
+/// imported row, then against the household (one head, one spouse, one registration per person), and audited.
+struct RegistryEditController {
+    // MARK: household
+
+    func editHousehold(_ request: Request) async throws -> Response {
+        let (user, household) = try await request.household(for: .editRegistry)
+        return .html(try await householdPage(user: user, household: household, cells: nil, problems: [], on: request).render())
+    }
+
+    func updateHousehold(_ request: Request) async throws -> Response {
+        let (user, household) = try await request.household(for: .editRegistry)
+        let edits = RegistryForm.edits(from: request, columns: RegistryForm.householdColumns)
+        guard let fields = household.registryFields, let template = try await templateMember(of: household, on: request.db) else {
+            throw Abort(.conflict, reason: "该户登记数据不完整，请先核对成员。")
+        }
+        var problems: [FieldProblem] = []
+        var parsed: HouseholdFields?
+        switch RegistryForm.parse(household: fields, member: template, edits: edits, today: request.today) {
+        case let .success((newFields, _)): parsed = newFields
+        case let .failure(failure): problems = failure.problems
+        }
+        guard let newFields = parsed, problems.isEmpty else {
+            return .html(try await householdPage(user: user, household: household, cells: edits, problems: problems, on: request).render(), status: .unprocessableEntity)
+        }
+        if newFields != fields {
+            try await request.db.transaction { database in
+                let before = household.auditSnapshot
+                household.apply(newFields)
+                household.version += 1
+                try await household.save(on: database)
+                try await AuditLog.recordChange(of: household, before: before, summary: "修改户信息", actor: request.auditActor, at: request.now, on: database)
+            }
+        }
+        return request.redirect(to: SiteURL.household(id: try household.requireID()).path)
+    }
+
+    private func householdPage(user: CurrentUser, household: Household, cells: [RegistryColumn: String]?, problems: [FieldProblem], on request: Request) async throws -> FormPage {
+        let id = try household.requireID()
+        let subAreas = try await AreaDirectory.children(of: household.villageCode, on: request.db)
+        let current = household.registryFields.map { RegistryFormFields.cells(household: $0, member: nil) } ?? [:]
+        return FormPage(
+            title: "修改户信息 · \(household.headName) 户", pageID: "household-form", user: user,
+            action: SiteURL.household(id: id).path,
+            fields: RegistryFormFields.household(cells ?? current, groups: subAreas.filter { $0.level == AreaLevel.group.rawValue },
+                                                 grids: subAreas.filter { $0.level == AreaLevel.grid.rawValue }),
+            problems: problems, backLink: (SiteURL.household(id: id).path, "返回农户详情")
+        )
+    }
+
+    /// The head (or any present member) to stand in for the member columns when only household columns change.
+    private func templateMember(of household: Household, on database: any Database) async throws -> MemberRecord? {
+        let members = try await Member.query(on: database).filter(\.$household.$id == household.requireID()).filter(\.$departedOn == nil).all()
+        return (members.first { $0.relation == RelationToHead.head.rawValue } ?? members.first)?.registryRecord
+    }
+
+    // MARK: members
+
+    func newMember(_ request: Request) async throws -> Response {
+        let (user, household) = try await request.household(for: .editRegistry)
+        return .html(memberPage(user: user, household: household, member: nil, cells: [.ethnicity: "汉族", .medicalInsurance: "是"], problems: []).render())
+    }
+
+    func createMember(_ request: Request) async throws -> Response {
+        let (user, household) = try await request.household(for: .editRegistry)
+        return try await saveMember(nil, in: household, user: user, on: request)
+    }
+
+    func editMember(_ request: Request) async throws -> Response {
+        let (user, member, household) = try await scopedMember(request)
+        let cells = household.registryFields.flatMap { fields in member.registryRecord.map { RegistryFormFields.cells(household: fields, member: $0) } } ?? [:]
+        return .html(memberPage(user: user, household: household, member: member, cells: cells, problems: []).render())
+    }
+
+    func updateMember(_ request: Request) async throws -> Response {
+        let (user, member, household) = try await scopedMember(request)
+        return try await saveMember(member, in: household, user: user, on: request)
+    }
+
+    private func saveMember(_ member: Member?, in household: Household, user: CurrentUser, on request: Request) async throws -> Response {
+        let edits = RegistryForm.edits(from: request, columns: RegistryForm.memberColumns)
+        guard let fields = household.registryFields, let placeholder = RegistryForm.placeholderMember(today: request.today) else {
+            throw Abort(.conflict, reason: "该户登记数据不完整。")
+        }
+        var record: MemberRecord?
+        var problems: [FieldProblem] = []
+        switch RegistryForm.parse(household: fields, member: member?.registryRecord ?? placeholder, edits: edits, today: request.today) {
+        case let .success((_, parsed)): record = parsed
+        case let .failure(failure): problems = failure.problems
+        }
+        if let record { problems += try await householdConflicts(record, replacing: member, in: household, on: request.db) }
+        guard let record, problems.isEmpty else {
+            return .html(memberPage(user: user, household: household, member: member, cells: edits, problems: problems).render(), status: .unprocessableEntity)
+        }
+        let householdID = try household.requireID()
+        try await request.db.transaction { database in
+            let target = member ?? Member()
+            let before = member?.auditSnapshot
+            target.$household.id = householdID
+            target.apply(record)
+            try await target.save(on: database)
+            let present = try await Member.query(on: database).filter(\.$household.$id == householdID).filter(\.$departedOn == nil).all()
+            household.memberCount = present.count
+            if let head = present.first(where: { $0.relation == RelationToHead.head.rawValue }) { household.headName = head.name }
+            household.version += 1
+            try await household.save(on: database)
+            try await AuditLog.record(
+                before == nil ? .create : .update, entityType: Household.auditEntityType, entityID: householdID.uuidString,
+                areaCode: household.villageCode, summary: before == nil ? "新增成员 \(record.name)" : "修改成员 \(record.name)",
+                before: before, after: target.auditSnapshot, actor: request.auditActor, at: request.now, on: database
+            )
+        }
+        return request.redirect(to: SiteURL.household(id: householdID).path)
+    }
+
+    /// What the household and the registry forbid: a second head or spouse, or a person registered twice.
+    private func householdConflicts(_ record: MemberRecord, replacing member: Member?, in household: Household, on database: any Database) async throws -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        let others = try await Member.query(on: database).filter(\.$household.$id == household.requireID())
+            .filter(\.$departedOn == nil).all().filter { $0.id != member?.id }
+        for relation in [RelationToHead.head, .spouse] where record.relation == relation {
+            if let existing = others.first(where: { $0.relation == relation.rawValue }) {
+                problems.append(.init(field: RegistryColumn.relation.rawValue, message: "与户主关系：本户已有\(relation.label)「\(existing.name)」，一户只能有一名\(relation.label)。"))
+            }
+        }
+        let holders = try await Member.query(on: database).filter(\.$idNumber == record.idNumber).filter(\.$departedOn == nil).with(\.$household).all()
+        if let holder = holders.first(where: { $0.id != member?.id }) {
+            problems.append(.init(field: RegistryColumn.idNumber.rawValue, message: "身份证号：该号码已登记在户编号 \(holder.household.householdNumber)（\(holder.name)），同一人不能重复登记。"))
+        }
+        return problems
+    }
+
+    private func memberPage(user: CurrentUser, household: Household, member: Member?, cells: [RegistryColumn: String], problems: [FieldProblem]) -> FormPage {
+        let householdPath = SiteURL.household(id: household.id ?? UUID()).path
+        return FormPage(
+            title: member == nil ? "新增成员 · \(household.headName) 户" : "修改成员 \(member?.name ?? "")", pageID: "member-form", user: user,
+            action: member.flatMap { $0.id.map { "/members/\($0.uuidString.lowercased())" } } ?? householdPath + "/members",
+            fields: RegistryFormFields.member(cells), problems: problems, backLink: (householdPath, "返回农户详情")
+        )
+    }
+
+    // MARK: departure
+
+    func departForm(_ request: Request) async throws -> Response {
+        let (user, member, household) = try await scopedMember(request)
+        return .html(departPage(user: user, member: member, household: household, values: ["departed_on": request.today.description], problems: []).render())
+    }
+
+    func depart(_ request: Request) async throws -> Response {
+        let (user, member, household) = try await scopedMember(request)
+        let values = ["departed_on": request.formText("departed_on"), "reason": request.formText("reason")]
+        var problems: [FieldProblem] = []
+        let date = CivilDate(values["departed_on"] ?? "")
+        if date == nil { problems.append(.init(field: "departed_on", message: "请填写迁出或去世日期（YYYY-MM-DD）。")) }
+        if let date, date > request.today { problems.append(.init(field: "departed_on", message: "日期 \(date) 晚于今天。")) }
+        if !MemberDeparture.reasons.contains(values["reason"] ?? "") { problems.append(.init(field: "reason", message: "请选择原因。")) }
+        if member.relation == RelationToHead.head.rawValue {
+            problems.append(.init(field: "reason", message: "户主不能直接减员：请先把另一名成员改为户主。"))
+        }
+        guard let date, problems.isEmpty else {
+            return .html(departPage(user: user, member: member, household: household, values: values, problems: problems).render(), status: .unprocessableEntity)
+        }
+        let householdID = try household.requireID()
+        try await request.db.transaction { database in
+            let before = member.auditSnapshot
+            member.departedOn = date.description
+            member.departureReason = values["reason"]
+            try await member.save(on: database)
+            household.memberCount = try await Member.query(on: database).filter(\.$household.$id == householdID).filter(\.$departedOn == nil).count()
+            household.version += 1
+            try await household.save(on: database)
+            try await AuditLog.record(
+                .update, entityType: Household.auditEntityType, entityID: householdID.uuidString, areaCode: household.villageCode,
+                summary: "成员 \(member.name) 减员（\(values["reason"] ?? "")，\(date)）",
+                before: before, after: member.auditSnapshot, reason: values["reason"], actor: request.auditActor, at: request.now, on: database
+            )
+        }
+        return request.redirect(to: SiteURL.household(id: householdID).path)
+    }
+
+    private func departPage(user: CurrentUser, member: Member, household: Household, values: [String: String], problems: [FieldProblem]) -> FormPage {
+        FormPage(
+            title: "成员减员 · \(member.name)", pageID: "depart-form", user: user,
+            action: "/members/\(member.id?.uuidString.lowercased() ?? "")/depart",
+            fields: [
+                FormField(name: "departed_on", label: "日期", kind: .date, value: values["departed_on"] ?? "", required: true),
+                FormField(name: "reason", label: "原因", kind: .select([("", "请选择")] + MemberDeparture.reasons.map { ($0, $0) }), value: values["reason"] ?? "", required: true),
+            ],
+            problems: problems, intro: "减员后成员记录保留，不再计入家庭人口。",
+            backLink: (SiteURL.household(id: household.id ?? UUID()).path, "返回农户详情")
+        )
+    }
+
+    private func scopedMember(_ request: Request) async throws -> (CurrentUser, Member, Household) {
+        let user = try request.requireUser()
+        let member = try await request.scoped(Member.self).find(request.parameters.get("id", as: UUID.self))
+        guard HouseholdAction.editRegistry.isAllowed(for: user.role) else { throw Abort(.forbidden, reason: HouseholdAction.editRegistry.refusal) }
+        guard member.departedOn == nil else { throw Abort(.conflict, reason: "该成员已减员，不能再修改。") }
+        let household = try await request.scoped(Household.self).find(member.$household.id)
+        return (user, member, household)
+    }
+}
+
+/// 减员原因
+enum MemberDeparture {
+    static let reasons = ["迁出", "死亡", "出嫁", "服兵役", "其他"]
+}
