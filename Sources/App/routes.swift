@@ -82,6 +82,15 @@ func routes(_ app: Application) throws {
     signedIn.get("households", use: householdAPI.index)
     signedIn.get("households", ":id", use: householdAPI.show)
     signedIn.get("areas", ":code", use: AreaAPIController().show)
+    let registryAPI = RegistryAPIController()
+    signedIn.get("households", "export", use: RegistryExportController().export)
+    signedIn.post("households", ":id", "incomes", use: registryAPI.income)
+    signedIn.post("households", ":id", "visits", use: registryAPI.visit)
+    signedIn.post("households", ":id", "guarantees", use: registryAPI.guarantee)
+    signedIn.on(.POST, "registry", "imports", body: .collect(maxSize: "64mb"), use: registryAPI.upload)
+    signedIn.get("registry", "imports", ":id", use: registryAPI.show)
+    signedIn.post("registry", "imports", ":id", "commit", use: registryAPI.commit)
+    signedIn.get("registry", "quality", use: registryAPI.quality)
 }
 
 /// 200 when the database answers a query, 503 otherwise.

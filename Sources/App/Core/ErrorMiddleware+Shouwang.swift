@@ -1,3 +1,4 @@
+import Domain
 import Vapor
 
 /// Turns every error into an answer a person can act on: a Chinese page for the web, a JSON error for the API.
@@ -7,6 +8,10 @@ struct ShouwangErrorMiddleware: AsyncMiddleware {
         struct Body: Content {
             let code: String
             let message: String
+            /// Every field that was refused, for validation failures.
+            var problems: [FieldProblem]?
+            /// Every row that was refused, for file imports.
+            var rows: [ImportProblem]?
         }
         let error: Body
     }
@@ -27,7 +32,9 @@ struct ShouwangErrorMiddleware: AsyncMiddleware {
             request.logger.debug("\(status.code) \(request.url.path): \(message)")
         }
         if request.isAPI {
-            let body = APIError(error: .init(code: Self.code(for: status), message: message))
+            var details = APIError.Body(code: Self.code(for: status), message: message)
+            details.problems = (error as? ValidationFailure)?.problems
+            let body = APIError(error: details)
             let response = Response(status: status)
             try response.content.encode(body)
             return response
@@ -100,6 +107,13 @@ struct ShouwangErrorMiddleware: AsyncMiddleware {
         default: return "error_\(status.code)"
         }
     }
+}
+
+/// A refused submission: every problem, each naming its field. Nothing was changed.
+struct ValidationFailure: AbortError {
+    let problems: [FieldProblem]
+    var status: HTTPStatus { .unprocessableEntity }
+    var reason: String { "提交的内容有 \(problems.count) 处问题，未做任何修改：" + problems.map(\.message).joined(separator: "；") }
 }
 
 extension Response {

@@ -54,6 +54,16 @@ enum OpenAPIDocument {
             pathParameter("id", "农户 ID", format: "uuid"), query("reveal", "有权限的角色显示完整个人信息，并记录日志", type: "boolean"),
         ], requestSchema: nil, responseSchema: "HouseholdDetail", authenticated: true),
         .init(method: "get", path: "/api/v1/areas/{code}", summary: "区划及其下级区划的农户数", parameters: [pathParameter("code", "区划代码")], requestSchema: nil, responseSchema: "AreaDetail", authenticated: true),
+        .init(method: "get", path: "/api/v1/households/export", summary: "导出农户登记表（每名成员一行；无完整查看权限时脱敏）", parameters: [
+            query("format", "csv（默认）或 xlsx"), query("q", "姓名、身份证号或户编号"), query("area", "区划代码"), query("type", "户类型"), query("status", "监测状态"),
+        ], requestSchema: nil, responseSchema: "File", authenticated: true),
+        .init(method: "post", path: "/api/v1/households/{id}/incomes", summary: "登记或更正一个年度的收支", parameters: [pathParameter("id", "农户 ID", format: "uuid")], requestSchema: "IncomeRequest", responseSchema: "Income", authenticated: true),
+        .init(method: "post", path: "/api/v1/households/{id}/visits", summary: "登记走访（可同时报告风险）", parameters: [pathParameter("id", "农户 ID", format: "uuid")], requestSchema: "VisitRequest", responseSchema: "Visit", authenticated: true),
+        .init(method: "post", path: "/api/v1/households/{id}/guarantees", summary: "登记两不愁三保障及饮水安全评估", parameters: [pathParameter("id", "农户 ID", format: "uuid")], requestSchema: "GuaranteeRequest", responseSchema: "Guarantee", authenticated: true),
+        .init(method: "post", path: "/api/v1/registry/imports", summary: "上传登记表并检查（请求体为文件内容），返回预览与逐行问题", parameters: [query("filename", "文件名，.csv 或 .xlsx")], requestSchema: "File", responseSchema: "ImportBatch", authenticated: true),
+        .init(method: "get", path: "/api/v1/registry/imports/{id}", summary: "导入批次的预览或结果", parameters: [pathParameter("id", "批次 ID", format: "uuid")], requestSchema: nil, responseSchema: "ImportBatch", authenticated: true),
+        .init(method: "post", path: "/api/v1/registry/imports/{id}/commit", summary: "确认导入（全部成功或全部不导入）", parameters: [pathParameter("id", "批次 ID", format: "uuid")], requestSchema: nil, responseSchema: "ImportBatch", authenticated: true),
+        .init(method: "get", path: "/api/v1/registry/quality", summary: "数据质量核查结果", parameters: [query("area", "区划代码")], requestSchema: nil, responseSchema: "QualityReport", authenticated: true),
         .init(method: "get", path: "/api/v1/openapi.json", summary: "本接口说明（OpenAPI 3.1）", parameters: [], requestSchema: nil, responseSchema: "OpenAPI", authenticated: false),
     ]
 
@@ -82,8 +92,12 @@ enum OpenAPIDocument {
         }
         var responses: [(String, JSONValue)] = [("200", .object([("description", .string("成功")), ("content", jsonContent(operation.responseSchema))]))]
         responses.append(("400", errorResponse("请求格式不正确")))
+        if operation.method == "post" {
+            responses.append(("422", errorResponse("内容有问题，未做任何修改（problems 列出每个字段）")))
+        }
         if operation.authenticated {
             responses.append(("401", errorResponse("缺少或无效的访问令牌")))
+            responses.append(("403", errorResponse("角色无权执行此操作")))
             responses.append(("404", errorResponse("不存在或不在辖区内")))
             fields.append(("security", .array([.object([("bearer", .array([]))])])))
         }
@@ -92,7 +106,11 @@ enum OpenAPIDocument {
     }
 
     private static func jsonContent(_ schema: String) -> JSONValue {
-        .object([("application/json", .object([("schema", ref(schema))]))])
+        if schema == "File" {
+            let binary: JSONValue = .object([("schema", .object([("type", .string("string")), ("format", .string("binary"))]))])
+            return .object([("text/csv", binary), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", binary)])
+        }
+        return .object([("application/json", .object([("schema", ref(schema))]))])
     }
 
     private static func errorResponse(_ description: String) -> JSONValue {

@@ -12,7 +12,9 @@ enum OpenAPISchemas {
     private static func array(of item: JSONValue) -> JSONValue { .object([("type", .string("array")), ("items", item)]) }
 
     static let all: [(String, JSONValue)] = [
-        ("Error", object([("error", object([("code", string), ("message", string)], required: ["code", "message"]))], required: ["error"])),
+        ("Error", object([("error", object([("code", string), ("message", string),
+                                            ("problems", array(of: object([("field", string), ("message", string)], required: ["field", "message"]))),
+                                            ("rows", array(of: OpenAPIDocument.ref("ImportProblem")))], required: ["code", "message"]))], required: ["error"])),
         ("TokenRequest", object([("username", string), ("password", string)], required: ["username", "password"])),
         ("TokenResponse", object([("token", string), ("expiresAt", string), ("user", OpenAPIDocument.ref("Me"))], required: ["token", "expiresAt", "user"])),
         ("Me", object([("id", string), ("username", string), ("displayName", string), ("role", string), ("roleLabel", string), ("areaCode", string), ("department", nullableString)],
@@ -36,5 +38,27 @@ enum OpenAPISchemas {
                         ("households", nullableInteger), ("people", nullableInteger)], required: ["code", "name", "level", "codeSystem"])),
         ("AreaDetail", object([("area", OpenAPIDocument.ref("Area")), ("children", array(of: OpenAPIDocument.ref("Area")))], required: ["area", "children"])),
         ("OpenAPI", .object([("type", .string("object"))])),
+        ("IncomeRequest", object([("year", string), ("amounts", .object([("type", .string("object")), ("additionalProperties", string),
+                                                                         ("description", .string("元，键为 wage business property transfer productionCosts medicalSelfPay schooling disasterLoss otherRigidSpending"))]))],
+                                required: ["year", "amounts"])),
+        ("VisitRequest", object([("visitedOn", string), ("findings", string), ("risks", array(of: string)), ("riskNote", string)], required: ["visitedOn", "findings"])),
+        ("Visit", object([("id", string), ("visitedOn", string), ("visitorName", string), ("findings", string), ("risks", array(of: string)), ("riskNote", string)],
+                        required: ["id", "visitedOn", "visitorName", "findings", "risks", "riskNote"])),
+        ("GuaranteeRequest", object([("kind", string), ("assessedOn", string), ("secured", boolean), ("housingGrade", string),
+                                    ("water", object([("enoughQuantity", boolean), ("qualityTested", boolean), ("convenient", boolean), ("reliable", boolean)],
+                                                     required: ["enoughQuantity", "qualityTested", "convenient", "reliable"])), ("note", string)],
+                                   required: ["kind", "assessedOn"])),
+        ("Guarantee", object([("id", string), ("kind", string), ("assessedOn", string), ("secured", boolean), ("housingGrade", nullableString), ("note", string)],
+                            required: ["id", "kind", "assessedOn", "secured", "note"])),
+        ("ImportProblem", object([("row", integer), ("column", string), ("value", string), ("reason", string)], required: ["row", "column", "value", "reason"])),
+        ("ImportBatch", object([("id", string), ("fileName", string), ("status", string), ("encoding", nullableString), ("rowCount", integer),
+                               ("newHouseholds", integer), ("changedHouseholds", integer), ("unchangedHouseholds", integer), ("newMembers", integer),
+                               ("changedMembers", integer), ("problemCount", integer), ("problems", array(of: OpenAPIDocument.ref("ImportProblem"))),
+                               ("notes", array(of: string)), ("createdAt", nullableString), ("committedAt", nullableString)],
+                              required: ["id", "fileName", "status", "rowCount", "problemCount", "problems", "notes"])),
+        ("QualityReport", object([("counts", .object([("type", .string("object")), ("additionalProperties", integer)])), ("total", integer),
+                                 ("findings", array(of: object([("householdID", string), ("householdNumber", string), ("rule", string), ("ruleLabel", string),
+                                                                ("memberName", nullableString), ("detail", string)], required: ["householdID", "householdNumber", "rule", "ruleLabel", "detail"])))],
+                                required: ["counts", "total", "findings"])),
     ]
 }

@@ -6,13 +6,13 @@ import Vapor
 struct GuaranteeController {
     func new(_ request: Request) async throws -> Response {
         let (user, household) = try await request.household(for: .editRegistry)
-        let kind = try kind(from: (try? request.query.get(String.self, at: "kind")) ?? "")
+        let kind = try Self.kind(from: (try? request.query.get(String.self, at: "kind")) ?? "")
         return .html(page(user: user, household: household, kind: kind, values: ["assessed_on": request.today.description], checked: [], problems: []).render())
     }
 
     func create(_ request: Request) async throws -> Response {
         let (user, household) = try await request.household(for: .editRegistry)
-        let kind = try kind(from: request.formText("kind"))
+        let kind = try Self.kind(from: request.formText("kind"))
         let values = ["assessed_on": request.formText("assessed_on"), "secured": request.formText("secured"),
                       "housing_grade": request.formText("housing_grade"), "note": request.formText("note")]
         let checked = Set(request.checkedValues("water"))
@@ -20,17 +20,35 @@ struct GuaranteeController {
             enoughQuantity: checked.contains("quantity"), qualityTested: checked.contains("quality"),
             convenient: checked.contains("convenience"), reliable: checked.contains("reliability")
         ) : nil
+        do {
+            _ = try await Self.record(
+                kind: kind, assessedOn: values["assessed_on"] ?? "", secured: ["yes": true, "no": false][values["secured"] ?? ""],
+                housingGrade: values["housing_grade"] ?? "", water: water, note: values["note"] ?? "",
+                household: household, user: user, on: request
+            )
+        } catch let failure as ValidationFailure {
+            return .html(page(user: user, household: household, kind: kind, values: values, checked: checked, problems: failure.problems).render(), status: .unprocessableEntity)
+        }
+        return request.redirect(to: SiteURL.household(id: try household.requireID()).path)
+    }
+
+    /// Checks and records one dated assessment.
+    static func record(kind: GuaranteeKind, assessedOn: String, secured: Bool?, housingGrade: String, water: WaterCriteria?, note: String,
+                       household: Household, user: CurrentUser, on request: Request) async throws -> GuaranteeRecord {
+        var problems: [FieldProblem] = []
+        if !housingGrade.isEmpty, HousingSafetyGrade(rawValue: housingGrade) == nil {
+            problems.append(.init(field: "housing_grade", message: "住房安全等级「\(housingGrade)」无效，应为 A、B、C 或 D。"))
+        }
         let result = GuaranteeAssessment.make(
-            kind: kind, assessedOn: CivilDate(values["assessed_on"] ?? ""), today: request.today,
-            securedByJudgement: ["yes": true, "no": false][values["secured"] ?? ""],
-            housingGrade: HousingSafetyGrade(rawValue: values["housing_grade"] ?? ""), water: water,
-            note: (values["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            kind: kind, assessedOn: CivilDate(assessedOn.trimmingCharacters(in: .whitespaces)), today: request.today, securedByJudgement: secured,
+            housingGrade: HousingSafetyGrade(rawValue: housingGrade), water: water,
+            note: note.trimmingCharacters(in: .whitespacesAndNewlines)
         )
         let assessment: GuaranteeAssessment
         switch result {
-        case let .failure(failure):
-            return .html(page(user: user, household: household, kind: kind, values: values, checked: checked, problems: failure.problems).render(), status: .unprocessableEntity)
+        case let .failure(failure): throw ValidationFailure(problems: problems + failure.problems)
         case let .success(success):
+            guard problems.isEmpty else { throw ValidationFailure(problems: problems) }
             assessment = success
         }
         let householdID = try household.requireID()
@@ -43,10 +61,10 @@ struct GuaranteeController {
                 after: record.auditSnapshot, actor: request.auditActor, at: request.now, on: database
             )
         }
-        return request.redirect(to: SiteURL.household(id: householdID).path)
+        return record
     }
 
-    private func kind(from raw: String) throws -> GuaranteeKind {
+    static func kind(from raw: String) throws -> GuaranteeKind {
         guard let kind = GuaranteeKind(rawValue: raw) else { throw Abort(.badRequest, reason: "保障类别「\(raw)」无效。") }
         return kind
     }

@@ -18,16 +18,24 @@ struct IncomeController {
             amounts[field] = request.formText(field.rawValue)
             values[field.rawValue] = amounts[field]
         }
+        do {
+            _ = try await Self.record(year: values["year"] ?? "", amounts: amounts, household: household, user: user, on: request)
+        } catch let failure as ValidationFailure {
+            return .html(page(user: user, household: household, values: values, problems: failure.problems).render(), status: .unprocessableEntity)
+        }
+        return request.redirect(to: SiteURL.household(id: try household.requireID()).path)
+    }
+
+    /// Checks and records a year's income and spending; a second entry for the same year replaces the first.
+    static func record(year: String, amounts: [IncomeField: String], household: Household, user: CurrentUser, on request: Request) async throws -> IncomeRecord {
         let householdID = try household.requireID()
         let members = try await Member.query(on: request.db).filter(\.$household.$id == householdID).filter(\.$departedOn == nil).count()
         let entry: IncomeEntry
-        switch IncomeEntry.make(year: values["year"] ?? "", amounts: amounts, members: members, today: request.today) {
-        case let .failure(failure):
-            return .html(page(user: user, household: household, values: values, problems: failure.problems).render(), status: .unprocessableEntity)
-        case let .success(success):
-            entry = success
+        switch IncomeEntry.make(year: year, amounts: amounts, members: members, today: request.today) {
+        case let .failure(failure): throw ValidationFailure(problems: failure.problems)
+        case let .success(success): entry = success
         }
-        try await request.db.transaction { database in
+        return try await request.db.transaction { database in
             let start = "\(entry.year)-01-01", end = "\(entry.year)-12-31"
             let existing = try await IncomeRecord.query(on: database).filter(\.$household.$id == householdID)
                 .filter(\.$periodStart == start).filter(\.$periodEnd == end).first()
@@ -43,8 +51,8 @@ struct IncomeController {
                 areaCode: household.villageCode, summary: "\(before == nil ? "登记" : "更正") \(entry.year) 年收支，人均纯收入 \(DisplayFormat.yuan(fen: entry.summary.perCapitaNetIncome.fen))",
                 before: before, after: record.auditSnapshot, actor: request.auditActor, at: request.now, on: database
             )
+            return record
         }
-        return request.redirect(to: SiteURL.household(id: householdID).path)
     }
 
     private func page(user: CurrentUser, household: Household, values: [String: String], problems: [FieldProblem]) -> FormPage {

@@ -13,20 +13,26 @@ struct VisitController {
         let (user, household) = try await request.household(for: .recordVisit)
         let values = ["visited_on": request.formText("visited_on"), "findings": request.formText("findings"), "risk_note": request.formText("risk_note")]
         let rawRisks = request.checkedValues("risks")
+        do {
+            _ = try await Self.record(visitedOn: values["visited_on"] ?? "", findings: values["findings"] ?? "", risks: rawRisks,
+                                      riskNote: values["risk_note"] ?? "", household: household, user: user, on: request)
+        } catch let failure as ValidationFailure {
+            return .html(page(user: user, household: household, values: values, risks: Set(rawRisks), problems: failure.problems, today: request.today).render(), status: .unprocessableEntity)
+        }
+        return request.redirect(to: SiteURL.household(id: try household.requireID()).path)
+    }
+
+    /// Checks and records a visit, with the risks it reports.
+    static func record(visitedOn: String, findings: String, risks rawRisks: [String], riskNote: String,
+                       household: Household, user: CurrentUser, on request: Request) async throws -> Visit {
         let risks = rawRisks.compactMap(RiskType.init(rawValue:))
-        var result = VisitReport.make(
-            visitedOn: CivilDate(values["visited_on"] ?? ""), today: request.today, findings: values["findings"] ?? "",
-            risks: risks, riskNote: values["risk_note"] ?? ""
-        )
         if risks.count != rawRisks.count {
-            result = .failure(FieldProblems(problems: [.init(field: "risks", message: "风险类型不在代码表中。")]))
+            throw ValidationFailure(problems: [.init(field: "risks", message: "风险类型「\(rawRisks.filter { RiskType(rawValue: $0) == nil }.joined(separator: "、"))」不在代码表中。")])
         }
         let report: VisitReport
-        switch result {
-        case let .failure(failure):
-            return .html(page(user: user, household: household, values: values, risks: Set(rawRisks), problems: failure.problems, today: request.today).render(), status: .unprocessableEntity)
-        case let .success(success):
-            report = success
+        switch VisitReport.make(visitedOn: CivilDate(visitedOn.trimmingCharacters(in: .whitespaces)), today: request.today, findings: findings, risks: risks, riskNote: riskNote) {
+        case let .failure(failure): throw ValidationFailure(problems: failure.problems)
+        case let .success(success): report = success
         }
         let householdID = try household.requireID()
         let visit = Visit()
@@ -48,7 +54,7 @@ struct VisitController {
                 actor: request.auditActor, at: request.now, on: database
             )
         }
-        return request.redirect(to: SiteURL.household(id: householdID).path)
+        return visit
     }
 
     private func page(user: CurrentUser, household: Household, values: [String: String], risks: Set<String>, problems: [FieldProblem], today: CivilDate) -> FormPage {

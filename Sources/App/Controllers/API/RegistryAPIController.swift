@@ -1,0 +1,86 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The registry operations of the web pages, for API clients: import, export, data quality, and a household's
+/// income, visits and guarantee assessments. The same checks and the same audit trail.
+struct RegistryAPIController {
+    func upload(_ request: Request) async throws -> API.ImportBatchItem {
+        let user = try request.requireUser()
+        guard user.role.canImportRegistry else { throw Abort(.forbidden, reason: "您的角色不能导入登记表。") }
+        guard let fileName = try? request.query.get(String.self, at: "filename"), !fileName.isEmpty else {
+            throw Abort(.badRequest, reason: "请用查询参数 filename 给出文件名（.csv 或 .xlsx）。")
+        }
+        guard let body = request.body.data, body.readableBytes > 0 else { throw Abort(.badRequest, reason: "请求体为空：请直接发送文件内容。") }
+        let batch = try await ImportController().check(Data(buffer: body), fileName: fileName, user: user, on: request)
+        return try API.ImportBatchItem(batch)
+    }
+
+    func show(_ request: Request) async throws -> API.ImportBatchItem {
+        try API.ImportBatchItem(try await batch(request))
+    }
+
+    func commit(_ request: Request) async throws -> API.ImportBatchItem {
+        let user = try request.requireUser()
+        let batch = try await batch(request)
+        guard batch.status == ImportBatch.Status.previewed.rawValue else {
+            throw Abort(.conflict, reason: batch.status == ImportBatch.Status.committed.rawValue ? "该批次已经导入，不会重复导入。" : "该批次有问题，不能导入。")
+        }
+        try await ImportController.commit(batch, user: user, on: request)
+        return try API.ImportBatchItem(batch)
+    }
+
+    func quality(_ request: Request) async throws -> API.QualityReport {
+        let user = try request.requireUser()
+        guard user.role.canReadDataQuality else { throw Abort(.forbidden, reason: "您的角色不能查看数据质量核查。") }
+        var scope = user.scope
+        if let raw = try? request.query.get(String.self, at: "area"), !raw.isEmpty {
+            guard let code = AreaCode(raw), scope.includes(code) else { throw Abort(.notFound, reason: "未找到该区划，或不在您的管辖范围内。") }
+            scope = scope.narrowed(to: code)
+        }
+        let findings = try await DataQualityController.findings(in: scope, today: request.today, on: request.db)
+        let counts = Dictionary(grouping: findings, by: \.finding.rule.rawValue).mapValues(\.count)
+        return API.QualityReport(counts: counts, total: findings.count, findings: findings.prefix(1_000).map {
+            .init(householdID: $0.householdID, householdNumber: $0.householdNumber, rule: $0.finding.rule.rawValue,
+                  ruleLabel: $0.finding.rule.label, memberName: $0.finding.memberName, detail: $0.finding.detail)
+        })
+    }
+
+    func income(_ request: Request) async throws -> API.IncomeItem {
+        let (user, household) = try await request.household(for: .editRegistry)
+        let body = try request.content.decode(API.IncomeRequest.self)
+        var amounts: [IncomeField: String] = [:]
+        for (key, value) in body.amounts {
+            guard let field = IncomeField(rawValue: key) else { throw ValidationFailure(problems: [.init(field: key, message: "未知的收支项目「\(key)」。")]) }
+            amounts[field] = value
+        }
+        let record = try await IncomeController.record(year: body.year, amounts: amounts, household: household, user: user, on: request)
+        return API.IncomeItem(periodStart: record.periodStart, periodEnd: record.periodEnd, netIncome: record.netIncome, perCapitaNet: record.perCapitaNet, memberCount: record.memberCount)
+    }
+
+    func visit(_ request: Request) async throws -> API.VisitItem {
+        let (user, household) = try await request.household(for: .recordVisit)
+        let body = try request.content.decode(API.VisitRequest.self)
+        let visit = try await VisitController.record(visitedOn: body.visitedOn, findings: body.findings, risks: body.risks ?? [],
+                                                     riskNote: body.riskNote ?? "", household: household, user: user, on: request)
+        return API.VisitItem(id: try visit.requireID(), visitedOn: visit.visitedOn, visitorName: visit.visitorName, findings: visit.findings,
+                             risks: visit.risks.split(separator: ",").map(String.init), riskNote: visit.riskNote)
+    }
+
+    func guarantee(_ request: Request) async throws -> API.GuaranteeItem {
+        let (user, household) = try await request.household(for: .editRegistry)
+        let body = try request.content.decode(API.GuaranteeRequest.self)
+        let record = try await GuaranteeController.record(
+            kind: try GuaranteeController.kind(from: body.kind), assessedOn: body.assessedOn, secured: body.secured,
+            housingGrade: body.housingGrade ?? "", water: body.water, note: body.note ?? "", household: household, user: user, on: request
+        )
+        return API.GuaranteeItem(id: try record.requireID(), kind: record.kind, assessedOn: record.assessedOn, secured: record.secured,
+                                 housingGrade: record.housingGrade, note: record.note)
+    }
+
+    private func batch(_ request: Request) async throws -> ImportBatch {
+        let user = try request.requireUser()
+        guard user.role.canImportRegistry else { throw Abort(.forbidden, reason: "您的角色不能导入登记表。") }
+        return try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
+    }
+}
