@@ -55,7 +55,7 @@ struct RegistryHeaderTests {
         // check
         let issues = caught?.issues ?? []
         #expect(issues.contains(.missing(.name)) && issues.contains(.missing(.ethnicity)))
-        #expect(issues.contains(.duplicated(.address, positions: [7, 22])))
+        #expect(issues.contains(.duplicated(.address, positions: [7, 23])))
         #expect(RegistryHeaderIssue.duplicated(.address, positions: [7, 22]).message
             == "列「住址」重复出现（第8列（H）、第23列（W）），无法确定使用哪一列")
         #expect(caught?.problems.allSatisfy { $0.row == 1 } == true)

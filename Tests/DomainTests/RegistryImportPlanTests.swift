@@ -151,7 +151,7 @@ struct RegistryImportPlanTests {
             isKnownVillage: { _ in true }, isKnownSubArea: { _ in true }
         )
         // check
-        #expect(plan.isValid && plan.notes == ["第25列（Y）「备注」不是登记表列，已忽略"])
+        #expect(plan.isValid && plan.notes == ["第26列（Z）「备注」不是登记表列，已忽略"])
     }
 
     @Test("a generated 200-row file imports without problems and round-trips through export")

@@ -23,7 +23,7 @@ enum DemoWriter {
                                    "alleviated_year", "member_count", "phone", "address", "bank_account", "monitoring_status", "version", "created_at", "updated_at"]
     static let memberColumns = ["id", "household_id", "name", "id_number", "sex", "birth_date", "relation", "ethnicity", "education", "school_status",
                                 "health", "disability_grade", "labour_capacity", "work_place", "work_months", "medical_insured", "pension_insured",
-                                "minimum_living", "extreme_poverty", "created_at", "updated_at"]
+                                "minimum_living", "extreme_poverty", "public_welfare_job", "created_at", "updated_at"]
     static let incomeColumns = ["id", "household_id", "period_start", "period_end", "wage", "business", "property", "transfer", "production_costs",
                                 "medical_self_pay", "schooling_cost", "disaster_loss", "other_rigid", "member_count", "net_income", "per_capita_net", "source", "created_at"]
 
@@ -70,7 +70,7 @@ enum DemoWriter {
                     member.relation.rawValue, "汉族", member.education.rawValue, member.schoolStatus?.rawValue,
                     member.health.map(\.rawValue).joined(separator: ","), member.disabilityGrade, member.labour.rawValue,
                     member.workPlace, member.workMonths, member.medicalInsured, member.pensionInsured,
-                    member.minimumLiving, member.extremePoverty, now, now,
+                    member.minimumLiving, member.extremePoverty, member.publicWelfareJob, now, now,
                 ])
             }
             for income in household.incomes {

@@ -15,5 +15,6 @@ extension Migrations {
         add(CreateContactAssignments())
         add(AddMemberDeparture())
         add(CreateImportBatches())
+        add(AddMemberPublicWelfareJob())
     }
 }

@@ -26,6 +26,7 @@ final class Member: Model, @unchecked Sendable {
     @Field(key: "pension_insured") var pensionInsured: Bool
     @Field(key: "minimum_living") var minimumLiving: Bool
     @Field(key: "extreme_poverty") var extremePoverty: Bool
+    @Field(key: "public_welfare_job") var publicWelfareJob: Bool
     /// Set when the member moved away or died; the record stays.
     @OptionalField(key: "departed_on") var departedOn: String?
     @OptionalField(key: "departure_reason") var departureReason: String?

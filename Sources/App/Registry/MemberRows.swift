@@ -25,10 +25,12 @@ struct MemberRow: Decodable, Sendable {
     let pension_insured: Bool
     let minimum_living: Bool
     let extreme_poverty: Bool
+    let public_welfare_job: Bool
 
     static let columns = ["id", "household_id", "name", "id_number", "sex", "birth_date", "relation", "ethnicity", "education",
                           "school_status", "health", "disability_grade", "labour_capacity", "work_place", "work_months",
-                          "medical_insured", "pension_insured", "minimum_living", "extreme_poverty"]
+                          "medical_insured", "pension_insured", "minimum_living", "extreme_poverty",
+                          "public_welfare_job"]
 
     var record: MemberRecord? {
         guard let sex = Sex(rawValue: sex), let birth = CivilDate(birth_date), let relation = RelationToHead(rawValue: relation),
@@ -40,7 +42,7 @@ struct MemberRow: Decodable, Sendable {
             health: Set(health.split(separator: ",").compactMap { HealthCondition(rawValue: String($0)) }),
             disabilityGrade: disability_grade, labourCapacity: labour, workPlace: work_place, workMonths: work_months,
             medicalInsured: medical_insured, pensionInsured: pension_insured, minimumLiving: minimum_living,
-            extremePoverty: extreme_poverty
+            extremePoverty: extreme_poverty, publicWelfareJob: public_welfare_job
         )
     }
 

@@ -10,7 +10,7 @@ enum RegistryForm {
     /// Member columns edited on the member form.
     static let memberColumns: [RegistryColumn] = [.name, .idNumber, .relation, .ethnicity, .education, .schoolStatus, .health,
                                                   .disabilityGrade, .labourCapacity, .workPlace, .workMonths, .medicalInsurance,
-                                                  .pensionInsurance, .minimumLiving, .extremePoverty]
+                                                  .pensionInsurance, .minimumLiving, .extremePoverty, .publicWelfareJob]
 
     /// Parses a household with edits over a template member (the head, or the member being edited).
     static func parse(household: HouseholdFields, member: MemberRecord, edits: [RegistryColumn: String], today: CivilDate)
@@ -41,7 +41,7 @@ enum RegistryForm {
             switch column {
             case .health:
                 edits[column] = request.checkedValues(column.rawValue).compactMap { HealthCondition(rawValue: $0)?.label }.joined(separator: "、")
-            case .medicalInsurance, .pensionInsurance, .minimumLiving, .extremePoverty:
+            case .medicalInsurance, .pensionInsurance, .minimumLiving, .extremePoverty, .publicWelfareJob:
                 edits[column] = request.formText(column.rawValue) == "on" ? "是" : "否"
             default:
                 edits[column] = request.formText(column.rawValue)

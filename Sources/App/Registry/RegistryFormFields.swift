@@ -37,6 +37,7 @@ enum RegistryFormFields {
             FormField(name: RegistryColumn.pensionInsurance.rawValue, label: "参加养老保险", kind: .checkbox, value: cells[.pensionInsurance] == "是" ? "on" : ""),
             FormField(name: RegistryColumn.minimumLiving.rawValue, label: "低保对象", kind: .checkbox, value: cells[.minimumLiving] == "是" ? "on" : ""),
             FormField(name: RegistryColumn.extremePoverty.rawValue, label: "特困人员", kind: .checkbox, value: cells[.extremePoverty] == "是" ? "on" : ""),
+            FormField(name: RegistryColumn.publicWelfareJob.rawValue, label: "公益岗位", kind: .checkbox, value: cells[.publicWelfareJob] == "是" ? "on" : ""),
         ]
     }
 

@@ -56,7 +56,7 @@ extension RegistryImporter {
             member.relation.rawValue, member.ethnicity, member.education.rawValue, member.schoolStatus?.rawValue,
             HealthCondition.allCases.filter(member.health.contains).map(\.rawValue).joined(separator: ","),
             member.disabilityGrade, member.labourCapacity.rawValue, member.workPlace, member.workMonths,
-            member.medicalInsured, member.pensionInsured, member.minimumLiving, member.extremePoverty, date, date,
+            member.medicalInsured, member.pensionInsured, member.minimumLiving, member.extremePoverty, member.publicWelfareJob, date, date,
         ]
     }
 

@@ -37,7 +37,7 @@ extension Member {
             health: Set(health.split(separator: ",").compactMap { HealthCondition(rawValue: String($0)) }),
             disabilityGrade: disabilityGrade, labourCapacity: labour, workPlace: workPlace, workMonths: workMonths,
             medicalInsured: medicalInsured, pensionInsured: pensionInsured, minimumLiving: minimumLiving,
-            extremePoverty: extremePoverty
+            extremePoverty: extremePoverty, publicWelfareJob: publicWelfareJob
         )
     }
 
@@ -59,6 +59,7 @@ extension Member {
         pensionInsured = record.pensionInsured
         minimumLiving = record.minimumLiving
         extremePoverty = record.extremePoverty
+        publicWelfareJob = record.publicWelfareJob
     }
 
     var auditSnapshot: AuditSnapshot {
@@ -69,6 +70,7 @@ extension Member {
             "work_place": workPlace ?? "", "work_months": workMonths.map(String.init) ?? "",
             "medical_insured": medicalInsured ? "是" : "否", "pension_insured": pensionInsured ? "是" : "否",
             "minimum_living": minimumLiving ? "是" : "否", "extreme_poverty": extremePoverty ? "是" : "否",
+            "public_welfare_job": publicWelfareJob ? "是" : "否",
             "departed_on": departedOn ?? "", "departure_reason": departureReason ?? "",
         ]
     }

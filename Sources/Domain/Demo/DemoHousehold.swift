@@ -37,6 +37,7 @@ public struct DemoMember: Sendable {
     public let pensionInsured: Bool
     public let minimumLiving: Bool
     public let extremePoverty: Bool
+    public let publicWelfareJob: Bool
 
     public var sex: Sex { identityNumber.sex }
     public var birthDate: CivilDate { identityNumber.birthDate }

@@ -30,7 +30,8 @@ extension DemoHouseholdFactory {
             labour: labour, workPlace: place, workMonths: works ? Int.random(in: 6...12, using: &random) : nil,
             medicalInsured: random.chance(0.985), pensionInsured: realAge >= 16 && school == nil && random.chance(0.88),
             minimumLiving: householdMinimumLiving,
-            extremePoverty: soleMember && realAge >= 60 && labour.isWithoutLabour && random.chance(0.5)
+            extremePoverty: soleMember && realAge >= 60 && labour.isWithoutLabour && random.chance(0.5),
+            publicWelfareJob: labour == .weakOrHalf && (40...70).contains(realAge) && random.chance(0.12)
         )
     }
 

@@ -25,12 +25,15 @@ public struct MemberRecord: Sendable, Hashable {
     public var minimumLiving: Bool
     /// 特困人员
     public var extremePoverty: Bool
+    /// 公益岗位: holds a public-welfare job (the measure for weak labour).
+    public var publicWelfareJob: Bool
 
     public init(
         name: String, idNumber: String, sex: Sex, birthDate: CivilDate, relation: RelationToHead, ethnicity: String,
         education: Education, schoolStatus: SchoolStatus? = nil, health: Set<HealthCondition>,
         disabilityGrade: Int? = nil, labourCapacity: LabourCapacity, workPlace: String? = nil, workMonths: Int? = nil,
-        medicalInsured: Bool, pensionInsured: Bool, minimumLiving: Bool = false, extremePoverty: Bool = false
+        medicalInsured: Bool, pensionInsured: Bool, minimumLiving: Bool = false, extremePoverty: Bool = false,
+        publicWelfareJob: Bool = false
     ) {
         self.name = name
         self.idNumber = idNumber
@@ -49,6 +52,7 @@ public struct MemberRecord: Sendable, Hashable {
         self.pensionInsured = pensionInsured
         self.minimumLiving = minimumLiving
         self.extremePoverty = extremePoverty
+        self.publicWelfareJob = publicWelfareJob
     }
 
     /// A record whose sex and birth date come from a validated identity number, as an import makes them.
@@ -56,14 +60,14 @@ public struct MemberRecord: Sendable, Hashable {
         name: String, identity: IdentityNumber, relation: RelationToHead, ethnicity: String, education: Education,
         schoolStatus: SchoolStatus? = nil, health: Set<HealthCondition>, disabilityGrade: Int? = nil,
         labourCapacity: LabourCapacity, workPlace: String? = nil, workMonths: Int? = nil, medicalInsured: Bool,
-        pensionInsured: Bool, minimumLiving: Bool = false, extremePoverty: Bool = false
+        pensionInsured: Bool, minimumLiving: Bool = false, extremePoverty: Bool = false, publicWelfareJob: Bool = false
     ) {
         self.init(
             name: name, idNumber: identity.value, sex: identity.sex, birthDate: identity.birthDate, relation: relation,
             ethnicity: ethnicity, education: education, schoolStatus: schoolStatus, health: health,
             disabilityGrade: disabilityGrade, labourCapacity: labourCapacity, workPlace: workPlace,
             workMonths: workMonths, medicalInsured: medicalInsured, pensionInsured: pensionInsured,
-            minimumLiving: minimumLiving, extremePoverty: extremePoverty
+            minimumLiving: minimumLiving, extremePoverty: extremePoverty, publicWelfareJob: publicWelfareJob
         )
     }
 

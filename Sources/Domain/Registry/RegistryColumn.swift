@@ -26,6 +26,7 @@ public enum RegistryColumn: String, CodeList {
     case pensionInsurance
     case minimumLiving
     case extremePoverty
+    case publicWelfareJob
 
     /// The column heading in the file, which is also the label shown in problem lists.
     public var header: String {
@@ -54,6 +55,7 @@ public enum RegistryColumn: String, CodeList {
         case .pensionInsurance: "参加养老保险"
         case .minimumLiving: "低保"
         case .extremePoverty: "特困"
+        case .publicWelfareJob: "公益岗位"
         }
     }
 
@@ -67,7 +69,8 @@ public enum RegistryColumn: String, CodeList {
              .education, .health, .labourCapacity:
             true
         case .groupCode, .gridCode, .alleviatedYear, .phone, .bankAccount, .schoolStatus, .disabilityGrade,
-             .workPlace, .workMonths, .medicalInsurance, .pensionInsurance, .minimumLiving, .extremePoverty:
+             .workPlace, .workMonths, .medicalInsurance, .pensionInsurance, .minimumLiving, .extremePoverty,
+             .publicWelfareJob:
             false
         }
     }

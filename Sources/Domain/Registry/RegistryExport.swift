@@ -35,6 +35,7 @@ public enum RegistryExport {
         case .pensionInsurance: yesNo(member.pensionInsured)
         case .minimumLiving: yesNo(member.minimumLiving)
         case .extremePoverty: yesNo(member.extremePoverty)
+        case .publicWelfareJob: yesNo(member.publicWelfareJob)
         }
     }
 

@@ -105,6 +105,7 @@ extension RegistryColumn {
         case .pensionInsurance: 21
         case .minimumLiving: 22
         case .extremePoverty: 23
+        case .publicWelfareJob: 24
         }
     }
 }

@@ -16,16 +16,18 @@ extension RegistryRowReader {
         let pension = boolean(.pensionInsurance)
         let minimumLiving = boolean(.minimumLiving)
         let extremePoverty = boolean(.extremePoverty)
+        let publicWelfareJob = boolean(.publicWelfareJob)
         if let identity {
             checkAge(identity.age(on: today), school: school, labour: labour)
         }
         guard problems.count == before, let name, let identity, let relation, let ethnicity, let education,
-              let health, let labour, let medical, let pension, let minimumLiving, let extremePoverty else { return nil }
+              let health, let labour, let medical, let pension, let minimumLiving, let extremePoverty,
+              let publicWelfareJob else { return nil }
         return MemberRecord(
             name: name, identity: identity, relation: relation, ethnicity: ethnicity, education: education,
             schoolStatus: school, health: health, disabilityGrade: grade, labourCapacity: labour,
             workPlace: workPlace, workMonths: workMonths, medicalInsured: medical, pensionInsured: pension,
-            minimumLiving: minimumLiving, extremePoverty: extremePoverty
+            minimumLiving: minimumLiving, extremePoverty: extremePoverty, publicWelfareJob: publicWelfareJob
         )
     }
 

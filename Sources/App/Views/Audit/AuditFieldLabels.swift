@@ -9,7 +9,8 @@ enum AuditFieldLabels {
         "code_system": "代码体系", "household_number": "户编号", "village_code": "村", "group_code": "村民小组",
         "grid_code": "网格", "head_name": "户主", "household_type": "户类型", "alleviated_year": "脱贫年度",
         "member_count": "人口", "address": "住址", "bank_account": "一卡通账号", "monitoring_status": "监测状态",
-        "id_number": "身份证号", "health": "健康状况", "disability_grade": "残疾等级",
+        "id_number": "身份证号", "public_welfare_job": "公益岗位", "minimum_living": "低保", "extreme_poverty": "特困",
+        "medical_insured": "医保", "pension_insured": "养老保险", "labour_capacity": "劳动能力", "relation": "与户主关系", "health": "健康状况", "disability_grade": "残疾等级",
     ]
 
     static func name(_ field: String) -> String { names[field] ?? field }

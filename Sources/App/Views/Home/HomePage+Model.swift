@@ -28,6 +28,30 @@ extension HomePage {
         let type: String
         let status: String
         let memberCount: Int
+        var lastVisit: String?
+    }
+
+    /// The households a field role works through: a grid worker's grid, a contact's assigned households, a village's
+    /// monitored households — each with the date of its latest visit, oldest visit first so the overdue come first.
+    static func worklist(for user: CurrentUser, on database: any Database) async throws -> [HouseholdRow] {
+        var query = Household.restrict(Household.query(on: database), to: user.scope)
+        switch user.role {
+        case .grid:
+            break
+        case .contact:
+            let assigned = try await ContactAssignment.query(on: database).filter(\.$user.$id == user.id)
+                .filter(\.$endedOn == nil).all(\.$household.$id)
+            query = query.filter(\.$id ~~ assigned)
+        case .village:
+            query = query.filter(\.$monitoringStatus ~~ [HouseholdMonitoringStatus.monitored.rawValue, HouseholdMonitoringStatus.eliminatedObserving.rawValue])
+        default:
+            return []
+        }
+        var rows = try await query.sort(\.$householdNumber).limit(200).all().compactMap(HouseholdRow.init)
+        let visits = try await Visit.query(on: database).filter(\.$household.$id ~~ rows.map(\.id)).all()
+        let latest = Dictionary(grouping: visits, by: { $0.$household.id }).mapValues { $0.map(\.visitedOn).max() }
+        for index in rows.indices { rows[index].lastVisit = latest[rows[index].id] ?? nil }
+        return rows.sorted { ($0.lastVisit ?? "", $0.number) < ($1.lastVisit ?? "", $1.number) }
     }
 
     static func query(for user: CurrentUser, on database: any Database) async throws -> Model {
@@ -40,12 +64,7 @@ extension HomePage {
             guard let level = AreaLevel(rawValue: area.level) else { return nil }
             return .init(code: area.code, name: area.name, level: level, counts: counts[area.code] ?? HouseholdCounts())
         }
-        var households: [HouseholdRow] = []
-        if [.grid, .contact, .village].contains(user.role) {
-            households = try await Household.restrict(Household.query(on: database), to: user.scope)
-                .sort(\.$householdNumber).limit(20).all()
-                .compactMap(HouseholdRow.init)
-        }
+        let households = try await worklist(for: user, on: database)
         return Model(
             user: user, areaName: lineage.last?.name ?? root.value,
             areaPath: lineage.map(\.name).joined(separator: " / "),
@@ -61,7 +80,7 @@ extension HomePage.HouseholdRow {
             id: id, number: household.householdNumber, headName: household.headName,
             type: HouseholdType(rawValue: household.householdType)?.label ?? household.householdType,
             status: HouseholdMonitoringStatus(rawValue: household.monitoringStatus)?.label ?? household.monitoringStatus,
-            memberCount: household.memberCount
+            memberCount: household.memberCount, lastVisit: nil
         )
     }
 }

@@ -43,15 +43,17 @@ enum HomePage {
         )
     }
 
+    private static func title(for count: Int) -> String { "我的走访清单（\(count) 户，久未走访的在前）" }
+
     private static func householdsTable(_ rows: [HouseholdRow]) -> Node<HTML.BodyContext> {
         .section(
             .class("card"),
-            .h2(.text("本辖区农户")),
+            .h2(.text(title(for: rows.count))),
             .ul(.class("household-list"), .forEach(rows) { row in
                 .li(
                     .a(.href(SiteURL.household(id: row.id).path),
                        .strong(.text(row.headName)), .span(.class("muted"), .text(" 户编号 \(row.number)"))),
-                    .div(.class("muted small"), .text("\(row.type) · \(row.memberCount) 人 · \(row.status)"))
+                    .div(.class("muted small"), .text("\(row.type) · \(row.memberCount) 人 · \(row.status) · " + (row.lastVisit.map { "最近走访 \($0)" } ?? "尚未走访")))
                 )
             }),
             .p(.a(.href(SiteURL.households(query: nil).path), .text("查看全部农户 →")))
