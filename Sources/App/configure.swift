@@ -37,6 +37,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(TokenAuthenticator())
     app.middleware.use(FormProtection())
 
+    app.workingDayCalendar = try CalendarStore.load(resourcesDirectory: app.directory.resourcesDirectory)
     try routes(app)
     app.asyncCommands.use(AreasCommand(), as: "areas")
     app.asyncCommands.use(CreateUserCommand(), as: "create-user")

@@ -49,6 +49,20 @@ extension User: AreaScoped {
     }
 }
 
+extension RiskLead: AreaScoped {
+    static func restrict(_ query: QueryBuilder<RiskLead>, to scope: AccessScope) -> QueryBuilder<RiskLead> {
+        switch scope.householdFilter {
+        case .everything:
+            return query
+        case let .villageCodes(lower, upper):
+            return query.filter(\.$villageCode >= lower).filter(\.$villageCode <= upper)
+        case .group, .grid:
+            // Group and grid users see the leads of their own households.
+            return Household.filterHouseholds(query.join(parent: \.$household), to: scope)
+        }
+    }
+}
+
 extension ImportBatch: AreaScoped {
     static func restrict(_ query: QueryBuilder<ImportBatch>, to scope: AccessScope) -> QueryBuilder<ImportBatch> {
         let range = scope.areaCodeRange

@@ -16,5 +16,9 @@ extension Migrations {
         add(AddMemberDeparture())
         add(CreateImportBatches())
         add(AddMemberPublicWelfareJob())
+        add(CreateDepartmentData())
+        add(CreateScreening())
+        add(CreateRiskLeads())
+        add(SeedDiscoveryDefaults())
     }
 }

@@ -1,0 +1,104 @@
+import Crypto
+import Domain
+import Fluent
+import Foundation
+
+/// 线索受理: every channel's signal about a household becomes a source of the one open lead for that household and
+/// risk; a new lead only when none is open. The same finding reported again adds nothing.
+struct LeadSignal: Sendable {
+    let householdID: UUID
+    let villageCode: String
+    let riskType: RiskType
+    let channel: LeadChannel
+    /// What raised it, e.g. `screening:<run id>`, `department:<batch id>`, `visit:<visit id>`.
+    let reference: String
+    let ruleKind: ScreeningRuleKind?
+    let ruleVersion: Int?
+    let values: [String: String]
+    let message: String
+    let reporter: String
+    /// Identifies the finding itself (not the run that found it), so reruns and resent files are recognised.
+    let fingerprint: String
+}
+
+enum LeadIntake {
+    enum Outcome: Equatable {
+        case created
+        case corroborated
+        case repeated
+    }
+
+    static let openStates = [LeadState.awaitingVillageCheck, .awaitingTownshipRecheck, .awaitingCountyReview].map(\.rawValue)
+
+    /// Files the signals in one pass: open leads looked up per batch of households, new leads and sources inserted
+    /// together.
+    static func receive(_ signals: [LeadSignal], at now: Date, policy: LeadDeadlinePolicy, calendar: WorkingDayCalendar,
+                        on database: any Database) async throws -> [Outcome] {
+        guard !signals.isEmpty else { return [] }
+        var open: [String: RiskLead] = [:]
+        for chunk in Array(Set(signals.map(\.householdID))).chunked(into: 1_000) {
+            for lead in try await RiskLead.query(on: database).filter(\.$household.$id ~~ chunk).filter(\.$state ~~ openStates).all() {
+                open[key(lead.$household.id, lead.riskType)] = lead
+            }
+        }
+        var knownSources = Set<String>()
+        let openIDs = open.values.compactMap(\.id)
+        for chunk in openIDs.chunked(into: 1_000) {
+            for source in try await LeadSource.query(on: database).filter(\.$lead.$id ~~ chunk).all() {
+                knownSources.insert("\(source.$lead.id)|\(source.fingerprint)")
+            }
+        }
+        var outcomes: [Outcome] = []
+        var newLeads: [[any Encodable & Sendable]] = []
+        var newSources: [[any Encodable & Sendable]] = []
+        var corroborated: [UUID: Int] = [:]
+        for signal in signals {
+            let leadKey = key(signal.householdID, signal.riskType.rawValue)
+            if let lead = open[leadKey], let leadID = lead.id {
+                guard knownSources.insert("\(leadID)|\(signal.fingerprint)").inserted else { outcomes.append(.repeated); continue }
+                newSources.append(sourceRow(signal, leadID: leadID, at: now))
+                corroborated[leadID, default: 0] += 1
+                outcomes.append(.corroborated)
+                continue
+            }
+            let leadID = UUID()
+            let stepDue = policy.due(channel: signal.channel, level: .village, stepStarted: now, received: now, calendar: calendar)?.due ?? now
+            let totalDue = policy.totalDue(channel: signal.channel, received: now, calendar: calendar)?.due ?? stepDue
+            newLeads.append([leadID, signal.householdID, signal.villageCode, signal.riskType.rawValue, signal.channel.rawValue,
+                             LeadState.initial.rawValue, now, now, stepDue, max(totalDue, stepDue), Date?.none, String?.none,
+                             String?.none, 1, now, now])
+            newSources.append(sourceRow(signal, leadID: leadID, at: now))
+            let placeholder = RiskLead()
+            placeholder.id = leadID
+            placeholder.$household.id = signal.householdID
+            placeholder.riskType = signal.riskType.rawValue
+            open[leadKey] = placeholder
+            knownSources.insert("\(leadID)|\(signal.fingerprint)")
+            outcomes.append(.created)
+        }
+        try await BulkInsert.insert(into: RiskLead.schema, columns: leadColumns, rows: newLeads, on: database)
+        try await BulkInsert.insert(into: LeadSource.schema, columns: sourceColumns, rows: newSources, on: database)
+        for (leadID, count) in corroborated {
+            guard let lead = try await RiskLead.find(leadID, on: database) else { continue }
+            lead.sourceCount += count
+            try await lead.save(on: database)
+        }
+        return outcomes
+    }
+
+    static let leadColumns = ["id", "household_id", "village_code", "risk_type", "channel", "state", "received_at", "step_started_at",
+                              "step_due_at", "due_at", "closed_at", "outcome_reason", "merged_into", "source_count", "created_at", "updated_at"]
+    static let sourceColumns = ["id", "lead_id", "channel", "reference", "rule_kind", "rule_version", "values_json", "message",
+                                "reporter", "received_at", "fingerprint"]
+
+    private static func key(_ household: UUID, _ risk: String) -> String { "\(household)|\(risk)" }
+
+    private static func sourceRow(_ signal: LeadSignal, leadID: UUID, at now: Date) -> [any Encodable & Sendable] {
+        [UUID(), leadID, signal.channel.rawValue, signal.reference, signal.ruleKind?.rawValue, signal.ruleVersion,
+         AuditLog.encodeSnapshot(signal.values), signal.message, signal.reporter, now, signal.fingerprint]
+    }
+
+    static func fingerprint(_ parts: String...) -> String {
+        SHA256.hash(data: Data(parts.joined(separator: "|").utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+}

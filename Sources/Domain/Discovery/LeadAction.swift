@@ -1,0 +1,37 @@
+/// 线索办理操作: what a handler does with a lead at its level. Rejections and merges carry their reason, so the
+/// ledger shows why a lead closed.
+public enum LeadAction: Sendable, Hashable {
+    case villageConfirm(opinion: String)
+    case villageReject(reason: String)
+    case townshipConfirm(opinion: String)
+    case townshipReject(reason: String)
+    case countyInclude(opinion: String)
+    case countyReject(reason: String)
+    /// `leadOrCaseReference` names the open lead or identification case this one joins.
+    case mergeInto(leadOrCaseReference: String, reason: String)
+
+    /// Longest reason or opinion kept; longer text is a pasted document, which belongs in an attachment.
+    public static let textLimit = 500
+
+    public var label: String {
+        switch self {
+        case .villageConfirm: "村级核实属实"
+        case .villageReject: "村级核实排除"
+        case .townshipConfirm: "乡镇复核通过"
+        case .townshipReject: "乡镇复核排除"
+        case .countyInclude: "县级审核纳入"
+        case .countyReject: "县级审核排除"
+        case .mergeInto: "并入其他线索/案件"
+        }
+    }
+
+    /// The level that takes the action; a merge is taken by whichever level holds the lead.
+    public var level: LeadLevel? {
+        switch self {
+        case .villageConfirm, .villageReject: .village
+        case .townshipConfirm, .townshipReject: .township
+        case .countyInclude, .countyReject: .county
+        case .mergeInto: nil
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// 筛查引擎: runs rule versions over one household's facts. Pure and cheap, so a county's whole registry can be
+/// screened in a batch, and a dry run of a new threshold costs nothing but time.
+///
+/// Thresholds are strict: an amount or share exactly at its threshold does not fire ("超过" and "低于" in the
+/// sources mean strictly above and strictly below), so one fen over fires and the threshold itself does not.
+/// Parameters named as bounds are inclusive as their names say: `minimumStudents` fires when the count reaches it,
+/// `maximumGrade` includes that grade.
+///
+/// Income rules judge the last complete year before the screening day ("this year" = `date.year - 1`, the year
+/// before that for comparisons). Department-record rules look at records dated within the rule's `windowMonths`
+/// up to and including the screening day.
+public enum ScreeningEngine {
+    /// Hits in `ScreeningRuleKind` order, person-level hits by identity number. Versions that are disabled, not in
+    /// force on `date`, scoped elsewhere or missing a parameter are skipped; pass `ScreeningRuleSet.inForce` so
+    /// that each kind is judged by one version.
+    public static func evaluate(_ facts: HouseholdFacts, rules: [ScreeningRuleVersion], on date: CivilDate) -> [RuleHit] {
+        let applicable = rules.filter { $0.enabled && $0.applies(to: facts.villageCode, on: date) }
+        let kinds = ScreeningRuleKind.allCases
+        let ordered = applicable.sorted {
+            ((kinds.firstIndex(of: $0.kind) ?? 0), $0.version) < ((kinds.firstIndex(of: $1.kind) ?? 0), $1.version)
+        }
+        return ordered.flatMap { hits(of: $0, facts: facts, on: date) }
+    }
+
+    static func hits(of rule: ScreeningRuleVersion, facts: HouseholdFacts, on date: CivilDate) -> [RuleHit] {
+        switch rule.kind {
+        case .incomeBelowLine: incomeBelowLine(rule, facts, date).map { [$0] } ?? []
+        case .sharpIncomeDrop: sharpIncomeDrop(rule, facts, date).map { [$0] } ?? []
+        case .rigidSpendingAboveIncome: rigidSpendingAboveIncome(rule, facts, date).map { [$0] } ?? []
+        case .hospitalSelfPay: hospitalSelfPay(rule, facts, date)
+        case .newSeriousIllness: newRecords(.seriousIllness, rule, facts, date)
+        case .newMinimumLiving: newRecords(.minimumLiving, rule, facts, date)
+        case .newExtremePoverty: newRecords(.extremePoverty, rule, facts, date)
+        case .jobLoss: newRecords(.unemployment, rule, facts, date)
+        case .newSevereDisability: newSevereDisability(rule, facts, date)
+        case .multipleInHigherEducation: multipleInHigherEducation(rule, facts, date).map { [$0] } ?? []
+        case .unsafeHousing: unsafeHousing(rule, facts, date).map { [$0] } ?? []
+        case .disasterDamage: disasterDamage(rule, facts, date).map { [$0] } ?? []
+        case .unsafeWater: unsafeWater(rule, facts, date).map { [$0] } ?? []
+        }
+    }
+
+    /// The rule's parameter when present and in range; a rule without a usable value stays silent, and
+    /// `ScreeningRuleSet.problems` reports it.
+    static func parameter(_ name: ScreeningParameter, of rule: ScreeningRuleVersion) -> Int64? {
+        guard let value = rule.parameter(name), name.allowedRange.contains(value) else { return nil }
+        return value
+    }
+
+    /// The records of `kind` dated in the rule's window ending on `date`, oldest first; nil without a window.
+    static func recentEvents(
+        _ kind: DepartmentEventKind, _ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate
+    ) -> [DepartmentEvent]? {
+        guard let months = parameter(.windowMonths, of: rule) else { return nil }
+        let opens = date.addingMonths(-Int(months))
+        return facts.events
+            .filter { $0.kind == kind && opens < $0.eventDate && $0.eventDate <= date }
+            .sorted { ($0.eventDate, $0.idNumber) < ($1.eventDate, $1.idNumber) }
+    }
+
+    /// Records grouped per person, in identity-number order so the hits come out the same on every run.
+    static func byPerson(_ events: [DepartmentEvent]) -> [(idNumber: String, events: [DepartmentEvent])] {
+        Dictionary(grouping: events, by: \.idNumber).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    static func hit(
+        _ rule: ScreeningRuleVersion, _ values: [String: String], _ message: String, person: DepartmentEvent? = nil
+    ) -> RuleHit {
+        RuleHit(
+            kind: rule.kind, version: rule.version, riskType: rule.kind.riskType, values: values, message: message,
+            memberName: person?.memberName, idNumber: person?.idNumber
+        )
+    }
+
+    /// `part` as a share of `whole` in tenths of a percent, rounded down: "35.0%".
+    static func percentText(_ part: Int64, of whole: Int64) -> String {
+        let (scaled, overflow) = part.multipliedReportingOverflow(by: 1000)
+        let permille = overflow || whole == 0 ? 0 : scaled / whole
+        return "\(permille / 10).\(permille % 10)%"
+    }
+}
+
+extension CivilDate {
+    /// The same day `months` months later (earlier when negative), moved back to the month's last day when the
+    /// month is shorter (a year before 2024-02-29 is 2023-02-28).
+    func addingMonths(_ months: Int) -> CivilDate {
+        let index = year * 12 + (month - 1) + months
+        let (newYear, newMonth) = (index / 12, index % 12 + 1)
+        return CivilDate(known: newYear, newMonth, min(day, CivilDate.daysInMonth(year: newYear, month: newMonth)))
+    }
+}
