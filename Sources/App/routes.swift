@@ -65,6 +65,17 @@ func routes(_ app: Application) throws {
 
     web.get("registry", "quality", use: DataQualityController().index)
 
+    let leads = LeadController()
+    web.get("leads", use: leads.index)
+    web.get("leads", ":id", use: leads.show)
+    web.post("leads", ":id", "actions", use: leads.act)
+
+    let departments = DepartmentController()
+    web.get("departments", use: departments.index)
+    web.on(.POST, "departments", "batches", body: .collect(maxSize: "64mb"), use: departments.upload)
+    web.get("departments", "batches", ":id", use: departments.batch)
+    web.get("departments", "templates", ":kind", use: departments.template)
+
     let imports = ImportController()
     web.get("registry", "imports", use: imports.index)
     web.on(.POST, "registry", "imports", body: .collect(maxSize: "64mb"), use: imports.upload)

@@ -28,7 +28,7 @@ struct FormProtection: AsyncMiddleware {
 
     /// Uploads of registry files may be large; every other form keeps the application's ordinary limit.
     static func bodyLimit(for request: Request) -> Int {
-        request.url.path == "/registry/imports" ? ImportController.maximumFileSize + 1_048_576 : request.application.routes.defaultMaxBodySize.value
+        ["/registry/imports", "/departments/batches"].contains(request.url.path) ? ImportController.maximumFileSize + 1_048_576 : request.application.routes.defaultMaxBodySize.value
     }
 
     static func isSameOrigin(_ request: Request) -> Bool {

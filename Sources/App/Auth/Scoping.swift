@@ -63,6 +63,13 @@ extension RiskLead: AreaScoped {
     }
 }
 
+extension DepartmentBatch: AreaScoped {
+    static func restrict(_ query: QueryBuilder<DepartmentBatch>, to scope: AccessScope) -> QueryBuilder<DepartmentBatch> {
+        let range = scope.areaCodeRange
+        return query.filter(\.$areaCode >= range.lower).filter(\.$areaCode <= range.upper)
+    }
+}
+
 extension ImportBatch: AreaScoped {
     static func restrict(_ query: QueryBuilder<ImportBatch>, to scope: AccessScope) -> QueryBuilder<ImportBatch> {
         let range = scope.areaCodeRange

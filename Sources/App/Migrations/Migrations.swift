@@ -20,5 +20,6 @@ extension Migrations {
         add(CreateScreening())
         add(CreateRiskLeads())
         add(SeedDiscoveryDefaults())
+        add(CreateExchangeCadences())
     }
 }

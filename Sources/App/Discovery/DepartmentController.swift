@@ -1,0 +1,92 @@
+import Domain
+import Fluent
+import Spreadsheet
+import Vapor
+
+/// 部门数据交换 (web): each department sends its data as a file; everyone in the area sees who sent what and when,
+/// and who is late.
+struct DepartmentController {
+    struct Upload: Content {
+        var file: File?
+        var kind: String?
+    }
+
+    func index(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        return .html(DepartmentPages.index(user: user, status: try await Self.exchangeStatus(for: user, on: request), error: nil))
+    }
+
+    func upload(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let form = try request.content.decode(Upload.self)
+        guard let kind = form.kind.flatMap(DepartmentEventKind.init(rawValue:)), Self.mayUpload(kind, user) else {
+            throw Abort(.forbidden, reason: "您不能报送该类数据。")
+        }
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            return .html(DepartmentPages.index(user: user, status: try await Self.exchangeStatus(for: user, on: request), error: "请选择要上传的文件。"), status: .unprocessableEntity)
+        }
+        let data = Data(buffer: file.data)
+        guard let format = SpreadsheetFormat.detect(fileName: file.filename, data: data) else {
+            throw Abort(.unprocessableEntity, reason: "无法识别文件「\(file.filename)」的格式，请上传 .csv 或 .xlsx 文件。")
+        }
+        let rows: [[String]]
+        do { rows = try SpreadsheetReader.rows(from: data, format: format) } catch {
+            throw Abort(.unprocessableEntity, reason: "文件「\(file.filename)」无法读取：\(error.message)")
+        }
+        let parsed = DepartmentRowParser.parse(kind: kind, header: rows.first ?? [], rows: Array(rows.dropFirst()), today: request.today)
+        let batch = try await DepartmentIngest.ingest(kind: kind, parsed: parsed, source: "upload", fileName: file.filename,
+                                                      sha256: RegistryImporter.sha256(data), user: user, at: request.now,
+                                                      calendar: request.application.workingDayCalendar, on: request.db)
+        try await AuditLog.record(.importData, entityType: "department_batch", entityID: batch.id?.uuidString ?? "", areaCode: user.areaCode.value,
+                                  summary: "报送\(kind.label)「\(file.filename)」：\(batch.status == "accepted" ? "新增 \(batch.newEvents) 条，重复 \(batch.repeatedEvents) 条" : "有问题，已退回")",
+                                  actor: request.auditActor, at: request.now, on: request.db)
+        return request.redirect(to: "/departments/batches/\(try batch.requireID().uuidString.lowercased())")
+    }
+
+    func batch(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let batch = try await request.scoped(DepartmentBatch.self).find(request.parameters.get("id", as: UUID.self))
+        if user.role == .department, batch.department != user.department?.rawValue { throw Abort(.notFound, reason: "未找到该记录。") }
+        return .html(DepartmentPages.batch(user: user, batch: batch))
+    }
+
+    func template(_ request: Request) async throws -> Response {
+        guard let kind = request.parameters.get("kind").flatMap(DepartmentEventKind.init(rawValue:)) else { throw Abort(.notFound) }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "template-\(kind.rawValue).csv")
+        return Response(status: .ok, headers: headers, body: .init(data: SpreadsheetWriter.csv([DepartmentRowParser.templateHeader(for: kind)])))
+    }
+
+    static func mayUpload(_ kind: DepartmentEventKind, _ user: CurrentUser) -> Bool {
+        switch user.role {
+        case .department: kind.department == user.department
+        case .admin, .county: true
+        default: false
+        }
+    }
+
+    struct KindStatus {
+        let kind: DepartmentEventKind
+        let lastReceived: Date?
+        let everyDays: Int
+        let isLate: Bool
+        let canUpload: Bool
+    }
+
+    /// Per data kind the user may see: when data last came, the agreed cadence, and whether it is late.
+    static func exchangeStatus(for user: CurrentUser, on request: Request) async throws -> (kinds: [KindStatus], batches: [DepartmentBatch]) {
+        let kinds = DepartmentEventKind.allCases.filter { user.role != .department || $0.department == user.department }
+        var query = try request.scoped(DepartmentBatch.self).query()
+        if user.role == .department, let department = user.department { query = query.filter(\.$department == department.rawValue) }
+        let batches = try await query.sort(\.$receivedAt, .descending).limit(200).all()
+        let cadences = Dictionary(try await ExchangeCadence.query(on: request.db).all().map { ($0.department, $0.everyDays) }, uniquingKeysWith: { first, _ in first })
+        let status = kinds.filter { !$0.isComparison }.map { kind -> KindStatus in
+            let last = batches.first { $0.kind == kind.rawValue && $0.status == "accepted" }?.receivedAt
+            let every = cadences[kind.department.rawValue] ?? 31
+            let late = last.map { request.now.timeIntervalSince($0) > Double(every) * 86_400 } ?? true
+            return KindStatus(kind: kind, lastReceived: last, everyDays: every, isLate: late, canUpload: mayUpload(kind, user))
+        }
+        return (status, batches)
+    }
+}

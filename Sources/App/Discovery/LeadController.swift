@@ -1,0 +1,134 @@
+import Domain
+import Fluent
+import Vapor
+
+/// 风险线索台账 (web): the closed-loop ledger of the area, one lead's sources and steps, the actions of each level,
+/// and the hotline/self-report entry form.
+struct LeadController {
+    struct LedgerFilter: Content {
+        var state: String?
+        var channel: String?
+        var urgency: String?
+        var offset: Int?
+    }
+
+    static let pageSize = 100
+
+    func index(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let filter = try request.query.decode(LedgerFilter.self)
+        let rows = try await Self.ledger(for: user, filter: filter, on: request)
+        let offset = max(0, filter.offset ?? 0)
+        return .html(LeadPages.ledger(user: user, filter: filter, rows: Array(rows.dropFirst(offset).prefix(Self.pageSize)), total: rows.count, offset: offset, now: request.now))
+    }
+
+    /// The leads of the scope with their household, filtered; urgency is computed against now, not stored.
+    static func ledger(for user: CurrentUser, filter: LedgerFilter, on request: Request) async throws -> [LeadPages.Row] {
+        var query = try request.scoped(RiskLead.self).query().with(\.$household)
+        if let state = filter.state, !state.isEmpty {
+            if state == "open" { query = query.filter(\.$state ~~ LeadIntake.openStates) } else { query = query.filter(\.$state == state) }
+        }
+        if let channel = filter.channel, !channel.isEmpty { query = query.filter(\.$channel == channel) }
+        let leads = try await query.sort(\.$receivedAt, .descending).limit(50_000).all()
+        let now = request.now
+        let rows = leads.map { LeadPages.Row(lead: $0, urgency: Self.urgency(of: $0, now: now)) }
+        guard let wanted = filter.urgency.flatMap(LeadUrgency.init(rawValue:)) else { return rows }
+        return rows.filter { $0.urgency == wanted }
+    }
+
+    static func urgency(of lead: RiskLead, now: Date) -> LeadUrgency? {
+        guard LeadIntake.openStates.contains(lead.state) else { return nil }
+        return LeadUrgency.of(due: lead.stepDueAt, started: lead.stepStartedAt, now: now)
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        return .html(LeadPages.detail(try await Self.detail(request, user: user), problems: []))
+    }
+
+    static func detail(_ request: Request, user: CurrentUser) async throws -> LeadPages.Detail {
+        let lead = try await request.scoped(RiskLead.self).find(request.parameters.get("id", as: UUID.self))
+        try await lead.$household.load(on: request.db)
+        let leadID = try lead.requireID()
+        let sources = try await LeadSource.query(on: request.db).filter(\.$lead.$id == leadID).sort(\.$receivedAt).all()
+        let steps = try await LeadStep.query(on: request.db).filter(\.$lead.$id == leadID).sort(\.$at).all()
+        return LeadPages.Detail(user: user, lead: lead, sources: sources, steps: steps, urgency: urgency(of: lead, now: request.now), now: request.now)
+    }
+
+    /// One level's decision on the lead, checked by the workflow; the next step's deadline starts now.
+    func act(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let lead = try await request.scoped(RiskLead.self).find(request.parameters.get("id", as: UUID.self))
+        let text = request.formText("text").trimmingCharacters(in: .whitespacesAndNewlines)
+        let action: LeadAction
+        switch request.formText("action") {
+        case "confirm":
+            switch LeadState(rawValue: lead.state)?.level {
+            case .village: action = .villageConfirm(opinion: text)
+            case .township: action = .townshipConfirm(opinion: text)
+            default: action = .countyInclude(opinion: text)
+            }
+        case "reject":
+            switch LeadState(rawValue: lead.state)?.level {
+            case .village: action = .villageReject(reason: text)
+            case .township: action = .townshipReject(reason: text)
+            default: action = .countyReject(reason: text)
+            }
+        case "merge": action = .mergeInto(leadOrCaseReference: request.formText("reference"), reason: text)
+        default: throw Abort(.badRequest, reason: "未知的办理操作。")
+        }
+        do {
+            try await Self.apply(action, to: lead, user: user, on: request)
+        } catch let failure as ValidationFailure {
+            return .html(LeadPages.detail(try await Self.detail(request, user: user), problems: failure.problems), status: .unprocessableEntity)
+        }
+        return request.redirect(to: "/leads/\(try lead.requireID().uuidString.lowercased())")
+    }
+
+    static func apply(_ action: LeadAction, to lead: RiskLead, user: CurrentUser, on request: Request) async throws {
+        guard let state = LeadState(rawValue: lead.state) else { throw Abort(.conflict, reason: "线索状态无效。") }
+        let next: LeadState
+        switch LeadWorkflow.apply(action, to: state, by: user.role) {
+        case let .failure(error): throw ValidationFailure(problems: [.init(field: "text", message: error.message)])
+        case let .success(success): next = success
+        }
+        let now = request.now, calendar = request.application.workingDayCalendar
+        let leadID = try lead.requireID()
+        try await request.db.transaction { database in
+            let before = ["state": lead.state]
+            lead.state = next.rawValue
+            if let level = next.level, let channel = LeadChannel(rawValue: lead.channel) {
+                lead.stepStartedAt = now
+                lead.stepDueAt = LeadDeadlinePolicy.seeded.due(channel: channel, level: level, stepStarted: now, received: lead.receivedAt, calendar: calendar)?.due ?? now
+            } else {
+                lead.closedAt = now
+                if case let .mergeInto(reference, _) = action { lead.mergedInto = reference }
+                if next == .rejected || next == .merged { lead.outcomeReason = action.text }
+            }
+            try await lead.save(on: database)
+            let step = LeadStep()
+            step.$lead.id = leadID
+            step.level = (state.level ?? .county).rawValue
+            step.action = action.label
+            step.actorID = user.id
+            step.actorName = user.displayName
+            step.opinion = action.text
+            step.at = now
+            try await step.create(on: database)
+            try await AuditLog.record(.update, entityType: "risk_lead", entityID: leadID.uuidString, areaCode: lead.villageCode,
+                                      summary: "线索\(action.label)：\(next.label)", before: before, after: ["state": next.rawValue, "opinion": action.text],
+                                      reason: action.text.isEmpty ? nil : action.text, actor: request.auditActor, at: now, on: database)
+        }
+    }
+}
+
+extension LeadAction {
+    /// The opinion or reason the actor wrote.
+    var text: String {
+        switch self {
+        case let .villageConfirm(opinion), let .townshipConfirm(opinion), let .countyInclude(opinion): opinion
+        case let .villageReject(reason), let .townshipReject(reason), let .countyReject(reason): reason
+        case let .mergeInto(_, reason): reason
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Domain
+import Foundation
+import Plot
+
+/// 风险线索 pages: the ledger and one lead.
+enum LeadPages {
+    struct Row {
+        let lead: RiskLead
+        let urgency: LeadUrgency?
+    }
+
+    struct Detail {
+        let user: CurrentUser
+        let lead: RiskLead
+        let sources: [LeadSource]
+        let steps: [LeadStep]
+        let urgency: LeadUrgency?
+        let now: Date
+    }
+
+    static func ledger(user: CurrentUser, filter: LeadController.LedgerFilter, rows: [Row], total: Int, offset: Int, now: Date) -> String {
+        let query = [("state", filter.state), ("channel", filter.channel), ("urgency", filter.urgency)]
+            .compactMap { key, value in value.flatMap { $0.isEmpty ? nil : "\(key)=\(SiteURL.escape($0))" } }.joined(separator: "&")
+        return Layout(
+            title: "风险线索台账", pageID: "leads", user: user,
+            content: .group(
+                .div(.class("page-head"), .h1(.text("风险线索台账")),
+                     .p(.class("muted"), .text("共 \(total.formatted()) 条。线索按村级核实 → 乡镇复核 → 县级审核办理，每条都有结果：纳入、排除（附理由）或并入。"))),
+                .form(
+                    .class("card filters"), .action("/leads"), .method(.get),
+                    FormControls.select(name: "state", label: "状态", options: [("", "全部状态"), ("open", "办理中")] + LeadState.allCases.map { ($0.rawValue, $0.label) }, selected: filter.state),
+                    FormControls.select(name: "channel", label: "渠道", options: [("", "全部渠道")] + LeadChannel.allCases.map { ($0.rawValue, $0.label) }, selected: filter.channel),
+                    FormControls.select(name: "urgency", label: "时限", options: [("", "全部时限")] + LeadUrgency.allCases.map { ($0.rawValue, $0.label) }, selected: filter.urgency),
+                    .button(.type(.submit), .class("primary"), .text("筛选"))
+                ),
+                .div(.class("actions"),
+                     .a(.class("button"), .href("/leads/export?format=xlsx" + (query.isEmpty ? "" : "&" + query)), .text("导出台账 Excel")),
+                     .a(.class("button"), .href("/leads/warning"), .text("半月预警清单"))),
+                rows.isEmpty ? .p(.class("card muted"), .text("没有符合条件的线索。")) : .div(.class("card table-wrap"), .table(
+                    .thead(.tr(.th("接收时间"), .th("农户"), .th("风险"), .th("渠道"), .th(.class("num"), "来源"), .th("状态"), .th("本环节时限"))),
+                    .tbody(.forEach(rows) { row in
+                        .tr(
+                            .td(.class("nowrap"), .text(DisplayFormat.minute(row.lead.receivedAt))),
+                            .td(.a(.href("/leads/\(row.lead.id?.uuidString.lowercased() ?? "")"), .text(row.lead.$household.value?.headName ?? "农户")),
+                                .div(.class("muted small mono"), .text(row.lead.$household.value?.householdNumber ?? ""))),
+                            .td(.text(RiskType(rawValue: row.lead.riskType)?.label ?? row.lead.riskType)),
+                            .td(.text(LeadChannel(rawValue: row.lead.channel)?.label ?? row.lead.channel)),
+                            .td(.class("num"), .text(String(row.lead.sourceCount))),
+                            .td(.text(LeadState(rawValue: row.lead.state)?.label ?? row.lead.state)),
+                            .td(.class("nowrap"), urgencyBadge(row.urgency), .text(" " + (row.urgency == nil ? "" : DisplayFormat.minute(row.lead.stepDueAt))))
+                        )
+                    })
+                )),
+                .div(.class("pager"),
+                     .if(offset > 0, .a(.class("button"), .href("/leads?offset=\(max(0, offset - LeadController.pageSize))" + (query.isEmpty ? "" : "&" + query)), .text("上一页"))),
+                     .if(offset + LeadController.pageSize < total, .a(.class("button"), .href("/leads?offset=\(offset + LeadController.pageSize)" + (query.isEmpty ? "" : "&" + query)), .text("下一页"))))
+            )
+        ).render()
+    }
+
+    static func urgencyBadge(_ urgency: LeadUrgency?) -> Node<HTML.BodyContext> {
+        switch urgency {
+        case nil: .span(.class("muted"), .text("已办结"))
+        case .onTime?: .span(.class("badge ok"), .text(LeadUrgency.onTime.label))
+        case .dueSoon?: .span(.class("badge warn"), .text(LeadUrgency.dueSoon.label))
+        case .overdue?: .span(.class("badge bad"), .text(LeadUrgency.overdue.label))
+        }
+    }
+
+    static func detail(_ detail: Detail, problems: [FieldProblem]) -> String {
+        let lead = detail.lead
+        let state = LeadState(rawValue: lead.state)
+        let household = lead.$household.value
+        let canAct = state?.level.map { LeadWorkflow.roles(for: $0).contains(detail.user.role) } ?? false
+        let id = lead.id?.uuidString.lowercased() ?? ""
+        return Layout(
+            title: "风险线索", pageID: "lead", user: detail.user,
+            content: .group(
+                .div(.class("page-head"), .h1(.text("\(RiskType(rawValue: lead.riskType)?.label ?? lead.riskType)风险线索")),
+                     .p(.class("muted"), .text("\(LeadChannel(rawValue: lead.channel)?.label ?? lead.channel) · 接收于 \(DisplayFormat.minute(lead.receivedAt))"))),
+                .section(.class("card"), .dl(
+                    .class("facts"),
+                    .dt("农户"), .dd(.unwrap(household) { household in
+                        .a(.href(SiteURL.household(id: household.id ?? UUID()).path), .text("\(household.headName) 户（\(household.householdNumber)）"))
+                    }),
+                    .dt("状态"), .dd(.text(state?.label ?? lead.state)),
+                    .dt("本环节时限"), .dd(urgencyBadge(detail.urgency), .text(detail.urgency == nil ? "" : " \(DisplayFormat.minute(lead.stepDueAt))")),
+                    .dt("全程时限"), .dd(.text(DisplayFormat.minute(lead.dueAt))),
+                    .unwrap(lead.outcomeReason) { .group(.dt("结果说明"), .dd(.text($0))) }
+                )),
+                .section(.class("card"), .h2(.text("线索来源（\(detail.sources.count)）")),
+                         .p(.class("muted small"), .text("同一农户同一风险的多渠道信息合并为一条线索，相互印证。")),
+                         .ul(.class("visits"), .forEach(detail.sources) { source in
+                            .li(.div(.strong(.text(LeadChannel(rawValue: source.channel)?.label ?? source.channel)),
+                                     .span(.class("muted"), .text(" \(DisplayFormat.minute(source.receivedAt)) · \(source.reporter)"))),
+                                .div(.text(source.message)),
+                                .unwrap(source.ruleKind.flatMap(ScreeningRuleKind.init(rawValue:))) { kind in
+                                    .div(.class("muted small"), .text("规则：\(kind.label)（第 \(source.ruleVersion ?? 1) 版）"))
+                                })
+                         })),
+                .section(.class("card"), .h2(.text("办理记录")),
+                         detail.steps.isEmpty ? .p(.class("muted"), .text("尚未办理。")) : .ul(.forEach(detail.steps) { step in
+                            .li(.text("\(DisplayFormat.minute(step.at)) · \(LeadLevel(rawValue: step.level)?.label ?? step.level) · \(step.actorName) · \(step.action)"),
+                                .if(!step.opinion.isEmpty, .div(.class("muted small"), .text(step.opinion))))
+                         })),
+                .if(canAct, .section(
+                    .class("card"),
+                    .h2(.text("办理（\(state?.level?.label ?? "")）")),
+                    FormRenderer.problemSummary(problems),
+                    .form(
+                        .action("/leads/\(id)/actions"), .method(.post), CSRFField(user: detail.user).node,
+                        FormControls.select(name: "action", id: "action", label: "办理结果", options: [
+                            ("confirm", state?.level == .county ? "纳入监测（转识别认定）" : "核实属实，报上一级"), ("reject", "排除（须写明理由）"), ("merge", "并入其他线索或案件"),
+                        ], selected: nil),
+                        .label(.for("text"), .text("意见或理由")),
+                        .textarea(.id("text"), .name("text"), .rows(3)),
+                        .label(.for("reference"), .text("并入的线索或案件编号（仅并入时填写）")),
+                        .input(.type(.text), .id("reference"), .name("reference")),
+                        .button(.type(.submit), .class("primary"), .text("提交"))
+                    )
+                ))
+            )
+        ).render()
+    }
+}
