@@ -41,6 +41,10 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     try routes(app)
     app.asyncCommands.use(AreasCommand(), as: "areas")
     app.asyncCommands.use(CreateUserCommand(), as: "create-user")
+    app.asyncCommands.use(ScreenCommand(), as: "screen")
+    if app.environment != .testing, let hour = settings.dailyScreeningHour {
+        app.lifecycle.use(ScreeningSchedule(hour: hour))
+    }
 
     if case let .postgres(_, _, searchPath?) = settings.storage, let schema = searchPath.first, let sql = app.db as? any SQLDatabase {
         // A deployment (or a test) may keep its tables in a schema of its own; it must exist before migrating.

@@ -65,10 +65,23 @@ func routes(_ app: Application) throws {
 
     web.get("registry", "quality", use: DataQualityController().index)
 
+    let leadEntry = LeadEntryController()
+    web.get("households", ":id", "leads", "new", use: leadEntry.new)
+    web.post("households", ":id", "leads", use: leadEntry.create)
     let leads = LeadController()
     web.get("leads", use: leads.index)
+    let leadExport = LeadExportController()
+    web.get("leads", "export", use: leadExport.export)
+    web.get("leads", "warning", use: leadExport.warning)
     web.get("leads", ":id", use: leads.show)
     web.post("leads", ":id", "actions", use: leads.act)
+
+    let screening = ScreeningController()
+    web.get("screening", use: screening.index)
+    web.post("screening", "runs", use: screening.run)
+    web.get("screening", "runs", ":id", use: screening.showRun)
+    web.post("screening", "dry-run", use: screening.dryRun)
+    web.post("screening", "rules", use: screening.adopt)
 
     let departments = DepartmentController()
     web.get("departments", use: departments.index)

@@ -35,3 +35,9 @@ extension Role {
         }
     }
 }
+
+extension Role {
+    /// Who works the risk-lead ledger. Departments send data and receive confirmed lists; unconfirmed leads about
+    /// households are not theirs to see.
+    public var canReadLeads: Bool { self != .department }
+}

@@ -24,6 +24,8 @@ public struct AppSettings: Sendable {
     public var apiTokenLifetime: TimeInterval
     /// bcrypt work factor for new password hashes; tests lower it to stay fast.
     public var bcryptCost: Int
+    /// Hour of the day (China time) of the daily screening run; nil switches it off (`SHOUWANG_SCREENING_HOUR`, default 2).
+    public var dailyScreeningHour: Int?
 
     public init(
         storage: Storage,
@@ -39,6 +41,7 @@ public struct AppSettings: Sendable {
         self.sessionIdleTimeout = sessionIdleTimeout
         self.apiTokenLifetime = apiTokenLifetime
         self.bcryptCost = bcryptCost
+        self.dailyScreeningHour = 2
     }
 
     public struct ConfigurationError: Error, CustomStringConvertible {
@@ -74,8 +77,19 @@ public struct AppSettings: Sendable {
                 problems.append("SHOUWANG_SESSION_HOURS must be a positive number (got \(raw))")
             }
         }
+        var screeningHour: Int? = 2
+        switch environment["SHOUWANG_SCREENING_HOUR"]?.lowercased() {
+        case nil, "": break
+        case "off": screeningHour = nil
+        case let raw?:
+            if let hour = Int(raw), (0...23).contains(hour) { screeningHour = hour } else {
+                problems.append("SHOUWANG_SCREENING_HOUR must be 0–23 or off (got \(raw))")
+            }
+        }
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
-        return AppSettings(storage: storage, dataDirectory: dataDirectory, secureCookies: secure, sessionIdleTimeout: idle)
+        var settings = AppSettings(storage: storage, dataDirectory: dataDirectory, secureCookies: secure, sessionIdleTimeout: idle)
+        settings.dailyScreeningHour = screeningHour
+        return settings
     }
 }
 

@@ -40,6 +40,7 @@ enum DemoBuilder {
         let (households, people) = try await DemoWriter.writeHouseholds(population, on: database)
         let accounts = try await DemoAccounts.create(population: population, county: county, password: options.password, app: app)
         try await DemoActivity.create(asOf: options.asOf, on: database)
+        try await DemoDiscovery.create(county: county, asOf: options.asOf, seed: options.seed, app: app)
         return Summary(villages: population.villages.count, households: households, people: people, accounts: accounts)
     }
 }

@@ -24,6 +24,7 @@ struct LeadController {
 
     /// The leads of the scope with their household, filtered; urgency is computed against now, not stored.
     static func ledger(for user: CurrentUser, filter: LedgerFilter, on request: Request) async throws -> [LeadPages.Row] {
+        guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不查看风险线索台账。") }
         var query = try request.scoped(RiskLead.self).query().with(\.$household)
         if let state = filter.state, !state.isEmpty {
             if state == "open" { query = query.filter(\.$state ~~ LeadIntake.openStates) } else { query = query.filter(\.$state == state) }
@@ -47,6 +48,7 @@ struct LeadController {
     }
 
     static func detail(_ request: Request, user: CurrentUser) async throws -> LeadPages.Detail {
+        guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不查看风险线索。") }
         let lead = try await request.scoped(RiskLead.self).find(request.parameters.get("id", as: UUID.self))
         try await lead.$household.load(on: request.db)
         let leadID = try lead.requireID()
@@ -86,6 +88,7 @@ struct LeadController {
     }
 
     static func apply(_ action: LeadAction, to lead: RiskLead, user: CurrentUser, on request: Request) async throws {
+        guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不办理风险线索。") }
         guard let state = LeadState(rawValue: lead.state) else { throw Abort(.conflict, reason: "线索状态无效。") }
         let next: LeadState
         switch LeadWorkflow.apply(action, to: state, by: user.role) {

@@ -56,8 +56,8 @@ struct DemoHouseholdFactory {
     private static func guarantees(asOf: CivilDate, random: inout SeededGenerator) -> [GuaranteeAssessment] {
         let day = asOf.adding(days: -Int.random(in: 30...200, using: &random))
         let draw = Double.random(in: 0..<1, using: &random)
-        let grade: HousingSafetyGrade = draw < 0.7 ? .a : draw < 0.95 ? .b : draw < 0.99 ? .c : .d
-        let water = WaterCriteria(enoughQuantity: random.chance(0.99), qualityTested: random.chance(0.97), convenient: random.chance(0.98), reliable: random.chance(0.98))
+        let grade: HousingSafetyGrade = draw < 0.7 ? .a : draw < 0.994 ? .b : draw < 0.999 ? .c : .d
+        let water = WaterCriteria(enoughQuantity: random.chance(0.998), qualityTested: random.chance(0.995), convenient: random.chance(0.998), reliable: random.chance(0.997))
         let entries: [(GuaranteeKind, Bool?, HousingSafetyGrade?, WaterCriteria?)] = [
             (.compulsoryEducation, random.chance(0.995), nil, nil), (.basicMedical, random.chance(0.99), nil, nil),
             (.housingSafety, nil, grade, nil), (.drinkingWater, nil, nil, water),

@@ -44,8 +44,19 @@ struct VisitController {
         visit.findings = report.findings
         visit.risks = report.risks.map(\.rawValue).joined(separator: ",")
         visit.riskNote = report.riskNote
+        let now = request.now, calendar = request.application.workingDayCalendar
         try await request.db.transaction { database in
             try await visit.create(on: database)
+            // A risk seen on a visit is a lead at once (grid and cadre channel), merged with any open lead on that risk.
+            let visitID = try visit.requireID()
+            let signals = report.risks.map { risk in
+                LeadSignal(householdID: householdID, villageCode: household.villageCode, riskType: risk,
+                           channel: user.role == .grid ? .gridVisit : .cadreVisit, reference: "visit:\(visitID.uuidString.lowercased())",
+                           ruleKind: nil, ruleVersion: nil, values: ["走访日期": report.visitedOn.description],
+                           message: report.riskNote, reporter: "\(user.displayName)走访",
+                           fingerprint: LeadIntake.fingerprint("visit", visitID.uuidString, risk.rawValue))
+            }
+            _ = try await LeadIntake.receive(signals, at: now, policy: .seeded, calendar: calendar, on: database)
             let riskText = report.risks.isEmpty ? "" : "，报告风险：" + report.risks.map(\.label).joined(separator: "、")
             try await AuditLog.record(
                 .create, entityType: Household.auditEntityType, entityID: householdID.uuidString, areaCode: household.villageCode,

@@ -58,6 +58,28 @@ enum LeadPages {
         ).render()
     }
 
+    /// 半月预警清单: open leads overdue or due soon, earliest deadline first.
+    static func warning(user: CurrentUser, rows: [Row], today: CivilDate) -> String {
+        Layout(
+            title: "半月预警清单", pageID: "warning-list", user: user,
+            content: .group(
+                .div(.class("page-head"), .h1(.text("半月预警清单")),
+                     .p(.class("muted"), .text("截至 \(today)：已超期 \(rows.filter { $0.urgency == .overdue }.count) 条，即将到期 \(rows.filter { $0.urgency == .dueSoon }.count) 条。超期线索同时提示上一级。"))),
+                .div(.class("actions"), .a(.class("button"), .href("/leads/warning?format=xlsx"), .text("导出 Excel")), .a(.class("button"), .href("/leads"), .text("返回台账"))),
+                rows.isEmpty ? .p(.class("card muted"), .text("没有超期或即将到期的线索。")) : .div(.class("card table-wrap"), .table(
+                    .thead(.tr(.th("时限"), .th("农户"), .th("风险"), .th("状态"), .th("须关注的层级"))),
+                    .tbody(.forEach(rows) { row in
+                        .tr(.td(.class("nowrap"), urgencyBadge(row.urgency), .text(" " + DisplayFormat.minute(row.lead.stepDueAt))),
+                            .td(.a(.href("/leads/\(row.lead.id?.uuidString.lowercased() ?? "")"), .text(row.lead.$household.value?.headName ?? "农户"))),
+                            .td(.text(RiskType(rawValue: row.lead.riskType)?.label ?? row.lead.riskType)),
+                            .td(.text(LeadState(rawValue: row.lead.state)?.label ?? row.lead.state)),
+                            .td(.text(LeadState(rawValue: row.lead.state).flatMap { LeadUrgency.escalationLevel(for: $0, overdue: row.urgency == .overdue)?.label } ?? "本级")))
+                    })
+                ))
+            )
+        ).render()
+    }
+
     static func urgencyBadge(_ urgency: LeadUrgency?) -> Node<HTML.BodyContext> {
         switch urgency {
         case nil: .span(.class("muted"), .text("已办结"))

@@ -20,6 +20,7 @@ extension HouseholdPage {
         let contactCandidates: [User]
         let canEdit: Bool
         let canVisit: Bool
+        let leads: [RiskLead]
 
         func show(_ value: String?, field: String) -> String {
             guard let value, !value.isEmpty else { return "—" }
@@ -63,7 +64,8 @@ extension HouseholdPage {
             history: try await AuditRow.history(entityType: Household.auditEntityType, entityID: householdID.uuidString, viewer: user, on: request.db),
             guarantees: guarantees, visits: visits, contact: contact, contactCandidates: candidates,
             canEdit: HouseholdAction.editRegistry.isAllowed(for: user.role),
-            canVisit: HouseholdAction.recordVisit.isAllowed(for: user.role)
+            canVisit: HouseholdAction.recordVisit.isAllowed(for: user.role),
+            leads: !user.role.canReadLeads ? [] : try await RiskLead.query(on: request.db).filter(\.$household.$id == householdID).sort(\.$receivedAt, .descending).all()
         )
     }
 }

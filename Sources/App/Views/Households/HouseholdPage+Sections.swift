@@ -12,6 +12,7 @@ enum HouseholdActions {
             .div(
                 .class("actions"),
                 .if(model.canVisit, .a(.class("button primary"), .href(base + "/visits/new"), .text("登记走访"))),
+                .if(model.canVisit, .a(.class("button"), .href(base + "/leads/new"), .text("登记线索"))),
                 .if(model.canEdit, .a(.class("button"), .href(base + "/incomes/new"), .text("登记收支"))),
                 .if(model.canEdit, .a(.class("button"), .href(base + "/edit"), .text("修改户信息"))),
                 .if(model.canEdit, .a(.class("button"), .href(base + "/members/new"), .text("新增成员")))
@@ -67,6 +68,21 @@ enum GuaranteeSection {
         }
         if !record.note.isEmpty { parts.append(record.note) }
         return parts.joined(separator: "；")
+    }
+}
+
+/// 风险线索 of the household, open ones first.
+enum HouseholdLeadSection {
+    static func node(_ model: HouseholdPage.Model) -> Node<HTML.BodyContext> {
+        guard !model.leads.isEmpty else { return .empty }
+        return .section(
+            .class("card"),
+            .h2(.text("风险线索（\(model.leads.count)）")),
+            .ul(.class("visits"), .forEach(model.leads) { lead in
+                .li(.a(.href("/leads/\(lead.id?.uuidString.lowercased() ?? "")"), .text(RiskType(rawValue: lead.riskType)?.label ?? lead.riskType)),
+                    .span(.class("muted"), .text(" · \(LeadChannel(rawValue: lead.channel)?.label ?? lead.channel) · \(LeadState(rawValue: lead.state)?.label ?? lead.state) · \(DisplayFormat.minute(lead.receivedAt))")))
+            })
+        )
     }
 }
 

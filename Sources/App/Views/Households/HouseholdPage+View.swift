@@ -30,6 +30,7 @@ enum HouseholdPage {
                 ),
                 HouseholdActions.node(model),
                 membersTable(model),
+                HouseholdLeadSection.node(model),
                 GuaranteeSection.node(model),
                 IncomeHistory.node(model.incomes),
                 VisitSection.node(model),

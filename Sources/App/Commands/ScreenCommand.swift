@@ -1,0 +1,76 @@
+import Domain
+import Fluent
+import SQLKit
+import Vapor
+
+/// `shouwang screen [--area CODE] [--dry-run]`: screens the registry now (every county, or one area) and prints
+/// what it raised. The same run the daily schedule and the screening page start.
+struct ScreenCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "area", help: "area code to screen (default: every county with households)") var area: String?
+        @Flag(name: "dry-run", help: "count hits per village without filing leads") var dryRun: Bool
+    }
+
+    var help: String { "Runs the screening rules over the registry and files the leads." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let scopes: [AccessScope]
+        if let raw = signature.area {
+            guard let code = AreaCode(raw) else { throw Abort(.badRequest, reason: "--area must be an area code") }
+            scopes = [AccessScope(root: code)]
+        } else {
+            scopes = try await ScreeningSchedule.countyScopes(on: app.db)
+        }
+        for scope in scopes {
+            let run = try await ScreeningService.run(scope: scope, dryRun: signature.dryRun, triggeredBy: "shouwang screen", at: app.clock.now(),
+                                                     calendar: app.workingDayCalendar, on: app.db)
+            context.console.print("\(scope.root.value): \(run.status), \(run.households) households, \(run.hits) hits, \(run.newLeads) new leads, \(run.corroborated) corroborated\(run.error.map { " — \($0)" } ?? "")")
+        }
+    }
+}
+
+/// The daily screening (每日筛查): every county with households, once a day at the configured hour, China time.
+struct ScreeningSchedule: LifecycleHandler {
+    let hour: Int
+
+    func didBootAsync(_ application: Application) async throws {
+        let app = application
+        let hour = self.hour
+        app.storage[TaskKey.self] = Task {
+            while !Task.isCancelled {
+                let now = app.clock.now()
+                var next = ChinaTime.instant(ChinaTime.civilDate(of: now), hour: hour)
+                if next <= now { next = ChinaTime.instant(ChinaTime.civilDate(of: now).adding(days: 1), hour: hour) }
+                try? await Task.sleep(for: .seconds(next.timeIntervalSince(now)))
+                guard !Task.isCancelled else { return }
+                do {
+                    for scope in try await Self.countyScopes(on: app.db) {
+                        try await ScreeningService.run(scope: scope, dryRun: false, triggeredBy: "每日自动筛查", at: app.clock.now(),
+                                                       calendar: app.workingDayCalendar, on: app.db)
+                    }
+                } catch {
+                    app.logger.report(error: error)
+                }
+            }
+        }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        application.storage[TaskKey.self]?.cancel()
+    }
+
+    private struct TaskKey: StorageKey { typealias Value = Task<Void, Never> }
+
+    private struct CountyRow: Decodable { let county: String }
+
+    /// One scope per county that has households.
+    static func countyScopes(on database: any Database) async throws -> [AccessScope] {
+        guard let sql = database as? any SQLDatabase else { return [] }
+        let rows = try await sql.select()
+            .column(SQLFunction("substr", args: SQLColumn("village_code"), SQLLiteral.numeric("1"), SQLLiteral.numeric("6")), as: "county")
+            .from(Household.schema).groupBy(SQLFunction("substr", args: SQLColumn("village_code"), SQLLiteral.numeric("1"), SQLLiteral.numeric("6")))
+            .all(decoding: CountyRow.self)
+        return rows.compactMap { AreaCode(AreaCode.padded($0.county)).map(AccessScope.init) }
+    }
+}
