@@ -115,6 +115,11 @@ func routes(_ app: Application) throws {
     signedIn.get("registry", "imports", ":id", use: registryAPI.show)
     signedIn.post("registry", "imports", ":id", "commit", use: registryAPI.commit)
     signedIn.get("registry", "quality", use: registryAPI.quality)
+    let discoveryAPI = DiscoveryAPIController()
+    signedIn.on(.POST, "departments", "events", body: .collect(maxSize: "64mb"), use: discoveryAPI.push)
+    signedIn.get("leads", use: discoveryAPI.leads)
+    signedIn.get("leads", ":id", use: discoveryAPI.lead)
+    signedIn.post("leads", ":id", "actions", use: discoveryAPI.act)
 }
 
 /// 200 when the database answers a query, 503 otherwise.

@@ -64,6 +64,13 @@ enum OpenAPIDocument {
         .init(method: "get", path: "/api/v1/registry/imports/{id}", summary: "导入批次的预览或结果", parameters: [pathParameter("id", "批次 ID", format: "uuid")], requestSchema: nil, responseSchema: "ImportBatch", authenticated: true),
         .init(method: "post", path: "/api/v1/registry/imports/{id}/commit", summary: "确认导入（全部成功或全部不导入）", parameters: [pathParameter("id", "批次 ID", format: "uuid")], requestSchema: nil, responseSchema: "ImportBatch", authenticated: true),
         .init(method: "get", path: "/api/v1/registry/quality", summary: "数据质量核查结果", parameters: [query("area", "区划代码")], requestSchema: nil, responseSchema: "QualityReport", authenticated: true),
+        .init(method: "post", path: "/api/v1/departments/events", summary: "行业部门推送数据（逐条校验，整批接收或整批退回；重复数据不重复入库）", parameters: [], requestSchema: "DepartmentPush", responseSchema: "DepartmentBatch", authenticated: true),
+        .init(method: "get", path: "/api/v1/leads", summary: "风险线索台账（辖区内）", parameters: [
+            query("state", "状态，或 open 表示办理中"), query("channel", "渠道"), query("urgency", "时限状态 onTime/dueSoon/overdue"),
+            query("limit", "每页条数 1–500，默认 50", type: "integer"), query("offset", "起始位置", type: "integer"),
+        ], requestSchema: nil, responseSchema: "LeadPage", authenticated: true),
+        .init(method: "get", path: "/api/v1/leads/{id}", summary: "一条风险线索", parameters: [pathParameter("id", "线索 ID", format: "uuid")], requestSchema: nil, responseSchema: "Lead", authenticated: true),
+        .init(method: "post", path: "/api/v1/leads/{id}/actions", summary: "办理线索：本级核实属实、排除（须理由）或并入", parameters: [pathParameter("id", "线索 ID", format: "uuid")], requestSchema: "LeadAction", responseSchema: "Lead", authenticated: true),
         .init(method: "get", path: "/api/v1/openapi.json", summary: "本接口说明（OpenAPI 3.1）", parameters: [], requestSchema: nil, responseSchema: "OpenAPI", authenticated: false),
     ]
 

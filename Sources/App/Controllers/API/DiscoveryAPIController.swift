@@ -1,0 +1,120 @@
+import Domain
+import Fluent
+import Vapor
+
+extension API {
+    struct DepartmentPush: Content {
+        let kind: String
+        /// Rows keyed by the file's Chinese headers (身份证号, 姓名, 日期, 金额（元）…) or by field names
+        /// (idNumber, name, date, amount, grade, level, note).
+        let records: [[String: String]]
+        /// The sender's reference for the push (shown in the exchange history).
+        let reference: String?
+    }
+
+    struct DepartmentBatchItem: Content {
+        let id: UUID
+        let kind: String
+        let status: String
+        let rowCount: Int
+        let newEvents: Int
+        let repeatedEvents: Int
+        let matched: Int
+        let unmatched: Int
+        let problems: [ImportProblem]
+    }
+
+    struct LeadItem: Content {
+        let id: UUID
+        let householdID: UUID
+        let riskType: String
+        let channel: String
+        let state: String
+        let receivedAt: Date
+        let stepDueAt: Date
+        let dueAt: Date
+        let urgency: String?
+        let sourceCount: Int
+        let outcomeReason: String?
+    }
+
+    struct LeadActionRequest: Content {
+        /// `confirm`, `reject` or `merge`.
+        let action: String
+        let text: String?
+        let reference: String?
+    }
+}
+
+/// Discovery for API clients: departments push their data; the ledger can be read and worked.
+struct DiscoveryAPIController {
+    func push(_ request: Request) async throws -> API.DepartmentBatchItem {
+        let user = try request.requireUser()
+        let body = try request.content.decode(API.DepartmentPush.self)
+        guard let kind = DepartmentEventKind(rawValue: body.kind) else {
+            throw ValidationFailure(problems: [.init(field: "kind", message: "数据类别「\(body.kind)」不在代码表中。")])
+        }
+        guard DepartmentController.mayUpload(kind, user) else { throw Abort(.forbidden, reason: "您不能报送该类数据。") }
+        guard !body.records.isEmpty, body.records.count <= 200_000 else { throw Abort(.badRequest, reason: "records 应为 1–200000 条。") }
+        let parsed = DepartmentRowParser.parse(kind: kind, records: body.records, today: request.today)
+        let digest = RegistryImporter.sha256(try JSONEncoder().encode(body.records))
+        let batch = try await DepartmentIngest.ingest(kind: kind, parsed: parsed, source: "api", fileName: body.reference ?? "接口推送",
+                                                      sha256: digest, user: user, at: request.now,
+                                                      calendar: request.application.workingDayCalendar, on: request.db)
+        let problems = (try? JSONDecoder().decode([ImportProblem].self, from: Data(batch.problemsJSON.utf8))) ?? []
+        let item = API.DepartmentBatchItem(id: try batch.requireID(), kind: batch.kind, status: batch.status, rowCount: batch.rowCount,
+                                           newEvents: batch.newEvents, repeatedEvents: batch.repeatedEvents, matched: batch.matched,
+                                           unmatched: batch.unmatched, problems: problems)
+        guard batch.status == "accepted" else {
+            throw ValidationFailure(problems: problems.map { FieldProblem(field: "records[\($0.row - 1)].\($0.column)", message: $0.message) })
+        }
+        return item
+    }
+
+    func leads(_ request: Request) async throws -> API.Page<API.LeadItem> {
+        let user = try request.requireUser()
+        let filter = try request.query.decode(LeadController.LedgerFilter.self)
+        let limit = min(max((try? request.query.get(Int.self, at: "limit")) ?? 50, 1), 500)
+        let offset = max(filter.offset ?? 0, 0)
+        let rows = try await LeadController.ledger(for: user, filter: filter, on: request)
+        return .init(items: rows.dropFirst(offset).prefix(limit).compactMap { API.LeadItem($0) }, total: rows.count, limit: limit, offset: offset)
+    }
+
+    func lead(_ request: Request) async throws -> API.LeadItem {
+        let user = try request.requireUser()
+        let detail = try await LeadController.detail(request, user: user)
+        guard let item = API.LeadItem(LeadPages.Row(lead: detail.lead, urgency: detail.urgency)) else { throw Abort(.notFound) }
+        return item
+    }
+
+    func act(_ request: Request) async throws -> API.LeadItem {
+        let user = try request.requireUser()
+        let body = try request.content.decode(API.LeadActionRequest.self)
+        let lead = try await request.scoped(RiskLead.self).find(request.parameters.get("id", as: UUID.self))
+        let level = LeadState(rawValue: lead.state)?.level
+        let text = (body.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let action: LeadAction
+        switch (body.action, level) {
+        case ("confirm", .village?): action = .villageConfirm(opinion: text)
+        case ("confirm", .township?): action = .townshipConfirm(opinion: text)
+        case ("confirm", _): action = .countyInclude(opinion: text)
+        case ("reject", .village?): action = .villageReject(reason: text)
+        case ("reject", .township?): action = .townshipReject(reason: text)
+        case ("reject", _): action = .countyReject(reason: text)
+        case ("merge", _): action = .mergeInto(leadOrCaseReference: body.reference ?? "", reason: text)
+        default: throw ValidationFailure(problems: [.init(field: "action", message: "action 应为 confirm、reject 或 merge。")])
+        }
+        try await LeadController.apply(action, to: lead, user: user, on: request)
+        guard let item = API.LeadItem(LeadPages.Row(lead: lead, urgency: LeadController.urgency(of: lead, now: request.now))) else { throw Abort(.notFound) }
+        return item
+    }
+}
+
+extension API.LeadItem {
+    init?(_ row: LeadPages.Row) {
+        guard let id = row.lead.id else { return nil }
+        self.init(id: id, householdID: row.lead.$household.id, riskType: row.lead.riskType, channel: row.lead.channel, state: row.lead.state,
+                  receivedAt: row.lead.receivedAt, stepDueAt: row.lead.stepDueAt, dueAt: row.lead.dueAt, urgency: row.urgency?.rawValue,
+                  sourceCount: row.lead.sourceCount, outcomeReason: row.lead.outcomeReason)
+    }
+}
