@@ -19,6 +19,8 @@ extension HomePage {
         let children: [ChildRow]
         /// For the roles that work household by household (grid, contact, village): the first households of the area.
         let households: [HouseholdRow]
+        /// Open leads of the area and how many are overdue; nil for roles that do not work the ledger.
+        let leads: (open: Int, overdue: Int)?
     }
 
     struct HouseholdRow {
@@ -54,7 +56,7 @@ extension HomePage {
         return rows.sorted { ($0.lastVisit ?? "", $0.number) < ($1.lastVisit ?? "", $1.number) }
     }
 
-    static func query(for user: CurrentUser, on database: any Database) async throws -> Model {
+    static func query(for user: CurrentUser, now: Date, on database: any Database) async throws -> Model {
         let root = user.scope.root
         let lineage = try await AreaDirectory.lineage(of: root.value, on: database)
         let totals = try await HouseholdStatistics.totals(in: user.scope, on: database)
@@ -65,10 +67,15 @@ extension HomePage {
             return .init(code: area.code, name: area.name, level: level, counts: counts[area.code] ?? HouseholdCounts())
         }
         let households = try await worklist(for: user, on: database)
+        var leads: (open: Int, overdue: Int)?
+        if user.role.canReadLeads {
+            let open = RiskLead.restrict(RiskLead.query(on: database), to: user.scope).filter(\.$state ~~ LeadIntake.openStates)
+            leads = (try await open.count(), try await open.copy().filter(\.$stepDueAt < now).count())
+        }
         return Model(
             user: user, areaName: lineage.last?.name ?? root.value,
             areaPath: lineage.map(\.name).joined(separator: " / "),
-            totals: totals, children: children, households: households
+            totals: totals, children: children, households: households, leads: leads
         )
     }
 }

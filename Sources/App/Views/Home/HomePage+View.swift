@@ -13,6 +13,12 @@ enum HomePage {
                     .p(.class("muted"), .text(model.areaPath))
                 ),
                 StatCards.node(model.totals),
+                .unwrap(model.leads) { leads in
+                    .div(.class("card lead-summary"),
+                         .a(.href("/leads?state=open"), .strong(.text("办理中线索 \(leads.open.formatted()) 条"))),
+                         .text(" · "),
+                         .a(.class(leads.overdue > 0 ? "overdue" : ""), .href("/leads/warning"), .text("已超期 \(leads.overdue.formatted()) 条")))
+                },
                 .if(!model.households.isEmpty, householdsTable(model.households)),
                 .if(!model.children.isEmpty, childrenTable(model)),
                 shortcuts(for: model.user)
