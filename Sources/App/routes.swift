@@ -88,6 +88,7 @@ func routes(_ app: Application) throws {
     web.on(.POST, "departments", "batches", body: .collect(maxSize: "64mb"), use: departments.upload)
     web.get("departments", "batches", ":id", use: departments.batch)
     web.get("departments", "templates", ":kind", use: departments.template)
+    web.post("departments", "cadences", use: departments.setCadence)
 
     let imports = ImportController()
     web.get("registry", "imports", use: imports.index)

@@ -174,6 +174,25 @@ struct DiscoveryTests {
         }
     }
 
+    @Test("the exchange page shows who is late, and the county can change a department's cadence")
+    func cadence() async throws {
+        try await withDemoApp(households: 10) { app in
+            let county = try await app.signIn("county")
+            try await app.testing().test(.GET, "departments", headers: county.headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("逾期未报"))
+            }
+            try await app.testing().test(.POST, "departments/cadences", headers: county.formHeaders, beforeRequest: { request in
+                try request.content.encode(["department": "education", "every_days": "7", FormProtection.fieldName: county.csrf], as: .urlEncodedForm)
+            }, afterResponse: { response in #expect(response.status == .seeOther) })
+            #expect(try await ExchangeCadence.query(on: app.db).filter(\.$department == "education").first()?.everyDays == 7)
+            let dept = try await app.signIn("dept")
+            try await app.testing().test(.POST, "departments/cadences", headers: dept.formHeaders, beforeRequest: { request in
+                try request.content.encode(["department": "education", "every_days": "300", FormProtection.fieldName: dept.csrf], as: .urlEncodedForm)
+            }, afterResponse: { response in #expect(response.status == .forbidden) })
+        }
+    }
+
     @Test("a dry run of a lower self-pay threshold counts per village and files no lead")
     func dryRun() async throws {
         try await withDemoApp(households: 20) { app in

@@ -50,6 +50,27 @@ struct DepartmentController {
         return .html(DepartmentPages.batch(user: user, batch: batch))
     }
 
+    /// Changes how often a department must send data (county and administrators).
+    func setCadence(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard [.admin, .county].contains(user.role) else { throw Abort(.forbidden, reason: "只有县级部门和管理员可以调整报送频次。") }
+        guard let department = Department(rawValue: request.formText("department")),
+              let days = Int(request.formText("every_days")), (1...366).contains(days) else {
+            throw Abort(.unprocessableEntity, reason: "请选择部门，并填写 1–366 之间的天数。")
+        }
+        guard let cadence = try await ExchangeCadence.query(on: request.db).filter(\.$department == department.rawValue).first() else { throw Abort(.notFound) }
+        let before = ["every_days": String(cadence.everyDays)]
+        cadence.everyDays = days
+        cadence.source = "由 \(user.displayName) 调整"
+        try await request.db.transaction { database in
+            try await cadence.save(on: database)
+            try await AuditLog.record(.update, entityType: "exchange_cadence", entityID: department.rawValue, areaCode: user.areaCode.value,
+                                      summary: "调整\(department.label)报送频次为每 \(days) 天", before: before, after: ["every_days": String(days)],
+                                      actor: request.auditActor, at: request.now, on: database)
+        }
+        return request.redirect(to: "/departments")
+    }
+
     func template(_ request: Request) async throws -> Response {
         guard let kind = request.parameters.get("kind").flatMap(DepartmentEventKind.init(rawValue:)) else { throw Abort(.notFound) }
         var headers = HTTPHeaders()

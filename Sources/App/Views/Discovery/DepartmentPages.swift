@@ -35,6 +35,13 @@ enum DepartmentPages {
                             .td(item.isLate ? .span(.class("badge bad"), .text("逾期未报")) : .span(.class("badge ok"), .text("按时"))))
                     })
                 )),
+                .if([.admin, .county].contains(user.role), .form(
+                    .class("card inline-form"), .action("/departments/cadences"), .method(.post), CSRFField(user: user).node,
+                    .text("调整报送频次："),
+                    FormControls.select(name: "department", label: "部门", options: Department.allCases.map { ($0.rawValue, $0.label) }, selected: nil),
+                    .input(.type(.text), .name("every_days"), .placeholder("天数"), .attribute(named: "inputmode", value: "numeric"), .attribute(named: "aria-label", value: "天数")),
+                    .button(.type(.submit), .text("保存"))
+                )),
                 .if(!status.batches.isEmpty, .div(.class("card table-wrap"), .h2(.text("报送记录")), .table(
                     .thead(.tr(.th("时间"), .th("类别"), .th("文件"), .th("状态"), .th(.class("num"), "行数"), .th(.class("num"), "新增"), .th(.class("num"), "未匹配"))),
                     .tbody(.forEach(status.batches.prefix(50)) { batch in
