@@ -105,6 +105,28 @@ struct RegistryEditTests {
         }
     }
 
+    @Test("a person registered outside the user's area is refused without saying where")
+    func conflictDoesNotLeak() async throws {
+        try await withDemoApp(households: 40) { app in
+            let town = try await app.user("town")
+            let outside = try await app.household(inTownship: town.areaCode, inside: false)
+            let stranger = try #require(try await Member.query(on: app.db).filter(\.$household.$id == outside.requireID()).first())
+            let inside = try await app.household(inTownship: town.areaCode)
+            let session = try await app.signIn("town")
+            var body = ["name": stranger.name, "idNumber": stranger.idNumber, "relation": "其他", "ethnicity": "汉族", "education": "初中",
+                        "health[]": "healthy", "labourCapacity": "普通劳动力"]
+            body[FormProtection.fieldName] = session.csrf
+            let form = body
+            try await app.testing().test(.POST, "households/\(try inside.requireID())/members", headers: session.formHeaders, beforeRequest: { request in
+                try request.content.encode(form, as: .urlEncodedForm)
+            }, afterResponse: { response in
+                #expect(response.status == .unprocessableEntity)
+                #expect(response.body.string.contains("管辖范围以外登记"))
+                #expect(!response.body.string.contains(outside.householdNumber))
+            })
+        }
+    }
+
     @Test("a member outside the user's area is not found")
     func memberScope() async throws {
         try await withDemoApp(households: 30) { app in

@@ -39,14 +39,15 @@ struct RegistryDiff {
         }
         let membersByHousehold = try await MemberRow.present(inHouseholds: existing.values.compactMap(\.id), on: database)
         // A person already registered in a household the file does not touch cannot be added again elsewhere.
-        let holderOf = try await holders(of: plan.households.flatMap { $0.members.map(\.idNumber) }, on: database)
+        let holderOf = try await holders(of: plan.households.flatMap { $0.members.map(\.idNumber) }, scope: scope, on: database)
         for draft in plan.households {
             let firstRow = draft.rows.first ?? 0
             for (index, member) in draft.members.enumerated() {
                 if let holder = holderOf[member.idNumber], holder != draft.fields.number {
                     let row = index < draft.rows.count ? draft.rows[index] : firstRow
-                    diff.problems.append(ImportProblem(row: row, column: .idNumber, value: member.idNumber,
-                                                       reason: "该身份证号已登记在户编号 \(holder) 的农户中，同一人不能在两户登记"))
+                    diff.problems.append(ImportProblem(row: row, column: .idNumber, value: member.idNumber, reason: holder.isEmpty
+                        ? "该身份证号已在您管辖范围以外登记，同一人不能在两户登记，请与上级核实"
+                        : "该身份证号已登记在户编号 \(holder) 的农户中，同一人不能在两户登记"))
                 }
             }
             guard let household = existing[draft.fields.number] else {
@@ -72,22 +73,25 @@ struct RegistryDiff {
     private struct Holder: Decodable {
         let id_number: String
         let household_number: String
+        let village_code: String
     }
 
     /// Which household each identity number is registered in now: one narrow join per batch, no models built.
-    private static func holders(of idNumbers: [String], on database: any Database) async throws -> [String: String] {
+    private static func holders(of idNumbers: [String], scope: AccessScope, on database: any Database) async throws -> [String: String] {
         guard let sql = database as? any SQLDatabase else { return [:] }
         var result: [String: String] = [:]
         for chunk in idNumbers.chunked(into: batchSize) {
             let rows = try await sql.select()
                 .column(SQLColumn("id_number", table: Member.schema))
                 .column(SQLColumn("household_number", table: Household.schema))
+                .column(SQLColumn("village_code", table: Household.schema))
                 .from(Member.schema)
                 .join(Household.schema, on: SQLColumn("household_id", table: Member.schema), .equal, SQLColumn("id", table: Household.schema))
                 .where(SQLColumn("id_number", table: Member.schema), .in, SQLBind.group(chunk))
                 .where(SQLColumn("departed_on", table: Member.schema), .is, SQLLiteral.null)
                 .all(decoding: Holder.self)
-            for row in rows { result[row.id_number] = row.household_number }
+            // Outside the importer's area only the fact of a conflict is told, never where.
+            for row in rows { result[row.id_number] = AreaCode(row.village_code).map(scope.includes) == true ? row.household_number : "" }
         }
         return result
     }

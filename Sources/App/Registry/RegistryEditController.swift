@@ -92,7 +92,7 @@ struct RegistryEditController {
         case let .success((_, parsed)): record = parsed
         case let .failure(failure): problems = failure.problems
         }
-        if let record { problems += try await householdConflicts(record, replacing: member, in: household, on: request.db) }
+        if let record { problems += try await householdConflicts(record, replacing: member, in: household, scope: user.scope, on: request.db) }
         guard let record, problems.isEmpty else {
             return .html(memberPage(user: user, household: household, member: member, cells: edits, problems: problems).render(), status: .unprocessableEntity)
         }
@@ -118,7 +118,8 @@ struct RegistryEditController {
     }
 
     /// What the household and the registry forbid: a second head or spouse, or a person registered twice.
-    private func householdConflicts(_ record: MemberRecord, replacing member: Member?, in household: Household, on database: any Database) async throws -> [FieldProblem] {
+    private func householdConflicts(_ record: MemberRecord, replacing member: Member?, in household: Household, scope: AccessScope,
+                                    on database: any Database) async throws -> [FieldProblem] {
         var problems: [FieldProblem] = []
         let others = try await Member.query(on: database).filter(\.$household.$id == household.requireID())
             .filter(\.$departedOn == nil).all().filter { $0.id != member?.id }
@@ -129,7 +130,10 @@ struct RegistryEditController {
         }
         let holders = try await Member.query(on: database).filter(\.$idNumber == record.idNumber).filter(\.$departedOn == nil).with(\.$household).all()
         if let holder = holders.first(where: { $0.id != member?.id }) {
-            problems.append(.init(field: RegistryColumn.idNumber.rawValue, message: "身份证号：该号码已登记在户编号 \(holder.household.householdNumber)（\(holder.name)），同一人不能重复登记。"))
+            let visible = AreaCode(holder.household.villageCode).map(scope.includes) == true
+            problems.append(.init(field: RegistryColumn.idNumber.rawValue, message: visible
+                ? "身份证号：该号码已登记在户编号 \(holder.household.householdNumber)（\(holder.name)），同一人不能重复登记。"
+                : "身份证号：该号码已在您管辖范围以外登记，同一人不能重复登记，请与上级核实。"))
         }
         return problems
     }
