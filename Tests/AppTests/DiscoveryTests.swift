@@ -96,6 +96,8 @@ struct DiscoveryTests {
             let lead = try #require(try await RiskLead.query(on: app.db).filter(\.$household.$id == household.requireID()).filter(\.$riskType == "illness").first())
             #expect(lead.state == "awaitingVillageCheck")
             #expect(lead.stepDueAt == testNow.addingTimeInterval(24 * 3600))
+            // no overall limit for hotline leads: due when all three steps would end (24 h, then 2 + 2 working days)
+            #expect(lead.dueAt > lead.stepDueAt.addingTimeInterval(4 * 24 * 3600))
             let id = try lead.requireID()
             func act(_ session: BrowserSession, _ action: String, _ text: String) async throws -> HTTPStatus {
                 var status = HTTPStatus.ok

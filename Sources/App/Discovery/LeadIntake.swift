@@ -63,7 +63,8 @@ enum LeadIntake {
             }
             let leadID = UUID()
             let stepDue = policy.due(channel: signal.channel, level: .village, stepStarted: now, received: now, calendar: calendar)?.due ?? now
-            let totalDue = policy.totalDue(channel: signal.channel, received: now, calendar: calendar)?.due ?? stepDue
+            let totalDue = policy.totalDue(channel: signal.channel, received: now, calendar: calendar)?.due
+                ?? chainedDue(channel: signal.channel, from: now, policy: policy, calendar: calendar)
             newLeads.append([leadID, signal.householdID, signal.villageCode, signal.riskType.rawValue, signal.channel.rawValue,
                              LeadState.initial.rawValue, now, now, stepDue, max(totalDue, stepDue), Date?.none, String?.none,
                              String?.none, 1, now, now])
@@ -84,6 +85,15 @@ enum LeadIntake {
             try await lead.save(on: database)
         }
         return outcomes
+    }
+
+    /// Without an overall limit, the lead is due when its three steps would end if each took its full time.
+    static func chainedDue(channel: LeadChannel, from received: Date, policy: LeadDeadlinePolicy, calendar: WorkingDayCalendar) -> Date {
+        var end = received
+        for level in [LeadLevel.village, .township, .county] {
+            end = policy.due(channel: channel, level: level, stepStarted: end, received: received, calendar: calendar)?.due ?? end
+        }
+        return end
     }
 
     static let leadColumns = ["id", "household_id", "village_code", "risk_type", "channel", "state", "received_at", "step_started_at",
