@@ -33,7 +33,6 @@ enum DemoActivity {
             }
         }
         let (a, v) = (assignments, visits)
-        // (files below: assignments and visits; the department push and the first screening follow in DemoBuilder)
         try await database.transaction { database in
             try await BulkInsert.insert(into: ContactAssignment.schema, columns: ["id", "household_id", "user_id", "assigned_on", "ended_on", "created_at"], rows: a, on: database)
             try await BulkInsert.insert(into: Visit.schema, columns: ["id", "household_id", "visitor_id", "visitor_name", "visitor_role", "visited_on", "findings", "risks", "risk_note", "created_at"], rows: v, on: database)
