@@ -37,17 +37,17 @@ enum LeadPages {
                      .a(.class("button"), .href("/leads/export?format=xlsx" + (query.isEmpty ? "" : "&" + query)), .text("导出台账 Excel")),
                      .a(.class("button"), .href("/leads/warning"), .text("半月预警清单"))),
                 rows.isEmpty ? .p(.class("card muted"), .text("没有符合条件的线索。")) : .div(.class("card table-wrap"), .table(
-                    .thead(.tr(.th("接收时间"), .th("农户"), .th("风险"), .th("渠道"), .th(.class("num"), "来源"), .th("状态"), .th("本环节时限"))),
+                    .thead(.tr(.th(.class("hide-phone"), "接收时间"), .th("农户"), .th("风险"), .th(.class("hide-phone"), "渠道"), .th(.class("num hide-phone"), "来源"), .th("状态"), .th("本环节时限"))),
                     .tbody(.forEach(rows) { row in
                         .tr(
-                            .td(.class("nowrap"), .text(DisplayFormat.minute(row.lead.receivedAt))),
+                            .td(.class("nowrap hide-phone"), .text(DisplayFormat.minute(row.lead.receivedAt))),
                             .td(.a(.href("/leads/\(row.lead.id?.uuidString.lowercased() ?? "")"), .text(row.lead.$household.value?.headName ?? "农户")),
                                 .div(.class("muted small mono"), .text(row.lead.$household.value?.householdNumber ?? ""))),
                             .td(.text(RiskType(rawValue: row.lead.riskType)?.label ?? row.lead.riskType)),
-                            .td(.text(LeadChannel(rawValue: row.lead.channel)?.label ?? row.lead.channel)),
-                            .td(.class("num"), .text(String(row.lead.sourceCount))),
+                            .td(.class("hide-phone"), .text(LeadChannel(rawValue: row.lead.channel)?.label ?? row.lead.channel)),
+                            .td(.class("num hide-phone"), .text(String(row.lead.sourceCount))),
                             .td(.text(LeadState(rawValue: row.lead.state)?.label ?? row.lead.state)),
-                            .td(.class("nowrap"), urgencyBadge(row.urgency), .text(" " + (row.urgency == nil ? "" : DisplayFormat.minute(row.lead.stepDueAt))))
+                            .td(urgencyBadge(row.urgency), .div(.class("small muted nowrap"), .text(row.urgency == nil ? "" : DisplayFormat.minute(row.lead.stepDueAt))))
                         )
                     })
                 )),
