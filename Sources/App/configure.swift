@@ -42,6 +42,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(AreasCommand(), as: "areas")
     app.asyncCommands.use(CreateUserCommand(), as: "create-user")
     app.asyncCommands.use(ScreenCommand(), as: "screen")
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
     if app.environment != .testing, let hour = settings.dailyScreeningHour {
         app.lifecycle.use(ScreeningSchedule(hour: hour))
     }
