@@ -33,16 +33,11 @@ struct MemberRow: Decodable, Sendable {
                           "public_welfare_job"]
 
     var record: MemberRecord? {
-        guard let sex = Sex(rawValue: sex), let birth = CivilDate(birth_date), let relation = RelationToHead(rawValue: relation),
-              let education = Education(rawValue: education), let labour = LabourCapacity(rawValue: labour_capacity)
-        else { return nil }
-        return MemberRecord(
-            name: name, idNumber: id_number, sex: sex, birthDate: birth, relation: relation, ethnicity: ethnicity,
-            education: education, schoolStatus: school_status.flatMap(SchoolStatus.init(rawValue:)),
-            health: Set(health.split(separator: ",").compactMap { HealthCondition(rawValue: String($0)) }),
-            disabilityGrade: disability_grade, labourCapacity: labour, workPlace: work_place, workMonths: work_months,
-            medicalInsured: medical_insured, pensionInsured: pension_insured, minimumLiving: minimum_living,
-            extremePoverty: extreme_poverty, publicWelfareJob: public_welfare_job
+        StoredMember.record(
+            name: name, idNumber: id_number, sex: sex, birthDate: birth_date, relation: relation, ethnicity: ethnicity,
+            education: education, schoolStatus: school_status, health: health, disabilityGrade: disability_grade,
+            labourCapacity: labour_capacity, workPlace: work_place, workMonths: work_months, medicalInsured: medical_insured,
+            pensionInsured: pension_insured, minimumLiving: minimum_living, extremePoverty: extreme_poverty, publicWelfareJob: public_welfare_job
         )
     }
 

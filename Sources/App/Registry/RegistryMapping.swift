@@ -28,16 +28,11 @@ extension Household {
 extension Member {
     /// The member as the domain sees it; nil for a stored row whose codes no longer parse (reported by data quality).
     var registryRecord: MemberRecord? {
-        guard let sex = Sex(rawValue: sex), let birth = CivilDate(birthDate), let relation = RelationToHead(rawValue: relation),
-              let education = Education(rawValue: education), let labour = LabourCapacity(rawValue: labourCapacity)
-        else { return nil }
-        return MemberRecord(
-            name: name, idNumber: idNumber, sex: sex, birthDate: birth, relation: relation, ethnicity: ethnicity,
-            education: education, schoolStatus: schoolStatus.flatMap(SchoolStatus.init(rawValue:)),
-            health: Set(health.split(separator: ",").compactMap { HealthCondition(rawValue: String($0)) }),
-            disabilityGrade: disabilityGrade, labourCapacity: labour, workPlace: workPlace, workMonths: workMonths,
-            medicalInsured: medicalInsured, pensionInsured: pensionInsured, minimumLiving: minimumLiving,
-            extremePoverty: extremePoverty, publicWelfareJob: publicWelfareJob
+        StoredMember.record(
+            name: name, idNumber: idNumber, sex: sex, birthDate: birthDate, relation: relation, ethnicity: ethnicity,
+            education: education, schoolStatus: schoolStatus, health: health, disabilityGrade: disabilityGrade,
+            labourCapacity: labourCapacity, workPlace: workPlace, workMonths: workMonths, medicalInsured: medicalInsured,
+            pensionInsured: pensionInsured, minimumLiving: minimumLiving, extremePoverty: extremePoverty, publicWelfareJob: publicWelfareJob
         )
     }
 
@@ -73,5 +68,26 @@ extension Member {
             "public_welfare_job": publicWelfareJob ? "是" : "否",
             "departed_on": departedOn ?? "", "departure_reason": departureReason ?? "",
         ]
+    }
+}
+
+/// How a member's stored columns become the domain's record, whether they were read as a model or as a plain row.
+enum StoredMember {
+    static func record(
+        name: String, idNumber: String, sex: String, birthDate: String, relation: String, ethnicity: String, education: String,
+        schoolStatus: String?, health: String, disabilityGrade: Int?, labourCapacity: String, workPlace: String?, workMonths: Int?,
+        medicalInsured: Bool, pensionInsured: Bool, minimumLiving: Bool, extremePoverty: Bool, publicWelfareJob: Bool
+    ) -> MemberRecord? {
+        guard let sex = Sex(rawValue: sex), let birth = CivilDate(birthDate), let relation = RelationToHead(rawValue: relation),
+              let education = Education(rawValue: education), let labour = LabourCapacity(rawValue: labourCapacity)
+        else { return nil }
+        return MemberRecord(
+            name: name, idNumber: idNumber, sex: sex, birthDate: birth, relation: relation, ethnicity: ethnicity,
+            education: education, schoolStatus: schoolStatus.flatMap(SchoolStatus.init(rawValue:)),
+            health: Set(health.split(separator: ",").compactMap { HealthCondition(rawValue: String($0)) }),
+            disabilityGrade: disabilityGrade, labourCapacity: labour, workPlace: workPlace, workMonths: workMonths,
+            medicalInsured: medicalInsured, pensionInsured: pensionInsured, minimumLiving: minimumLiving,
+            extremePoverty: extremePoverty, publicWelfareJob: publicWelfareJob
+        )
     }
 }
