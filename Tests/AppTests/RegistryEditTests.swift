@@ -8,14 +8,6 @@ import VaporTesting
 
 @Suite("Editing households and members")
 struct RegistryEditTests {
-    private func post(_ app: Application, _ path: String, as session: BrowserSession, _ form: [String: String], check: (TestingHTTPResponse) throws -> Void) async throws {
-        var body = form
-        body[FormProtection.fieldName] = session.csrf
-        try await app.testing().test(.POST, path, headers: session.formHeaders, beforeRequest: { request in
-            try request.content.encode(body, as: .urlEncodedForm)
-        }, afterResponse: { response in try check(response) })
-    }
-
     private func villageHousehold(_ app: Application) async throws -> Household {
         let village = try await app.user("village")
         return try #require(try await Household.query(on: app.db).filter(\.$villageCode == village.areaCode)
@@ -28,7 +20,7 @@ struct RegistryEditTests {
             let household = try await villageHousehold(app)
             let id = try household.requireID()
             let session = try await app.signIn("village")
-            try await post(app, "households/\(id)", as: session, ["householdType": "一般农户", "alleviatedYear": "2018", "address": "", "phone": "12345"]) { response in
+            try await app.postForm("households/\(id)", as: session, ["householdType": "一般农户", "alleviatedYear": "2018", "address": "", "phone": "12345"]) { response in
                 #expect(response.status == .unprocessableEntity)
                 let body = response.body.string
                 #expect(body.contains("脱贫年度"))
@@ -37,7 +29,7 @@ struct RegistryEditTests {
             }
             let unchanged = try #require(try await Household.find(id, on: app.db))
             #expect(unchanged.address == household.address)
-            try await post(app, "households/\(id)", as: session, ["householdType": "一般农户", "alleviatedYear": "", "address": "新地址 8 号", "phone": "13900001111"]) { response in
+            try await app.postForm("households/\(id)", as: session, ["householdType": "一般农户", "alleviatedYear": "", "address": "新地址 8 号", "phone": "13900001111"]) { response in
                 #expect(response.status == .seeOther)
             }
             let changed = try #require(try await Household.find(id, on: app.db))
@@ -58,17 +50,17 @@ struct RegistryEditTests {
             let session = try await app.signIn("village")
             let child = try IdentityNumber.make(region: "512002", birth: try #require(CivilDate(year: 2020, month: 9, day: 9)), sequence: 311)
             let base = ["name": "新生儿", "ethnicity": "汉族", "education": "文盲或半文盲", "health[]": "healthy", "labourCapacity": "无劳动力", "medicalInsurance": "on"]
-            try await post(app, "households/\(id)/members", as: session, base.merging(["idNumber": "51200220200909311", "relation": "户主"]) { $1 }) { response in
+            try await app.postForm("households/\(id)/members", as: session, base.merging(["idNumber": "51200220200909311", "relation": "户主"]) { $1 }) { response in
                 #expect(response.status == .unprocessableEntity)
                 let body = response.body.string
                 #expect(body.contains("身份证号"))
                 #expect(body.contains("应为18位，实际为17位"))
             }
-            try await post(app, "households/\(id)/members", as: session, base.merging(["idNumber": child.value, "relation": "户主"]) { $1 }) { response in
+            try await app.postForm("households/\(id)/members", as: session, base.merging(["idNumber": child.value, "relation": "户主"]) { $1 }) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.body.string.contains("本户已有户主"))
             }
-            try await post(app, "households/\(id)/members", as: session, base.merging(["idNumber": child.value, "relation": "之孙子"]) { $1 }) { response in
+            try await app.postForm("households/\(id)/members", as: session, base.merging(["idNumber": child.value, "relation": "之孙子"]) { $1 }) { response in
                 #expect(response.status == .seeOther)
             }
             let updated = try #require(try await Household.find(id, on: app.db))
@@ -89,11 +81,11 @@ struct RegistryEditTests {
             let head = try #require(members.first { $0.relation == "head" })
             let other = try #require(members.first { $0.relation != "head" })
             let session = try await app.signIn("village")
-            try await post(app, "members/\(try head.requireID())/depart", as: session, ["departed_on": "2026-10-01", "reason": "迁出"]) { response in
+            try await app.postForm("members/\(try head.requireID())/depart", as: session, ["departed_on": "2026-10-01", "reason": "迁出"]) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.body.string.contains("户主不能直接减员"))
             }
-            try await post(app, "members/\(try other.requireID())/depart", as: session, ["departed_on": "2026-10-01", "reason": "迁出"]) { response in
+            try await app.postForm("members/\(try other.requireID())/depart", as: session, ["departed_on": "2026-10-01", "reason": "迁出"]) { response in
                 #expect(response.status == .seeOther)
             }
             let kept = try #require(try await Member.find(other.id, on: app.db))

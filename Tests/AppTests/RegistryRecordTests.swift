@@ -8,14 +8,6 @@ import VaporTesting
 
 @Suite("Registry records: income, guarantees, visits, contacts")
 struct RegistryRecordTests {
-    private func post(_ app: Application, _ path: String, as session: BrowserSession, _ form: [String: String], check: (TestingHTTPResponse) throws -> Void) async throws {
-        var body = form
-        body[FormProtection.fieldName] = session.csrf
-        try await app.testing().test(.POST, path, headers: session.formHeaders, beforeRequest: { request in
-            try request.content.encode(body, as: .urlEncodedForm)
-        }, afterResponse: { response in try check(response) })
-    }
-
     @Test("an income year is recorded with per-capita net income computed, and bad amounts are named and change nothing")
     func income() async throws {
         try await withDemoApp(households: 20) { app in
@@ -27,7 +19,7 @@ struct RegistryRecordTests {
             let session = try await app.signIn("village")
             let before = try await IncomeRecord.query(on: app.db).count()
             // act: bad input
-            try await post(app, "households/\(id)/incomes", as: session, ["year": "2027", "wage": "-5", "business": "12abc"]) { response in
+            try await app.postForm("households/\(id)/incomes", as: session, ["year": "2027", "wage": "-5", "business": "12abc"]) { response in
                 #expect(response.status == .unprocessableEntity)
                 let body = response.body.string
                 #expect(body.contains("年度 2027 晚于今年"))
@@ -36,7 +28,7 @@ struct RegistryRecordTests {
             }
             #expect(try await IncomeRecord.query(on: app.db).count() == before)
             // act: good input replaces the demo's 2025 figures
-            try await post(app, "households/\(id)/incomes", as: session, ["year": "2025", "wage": "24,000", "business": "6000", "productionCosts": "2000.50", "transfer": "1200"]) { response in
+            try await app.postForm("households/\(id)/incomes", as: session, ["year": "2025", "wage": "24,000", "business": "6000", "productionCosts": "2000.50", "transfer": "1200"]) { response in
                 #expect(response.status == .seeOther)
             }
             // check
@@ -56,11 +48,11 @@ struct RegistryRecordTests {
             let household = try #require(try await Household.query(on: app.db).filter(\.$villageCode == village.areaCode).first())
             let id = try household.requireID()
             let session = try await app.signIn("village")
-            try await post(app, "households/\(id)/guarantees", as: session, ["kind": "housingSafety", "assessed_on": "2026-11-20"]) { response in
+            try await app.postForm("households/\(id)/guarantees", as: session, ["kind": "housingSafety", "assessed_on": "2026-11-20"]) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.body.string.contains("请选择住房安全等级"))
             }
-            try await post(app, "households/\(id)/guarantees", as: session, ["kind": "housingSafety", "assessed_on": "2026-11-20", "housing_grade": "C"]) { response in
+            try await app.postForm("households/\(id)/guarantees", as: session, ["kind": "housingSafety", "assessed_on": "2026-11-20", "housing_grade": "C"]) { response in
                 #expect(response.status == .seeOther)
             }
             let latest = try #require(try await GuaranteeRecord.query(on: app.db).filter(\.$household.$id == id).filter(\.$kind == "housingSafety").sort(\.$assessedOn, .descending).first())
@@ -80,11 +72,11 @@ struct RegistryRecordTests {
             let id = try household.requireID()
             let session = try await app.signIn("grid")
             let before = try await Visit.query(on: app.db).count()
-            try await post(app, "households/\(id)/visits", as: session, ["visited_on": "2026-11-23", "findings": "正常"]) { response in
+            try await app.postForm("households/\(id)/visits", as: session, ["visited_on": "2026-11-23", "findings": "正常"]) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.body.string.contains("晚于今天"))
             }
-            try await post(app, "households/\(id)/visits", as: session, ["visited_on": "2026-11-22", "findings": "户主住院", "risks[]": "illness", "risk_note": "户主突发重病住院"]) { response in
+            try await app.postForm("households/\(id)/visits", as: session, ["visited_on": "2026-11-22", "findings": "户主住院", "risks[]": "illness", "risk_note": "户主突发重病住院"]) { response in
                 #expect(response.status == .seeOther, "\(response.body.string.components(separatedBy: "flash-error").last?.prefix(300) ?? "")")
             }
             #expect(try await Visit.query(on: app.db).count() == before + 1)
@@ -101,12 +93,12 @@ struct RegistryRecordTests {
             let household = try #require(try await Household.query(on: app.db).filter(\.$villageCode == village.areaCode).first())
             let id = try household.requireID()
             let supervisor = try await app.signIn("supervisor")
-            try await post(app, "households/\(id)/visits", as: supervisor, ["visited_on": "2026-11-22", "findings": "x"]) { response in
+            try await app.postForm("households/\(id)/visits", as: supervisor, ["visited_on": "2026-11-22", "findings": "x"]) { response in
                 #expect(response.status == .forbidden)
             }
             let grid = try await app.signIn("grid")
             let contact = try await app.user("contact")
-            try await post(app, "households/\(id)/contact", as: grid, ["user_id": try contact.requireID().uuidString]) { response in
+            try await app.postForm("households/\(id)/contact", as: grid, ["user_id": try contact.requireID().uuidString]) { response in
                 #expect([.forbidden, .notFound].contains(response.status))
             }
         }
@@ -120,10 +112,10 @@ struct RegistryRecordTests {
             let id = try household.requireID()
             let contact = try await app.user("contact")
             let session = try await app.signIn("village")
-            try await post(app, "households/\(id)/contact", as: session, ["user_id": try contact.requireID().uuidString]) { response in
+            try await app.postForm("households/\(id)/contact", as: session, ["user_id": try contact.requireID().uuidString]) { response in
                 #expect(response.status == .seeOther)
             }
-            try await post(app, "households/\(id)/contact", as: session, ["user_id": try village.requireID().uuidString]) { response in
+            try await app.postForm("households/\(id)/contact", as: session, ["user_id": try village.requireID().uuidString]) { response in
                 #expect(response.status == .unprocessableEntity)
             }
             let open = try await ContactAssignment.query(on: app.db).filter(\.$household.$id == id).filter(\.$endedOn == nil).all()

@@ -62,6 +62,15 @@ extension Application {
         return try #require(token)
     }
 
+    /// Posts a form from one of the site's pages, with the session's anti-forgery token added.
+    func postForm(_ path: String, as session: BrowserSession, _ form: [String: String], check: (TestingHTTPResponse) throws -> Void) async throws {
+        var body = form
+        body[FormProtection.fieldName] = session.csrf
+        try await testing().test(.POST, path, headers: session.formHeaders, beforeRequest: { request in
+            try request.content.encode(body, as: .urlEncodedForm)
+        }, afterResponse: { response in try check(response) })
+    }
+
     func bearer(_ token: String) -> HTTPHeaders {
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: token)
