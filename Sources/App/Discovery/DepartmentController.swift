@@ -73,10 +73,7 @@ struct DepartmentController {
 
     func template(_ request: Request) async throws -> Response {
         guard let kind = request.parameters.get("kind").flatMap(DepartmentEventKind.init(rawValue:)) else { throw Abort(.notFound) }
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "template-\(kind.rawValue).csv")
-        return Response(status: .ok, headers: headers, body: .init(data: SpreadsheetWriter.csv([DepartmentRowParser.templateHeader(for: kind)])))
+        return try .spreadsheet([DepartmentRowParser.templateHeader(for: kind)], format: .csv, baseName: "template-\(kind.rawValue)", sheetName: kind.label)
     }
 
     static func mayUpload(_ kind: DepartmentEventKind, _ user: CurrentUser) -> Bool {

@@ -38,13 +38,8 @@ struct LeadExportController {
                 DisplayFormat.minute(lead.dueAt), lead.outcomeReason ?? "",
             ]
         }
-        let xlsx = (try? request.query.get(String.self, at: "format")) != "csv"
-        let data = xlsx ? try SpreadsheetWriter.xlsx(table, sheetName: "风险线索") : SpreadsheetWriter.csv(table)
-        var headers = HTTPHeaders()
-        headers.contentType = xlsx ? HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            : HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "\(name)-\(request.today).\(xlsx ? "xlsx" : "csv")")
+        let format: SpreadsheetFormat = (try? request.query.get(String.self, at: "format")) == "csv" ? .csv : .xlsx
         request.logger.info("\(summary): \(rows.count) rows for \(user.username)")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        return try .spreadsheet(table, format: format, baseName: "\(name)-\(request.today)", sheetName: "风险线索")
     }
 }

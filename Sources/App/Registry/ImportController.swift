@@ -52,10 +52,7 @@ struct ImportController {
         let data = try Data(contentsOf: URL(fileURLWithPath: batch.storedPath))
         let reading = try await RegistryImporter.read(data, fileName: batch.fileName, scope: user.scope, today: request.today, on: request.db)
         let rows = [["行号", "列", "值", "问题"]] + reading.problems.map { [String($0.row), $0.column, $0.value, $0.reason] }
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "import-problems-\(batch.id?.uuidString.prefix(8).lowercased() ?? "").csv")
-        return Response(status: .ok, headers: headers, body: .init(data: SpreadsheetWriter.csv(rows)))
+        return try .spreadsheet(rows, format: .csv, baseName: "import-problems-\(batch.id?.uuidString.prefix(8).lowercased() ?? "")", sheetName: "问题清单")
     }
 
     private func requireImporter(_ request: Request) throws -> CurrentUser {

@@ -22,11 +22,6 @@ struct RegistryExportController {
             householdCount = households.count
             rows += try await Self.memberRows(of: households, maskedFor: user.role, on: request.db)
         }
-        let data: Data
-        switch format {
-        case .csv: data = SpreadsheetWriter.csv(rows)
-        case .xlsx: data = try SpreadsheetWriter.xlsx(rows, sheetName: "农户登记表")
-        }
         try await AuditLog.record(
             .export, entityType: "registry", entityID: "", areaCode: user.areaCode.value,
             summary: "导出农户登记表 \(householdCount) 户、\(rows.count - 1) 人（\(format == .csv ? "CSV" : "xlsx")）",
@@ -34,13 +29,7 @@ struct RegistryExportController {
                     "masked": user.role.seesFullPersonalData ? "否" : "是"],
             actor: request.auditActor, at: request.now, on: request.db
         )
-        let name = "households-\(request.today).\(format == .csv ? "csv" : "xlsx")"
-        var headers = HTTPHeaders()
-        headers.contentType = format == .csv ? HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-            : HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        headers.contentDisposition = .init(.attachment, filename: name)
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        return try .spreadsheet(rows, format: format, baseName: "households-\(request.today)", sheetName: "农户登记表")
     }
 
     /// Member rows in household order, departed members left out, loaded in batches rather than one query per household.
