@@ -61,25 +61,8 @@ struct LeadController {
     func act(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let lead = try await request.scoped(RiskLead.self).find(request.parameters.get("id", as: UUID.self))
-        let text = request.formText("text").trimmingCharacters(in: .whitespacesAndNewlines)
-        let action: LeadAction
-        switch request.formText("action") {
-        case "confirm":
-            switch LeadState(rawValue: lead.state)?.level {
-            case .village: action = .villageConfirm(opinion: text)
-            case .township: action = .townshipConfirm(opinion: text)
-            default: action = .countyInclude(opinion: text)
-            }
-        case "reject":
-            switch LeadState(rawValue: lead.state)?.level {
-            case .village: action = .villageReject(reason: text)
-            case .township: action = .townshipReject(reason: text)
-            default: action = .countyReject(reason: text)
-            }
-        case "merge": action = .mergeInto(leadOrCaseReference: request.formText("reference"), reason: text)
-        default: throw Abort(.badRequest, reason: "未知的办理操作。")
-        }
         do {
+            let action = try LeadAction(command: request.formText("action"), at: lead, text: request.formText("text"), reference: request.formText("reference"))
             try await Self.apply(action, to: lead, user: user, on: request)
         } catch let failure as ValidationFailure {
             return .html(LeadPages.detail(try await Self.detail(request, user: user), problems: failure.problems), status: .unprocessableEntity)
@@ -126,6 +109,22 @@ struct LeadController {
 }
 
 extension LeadAction {
+    /// The action a web form or API call names (`confirm`, `reject`, `merge`), taken at the lead's current level.
+    init(command: String, at lead: RiskLead, text rawText: String, reference: String) throws {
+        let text = rawText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let level = LeadState(rawValue: lead.state)?.level
+        switch (command, level) {
+        case ("confirm", .village?): self = .villageConfirm(opinion: text)
+        case ("confirm", .township?): self = .townshipConfirm(opinion: text)
+        case ("confirm", _): self = .countyInclude(opinion: text)
+        case ("reject", .village?): self = .villageReject(reason: text)
+        case ("reject", .township?): self = .townshipReject(reason: text)
+        case ("reject", _): self = .countyReject(reason: text)
+        case ("merge", _): self = .mergeInto(leadOrCaseReference: reference, reason: text)
+        default: throw ValidationFailure(problems: [.init(field: "action", message: "办理操作应为 confirm（属实/纳入）、reject（排除）或 merge（并入）。")])
+        }
+    }
+
     /// The opinion or reason the actor wrote.
     var text: String {
         switch self {

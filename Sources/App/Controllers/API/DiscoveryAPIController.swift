@@ -91,19 +91,7 @@ struct DiscoveryAPIController {
         let user = try request.requireUser()
         let body = try request.content.decode(API.LeadActionRequest.self)
         let lead = try await request.scoped(RiskLead.self).find(request.parameters.get("id", as: UUID.self))
-        let level = LeadState(rawValue: lead.state)?.level
-        let text = (body.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let action: LeadAction
-        switch (body.action, level) {
-        case ("confirm", .village?): action = .villageConfirm(opinion: text)
-        case ("confirm", .township?): action = .townshipConfirm(opinion: text)
-        case ("confirm", _): action = .countyInclude(opinion: text)
-        case ("reject", .village?): action = .villageReject(reason: text)
-        case ("reject", .township?): action = .townshipReject(reason: text)
-        case ("reject", _): action = .countyReject(reason: text)
-        case ("merge", _): action = .mergeInto(leadOrCaseReference: body.reference ?? "", reason: text)
-        default: throw ValidationFailure(problems: [.init(field: "action", message: "action 应为 confirm、reject 或 merge。")])
-        }
+        let action = try LeadAction(command: body.action, at: lead, text: body.text ?? "", reference: body.reference ?? "")
         try await LeadController.apply(action, to: lead, user: user, on: request)
         guard let item = API.LeadItem(LeadPages.Row(lead: lead, urgency: LeadController.urgency(of: lead, now: request.now))) else { throw Abort(.notFound) }
         return item
