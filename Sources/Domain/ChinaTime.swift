@@ -20,4 +20,9 @@ public enum ChinaTime {
     public static func instant(_ date: CivilDate, hour: Int, minute: Int = 0) -> Date {
         startOfDay(date).addingTimeInterval(Double(hour * 3600 + minute * 60))
     }
+
+    /// The hour of the day (0…23) in China at `instant`.
+    public static func hour(of instant: Date) -> Int {
+        Int((instant.timeIntervalSince(startOfDay(civilDate(of: instant))) / 3_600).rounded(.down))
+    }
 }

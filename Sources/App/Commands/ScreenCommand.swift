@@ -3,18 +3,27 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// `shouwang screen [--area CODE] [--dry-run]`: screens the registry now (every county, or one area) and prints
-/// what it raised. The same run the daily schedule and the screening page start.
+/// `shouwang screen [--area CODE] [--dry-run] [--changed]`: screens the registry now (every county, or one area)
+/// and prints what it raised; with `--changed`, only the households changed since the last incremental run. The
+/// same runs the schedule and the screening page start.
 struct ScreenCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "area", help: "area code to screen (default: every county with households)") var area: String?
         @Flag(name: "dry-run", help: "count hits per village without filing leads") var dryRun: Bool
+        @Flag(name: "changed", help: "screen only the households changed since the last incremental run") var changed: Bool
     }
 
     var help: String { "Runs the screening rules over the registry and files the leads." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        if signature.changed {
+            let runs = try await ScreeningService.runChanged(triggeredBy: "shouwang screen --changed", at: app.clock.now(),
+                                                             calendar: app.workingDayCalendar, on: app.db)
+            if runs.isEmpty { context.console.print("no household changed since the last incremental run") }
+            for run in runs { context.console.print(Self.line(run)) }
+            return
+        }
         let scopes: [AccessScope]
         if let raw = signature.area {
             guard let code = AreaCode(raw) else { throw Abort(.badRequest, reason: "--area must be an area code") }
@@ -25,12 +34,17 @@ struct ScreenCommand: AsyncCommand {
         for scope in scopes {
             let run = try await ScreeningService.run(scope: scope, dryRun: signature.dryRun, triggeredBy: "shouwang screen", at: app.clock.now(),
                                                      calendar: app.workingDayCalendar, on: app.db)
-            context.console.print("\(scope.root.value): \(run.status), \(run.households) households, \(run.hits) hits, \(run.newLeads) new leads, \(run.corroborated) corroborated\(run.error.map { " — \($0)" } ?? "")")
+            context.console.print(Self.line(run))
         }
+    }
+
+    static func line(_ run: ScreeningRun) -> String {
+        "\(run.areaCode): \(run.status), \(run.households) households, \(run.hits) hits, \(run.newLeads) new leads, \(run.corroborated) corroborated\(run.error.map { " — \($0)" } ?? "")"
     }
 }
 
-/// The daily screening (每日筛查): every county with households, once a day at the configured hour, China time.
+/// The screening schedule: every county in full once a day at the configured hour, China time (每日筛查), and the
+/// households changed since the last run at every other full hour (增量筛查), so a new record waits an hour at most.
 struct ScreeningSchedule: LifecycleHandler {
     let hour: Int
 
@@ -40,14 +54,18 @@ struct ScreeningSchedule: LifecycleHandler {
         app.storage[TaskKey.self] = Task {
             while !Task.isCancelled {
                 let now = app.clock.now()
-                var next = ChinaTime.instant(ChinaTime.civilDate(of: now), hour: hour)
-                if next <= now { next = ChinaTime.instant(ChinaTime.civilDate(of: now).adding(days: 1), hour: hour) }
+                let next = now.addingTimeInterval(3_600 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 3_600))
                 try? await Task.sleep(for: .seconds(next.timeIntervalSince(now)))
                 guard !Task.isCancelled else { return }
                 do {
-                    for scope in try await Self.countyScopes(on: app.db) {
-                        try await ScreeningService.run(scope: scope, dryRun: false, triggeredBy: "每日自动筛查", at: app.clock.now(),
-                                                       calendar: app.workingDayCalendar, on: app.db)
+                    let at = app.clock.now()
+                    if ChinaTime.hour(of: at) == hour {
+                        for scope in try await Self.countyScopes(on: app.db) {
+                            try await ScreeningService.run(scope: scope, dryRun: false, triggeredBy: "每日自动筛查", at: at,
+                                                           calendar: app.workingDayCalendar, on: app.db)
+                        }
+                    } else {
+                        try await ScreeningService.runChanged(triggeredBy: "增量自动筛查", at: at, calendar: app.workingDayCalendar, on: app.db)
                     }
                 } catch {
                     app.logger.report(error: error)

@@ -3,40 +3,14 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Builds the screening facts of a batch of households with a handful of set-based queries: incomes of the two
-/// last years, students in higher education, the latest housing and water assessments, department events of the
-/// last twelve months.
+/// Finds the households a screening has to judge and builds their facts: the kept facts rows
+/// (`ScreeningFactsStore`), the department records in the widest window in force, and the identity numbers of
+/// registry students where an education record could count one of them twice.
 enum ScreeningFacts {
-    struct HouseholdRow: Decodable {
+    struct Candidate {
         let id: UUID
-        let household_number: String
-        let village_code: String
-        let member_count: Int
-    }
-
-    private struct IncomeRow: Decodable {
-        let household_id: UUID
-        let period_start: String
-        let net_income: Int64
-        let per_capita_net: Int64
-        let medical_self_pay: Int64
-        let schooling_cost: Int64
-        let disaster_loss: Int64
-        let other_rigid: Int64
-    }
-
-    private struct StudentRow: Decodable {
-        let household_id: UUID
-        let id_number: String
-        let school_status: String?
-    }
-
-    private struct GuaranteeRow: Decodable {
-        let household_id: UUID
-        let kind: String
-        let assessed_on: String
-        let secured: Bool
-        let housing_grade: String?
+        let villageCode: String
+        var facts: HouseholdFacts
     }
 
     private struct EventRow: Decodable {
@@ -51,65 +25,141 @@ enum ScreeningFacts {
         let note: String
     }
 
-    static func load(_ households: [HouseholdRow], on date: CivilDate, line: (AreaCode) -> Money?, sql: any SQLDatabase) async throws -> [UUID: HouseholdFacts] {
-        let ids = households.map(\.id)
-        var facts: [UUID: HouseholdFacts] = [:]
-        for household in households {
-            guard let village = AreaCode(household.village_code) else { continue }
-            facts[household.id] = HouseholdFacts(householdNumber: household.household_number, villageCode: village,
-                                                  memberCount: household.member_count, monitoringLine: line(village))
+    private struct StudentRow: Decodable { let household_id: UUID; let id_number: String }
+    private struct IDRow: Decodable { let household_id: UUID }
+    private struct CountRow: Decodable { let count: Int }
+
+    static let chunkSize = 1_000
+
+    /// Households in `scope` that pass a bound, with their facts. The database does the narrowing: one scan of the
+    /// facts with the registry bounds, one indexed range of recent department records per record kind.
+    static func candidates(in scope: AccessScope, bounds: ScreeningBounds, on date: CivilDate, line: (AreaCode) -> Money?,
+                           sql: any SQLDatabase) async throws -> [Candidate] {
+        var rows: [UUID: ScreeningFactsRow] = [:]
+        if let registry = registryCondition(bounds) {
+            let query = sql.select().columns(ScreeningFactsRow.columns.map { SQLColumn($0) }).from(ScreeningFactsRow.schema)
+                .where(scope.householdPredicate(table: ScreeningFactsRow.schema)).where(registry)
+            for row in try await query.all(decoding: ScreeningFactsRow.self) { rows[row.household_id] = row }
         }
-        let years = ["\(date.year - 2)-01-01", "\(date.year - 1)-01-01"]
-        for row in try await select(IncomeRow.self, from: IncomeRecord.schema, ids: ids, sql: sql, extra: { $0.where(SQLColumn("period_start"), .in, SQLBind.group(years)) }) {
-            guard let year = Int(row.period_start.prefix(4)) else { continue }
-            facts[row.household_id]?.netIncome[year] = Money(fen: row.net_income)
-            facts[row.household_id]?.perCapitaIncome[year] = Money(fen: row.per_capita_net)
-            facts[row.household_id]?.rigidSpending[year] = Money(fen: row.medical_self_pay + row.schooling_cost + row.disaster_loss + row.other_rigid)
-        }
-        let higher = SchoolStatus.allCases.filter(\.isHigherEducation).map(\.rawValue)
-        for row in try await select(StudentRow.self, from: Member.schema, ids: ids, sql: sql, extra: {
-            $0.where(SQLColumn("school_status"), .in, SQLBind.group(higher)).where(SQLColumn("departed_on"), .is, SQLLiteral.null)
-        }) {
-            facts[row.household_id]?.membersInHigherEducation += 1
-            facts[row.household_id]?.higherEducationIDNumbers.insert(row.id_number)
-        }
-        var latest: [String: GuaranteeRow] = [:]
-        for row in try await select(GuaranteeRow.self, from: GuaranteeRecord.schema, ids: ids, sql: sql, extra: {
-            $0.where(SQLColumn("kind"), .in, SQLBind.group([GuaranteeKind.housingSafety.rawValue, GuaranteeKind.drinkingWater.rawValue]))
-        }) {
-            let key = "\(row.household_id)|\(row.kind)"
-            if let current = latest[key], current.assessed_on >= row.assessed_on { continue }
-            latest[key] = row
-        }
-        for row in latest.values {
-            if row.kind == GuaranteeKind.housingSafety.rawValue {
-                facts[row.household_id]?.housingGrade = row.housing_grade.flatMap(HousingSafetyGrade.init(rawValue:))
-            } else {
-                facts[row.household_id]?.waterSecured = row.secured
+        var fromRecords = Set<UUID>()
+        for bound in bounds.records {
+            for row in try await sql.raw(recordCandidates(bound, through: date)).all(decoding: IDRow.self) where rows[row.household_id] == nil {
+                fromRecords.insert(row.household_id)
             }
         }
-        let windowStart = date.adding(days: -366).description
-        for row in try await select(EventRow.self, from: DepartmentEventRecord.schema, ids: ids, sql: sql, extra: {
-            $0.where(SQLColumn("event_date"), .greaterThanOrEqual, SQLBind(windowStart))
-        }) {
-            guard let kind = DepartmentEventKind(rawValue: row.kind), let eventDate = CivilDate(row.event_date) else { continue }
-            facts[row.household_id]?.events.append(DepartmentEvent(
-                kind: kind, idNumber: row.id_number, memberName: row.person_name, eventDate: eventDate,
-                amount: row.amount.map { Money(fen: $0) }, grade: row.grade, level: row.level, note: row.note
-            ))
+        for chunk in Array(fromRecords).chunked(into: chunkSize) {
+            let query = sql.select().columns(ScreeningFactsRow.columns.map { SQLColumn($0) }).from(ScreeningFactsRow.schema)
+                .where(scope.householdPredicate(table: ScreeningFactsRow.schema))
+                .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
+            for row in try await query.all(decoding: ScreeningFactsRow.self) { rows[row.household_id] = row }
         }
-        return facts
+        return try await complete(Array(rows.values), bounds: bounds, on: date, line: line, sql: sql)
     }
 
-    private static func select<Row: Decodable>(
-        _ type: Row.Type, from table: String, ids: [UUID], sql: any SQLDatabase,
-        extra: (SQLSelectBuilder) -> SQLSelectBuilder
-    ) async throws -> [Row] {
-        var rows: [Row] = []
-        for chunk in ids.chunked(into: 1_000) {
-            let query = sql.select().column(SQLLiteral.all).from(table).where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
-            rows += try await extra(query).all(decoding: Row.self)
+    /// The given households in `scope`, every one of them (an incremental screening judges each changed household).
+    static func households(_ ids: [UUID], in scope: AccessScope, bounds: ScreeningBounds, on date: CivilDate,
+                           line: (AreaCode) -> Money?, sql: any SQLDatabase) async throws -> [Candidate] {
+        var rows: [ScreeningFactsRow] = []
+        for chunk in ids.chunked(into: chunkSize) {
+            rows += try await sql.select().columns(ScreeningFactsRow.columns.map { SQLColumn($0) }).from(ScreeningFactsRow.schema)
+                .where(scope.householdPredicate(table: ScreeningFactsRow.schema))
+                .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
+                .all(decoding: ScreeningFactsRow.self)
         }
-        return rows
+        return try await complete(rows, bounds: bounds, on: date, line: line, sql: sql)
+    }
+
+    /// How many households the scope holds, for the run's record.
+    static func count(in scope: AccessScope, sql: any SQLDatabase) async throws -> Int {
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count").from(ScreeningFactsRow.schema)
+            .where(scope.householdPredicate(table: ScreeningFactsRow.schema)).first(decoding: CountRow.self)?.count ?? 0
+    }
+
+    /// Adds department records and students' identity numbers, in household-number order so runs are repeatable.
+    private static func complete(_ rows: [ScreeningFactsRow], bounds: ScreeningBounds, on date: CivilDate, line: (AreaCode) -> Money?,
+                                 sql: any SQLDatabase) async throws -> [Candidate] {
+        var candidates: [UUID: Candidate] = [:]
+        var lines: [String: Money?] = [:]
+        for row in rows {
+            let villageLine: Money?
+            if let cached = lines[row.village_code] {
+                villageLine = cached
+            } else {
+                villageLine = AreaCode(row.village_code).flatMap(line)
+                lines[row.village_code] = villageLine
+            }
+            guard let facts = row.householdFacts(line: villageLine) else { continue }
+            candidates[row.household_id] = Candidate(id: row.household_id, villageCode: row.village_code, facts: facts)
+        }
+        let ids = Array(candidates.keys)
+        if let opens = bounds.records.map(\.opensAfter).min() {
+            var enrolled = Set<UUID>()
+            for chunk in ids.chunked(into: chunkSize) {
+                let events = try await sql.select().columns(["household_id", "kind", "id_number", "person_name", "event_date", "amount", "grade", "level", "note"].map { SQLColumn($0) })
+                    .from(DepartmentEventRecord.schema)
+                    .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
+                    .where(SQLColumn("event_date"), .greaterThan, SQLBind(opens.description))
+                    .where(SQLColumn("event_date"), .lessThanOrEqual, SQLBind(date.description))
+                    .all(decoding: EventRow.self)
+                for row in events {
+                    guard let kind = DepartmentEventKind(rawValue: row.kind), let eventDate = CivilDate(row.event_date) else { continue }
+                    if kind == .enrolment { enrolled.insert(row.household_id) }
+                    candidates[row.household_id]?.facts.events.append(DepartmentEvent(
+                        kind: kind, idNumber: row.id_number, memberName: row.person_name, eventDate: eventDate,
+                        amount: row.amount.map { Money(fen: $0) }, grade: row.grade, level: row.level, note: row.note
+                    ))
+                }
+            }
+            let higher = SchoolStatus.allCases.filter(\.isHigherEducation).map(\.rawValue)
+            for chunk in Array(enrolled).chunked(into: chunkSize) {
+                let students = try await sql.select().columns(SQLColumn("household_id"), SQLColumn("id_number")).from(Member.schema)
+                    .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
+                    .where(SQLColumn("school_status"), .in, SQLBind.group(higher))
+                    .where(SQLColumn("departed_on"), .is, SQLLiteral.null)
+                    .all(decoding: StudentRow.self)
+                for row in students { candidates[row.household_id]?.facts.higherEducationIDNumbers.insert(row.id_number) }
+            }
+        }
+        return candidates.values.sorted { $0.facts.householdNumber < $1.facts.householdNumber }
+    }
+
+    /// The registry bounds as one condition on `screening_facts`; nil when no registry-based rule is in force.
+    static func registryCondition(_ bounds: ScreeningBounds) -> (any SQLExpression)? {
+        var conditions: [SQLQueryString] = []
+        if let ceiling = bounds.incomeCeilingHundredths {
+            conditions.append("per_capita_last * 100 < \(bind: ceiling)")
+        }
+        if let percent = bounds.smallestDropPercent {
+            conditions.append("(per_capita_previous > 0 AND (per_capita_previous - per_capita_last) * 100 > per_capita_previous * \(bind: percent))")
+        }
+        if bounds.rigidSpendingAboveIncome {
+            conditions.append("rigid_last > net_income_previous")
+        }
+        if !bounds.unsafeHousingGrades.isEmpty {
+            conditions.append("housing_grade IN (\(binds: bounds.unsafeHousingGrades.map(\.rawValue)))")
+        }
+        if bounds.unsecuredWater {
+            conditions.append("water_secured = \(bind: false)")
+        }
+        if let fewest = bounds.fewestStudents {
+            conditions.append("higher_education >= \(bind: fewest)")
+        }
+        guard !conditions.isEmpty else { return nil }
+        return SQLGroupExpression(conditions.joined(separator: " OR "))
+    }
+
+    /// Households with department records of one kind in the bound's window (summed above its amount when it has
+    /// one). Served by the index on kind and date, which also carries the columns read.
+    static func recordCandidates(_ bound: ScreeningBounds.RecordBound, through date: CivilDate) -> SQLQueryString {
+        let recent: SQLQueryString = """
+            FROM department_events WHERE kind = \(bind: bound.kind.rawValue) AND event_date > \(bind: bound.opensAfter.description)
+            AND event_date <= \(bind: date.description) AND household_id IS NOT NULL
+            """
+        guard let threshold = bound.amountAbove else { return "SELECT DISTINCT household_id \(recent)" }
+        let grouping: SQLQueryString = bound.summedPerPerson ? "household_id, id_number" : "household_id"
+        return """
+            SELECT DISTINCT household_id FROM (SELECT household_id \(recent)
+            GROUP BY \(grouping) HAVING SUM(amount) > \(bind: threshold.fen)) sums
+            """
     }
 }

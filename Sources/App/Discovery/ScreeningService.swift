@@ -52,6 +52,23 @@ enum ScreeningService {
         return run
     }
 
+    /// 增量筛查: every household whose registry rows or department records changed since the last incremental run,
+    /// one run per province, then marks them screened. The hourly schedule and `shouwang screen --changed` use it.
+    static func runChanged(triggeredBy: String, at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> [ScreeningRun] {
+        let date = ChinaTime.civilDate(of: now)
+        let (changed, through) = try await ScreeningFactsStore.changedSinceScreening(incomeYear: date.year - 1, on: database)
+        var runs: [ScreeningRun] = []
+        for (province, households) in Dictionary(grouping: changed, by: { String($0.village.prefix(2)) }).sorted(by: { $0.key < $1.key }) {
+            guard let root = AreaCode(AreaCode.padded(province)) else { continue }
+            runs.append(try await run(scope: AccessScope(root: root), households: households.map(\.id), dryRun: false,
+                                      triggeredBy: triggeredBy, at: now, calendar: calendar, on: database))
+        }
+        if runs.allSatisfy({ $0.status == "finished" }) {
+            try await ScreeningFactsStore.markScreened(through: through, on: database)
+        }
+        return runs
+    }
+
     private static func screen(scope: AccessScope, only: [UUID]?, proposed: [ScreeningRuleVersion]?, dryRun: Bool, runID: UUID,
                                at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> Result {
         guard let sql = database as? any SQLDatabase else { return Result() }
@@ -63,28 +80,32 @@ enum ScreeningService {
             ruleSet = try await DiscoveryConfiguration.rules(on: database)
         }
         let line = try await DiscoveryConfiguration.monitoringLine(on: database)
+        try await ScreeningFactsStore.refresh(incomeYear: date.year - 1, on: database)
+        let bounds = ScreeningBounds(rules: ruleSet, line: line, on: date)
+        let lineAt = { (village: AreaCode) in line.amount(at: village, on: date) }
+        let candidates = if let only {
+            try await ScreeningFacts.households(only, in: scope, bounds: bounds, on: date, line: lineAt, sql: sql)
+        } else {
+            try await ScreeningFacts.candidates(in: scope, bounds: bounds, on: date, line: lineAt, sql: sql)
+        }
         var result = Result()
-        var lastNumber = ""
-        while true {
-            var query = sql.select().columns(["id", "household_number", "village_code", "member_count"].map { SQLColumn($0) })
-                .from(Household.schema).where(scope.householdPredicate())
-                .where(SQLColumn("household_number"), .greaterThan, SQLBind(lastNumber))
-                .orderBy("household_number").limit(batchSize)
-            if let only { query = query.where(SQLColumn("id"), .in, SQLBind.group(only)) }
-            let households = try await query.all(decoding: ScreeningFacts.HouseholdRow.self)
-            guard let last = households.last else { break }
-            lastNumber = last.household_number
-            let facts = try await ScreeningFacts.load(households, on: date, line: { line.amount(at: $0, on: date) }, sql: sql)
+        result.households = only == nil ? try await ScreeningFacts.count(in: scope, sql: sql) : candidates.count
+        var rulesByVillage: [String: [ScreeningRuleVersion]] = [:]
+        for batch in candidates.chunked(into: batchSize) {
             var signals: [LeadSignal] = []
-            for household in households {
-                guard let householdFacts = facts[household.id] else { continue }
-                result.households += 1
-                let hits = ScreeningEngine.evaluate(householdFacts, rules: ruleSet.inForce(for: householdFacts.villageCode, on: date), on: date)
+            for candidate in batch {
+                let rules = rulesByVillage[candidate.villageCode] ?? {
+                    let rules = ruleSet.inForce(for: candidate.facts.villageCode, on: date)
+                    rulesByVillage[candidate.villageCode] = rules
+                    return rules
+                }()
+                let hits = ScreeningEngine.evaluate(candidate.facts, rules: rules, on: date)
                 result.hits += hits.count
                 for hit in hits {
-                    result.perVillage[household.village_code, default: [:]][hit.kind.rawValue, default: 0] += 1
+                    result.perVillage[candidate.villageCode, default: [:]][hit.kind.rawValue, default: 0] += 1
+                    guard !dryRun else { continue }
                     signals.append(LeadSignal(
-                        householdID: household.id, villageCode: household.village_code, riskType: hit.riskType,
+                        householdID: candidate.id, villageCode: candidate.villageCode, riskType: hit.riskType,
                         channel: departmentKinds.contains(hit.kind) ? .department : .screening,
                         reference: "screening:\(runID.uuidString.lowercased())", ruleKind: hit.kind, ruleVersion: hit.version,
                         values: hit.values, message: hit.message, reporter: "系统筛查",
@@ -92,7 +113,7 @@ enum ScreeningService {
                     ))
                 }
             }
-            if !dryRun, !signals.isEmpty {
+            if !signals.isEmpty {
                 let batch = signals
                 let outcomes = try await database.transaction { database in
                     try await LeadIntake.receive(batch, at: now, policy: .seeded, calendar: calendar, on: database)
@@ -100,7 +121,6 @@ enum ScreeningService {
                 result.newLeads += outcomes.filter { $0 == .created }.count
                 result.corroborated += outcomes.filter { $0 == .corroborated }.count
             }
-            if households.count < batchSize { break }
         }
         return result
     }

@@ -21,5 +21,6 @@ extension Migrations {
         add(CreateRiskLeads())
         add(SeedDiscoveryDefaults())
         add(CreateExchangeCadences())
+        add(CreateScreeningFacts())
     }
 }

@@ -1,0 +1,160 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+
+/// 筛查事实表: keeps `screening_facts` current. Triggers log every household whose registry rows change
+/// (`screening_changes`); a refresh recomputes the facts of the logged households with one set-based statement,
+/// or of every household when the income year rolls over or the log is long. Screening refreshes before it reads,
+/// so it never sees stale facts, and it reads one narrow row per household instead of joining five tables.
+enum ScreeningFactsStore {
+    static let factsCursor = "facts"
+    static let screenedCursor = "screened"
+    /// Above this many logged changes a full rebuild is cheaper than a refresh by household.
+    static let fullRebuildThreshold = 200_000
+
+    private struct CursorRow: Decodable { let seq: Int64; let income_year: Int? }
+    private struct SeqRow: Decodable { let seq: Int64? }
+    private struct IDRow: Decodable { let household_id: UUID }
+
+    /// Brings the facts up to date for screening in `incomeYear` (the last complete year) and returns the log
+    /// position they reflect.
+    @discardableResult
+    static func refresh(incomeYear: Int, on database: any Database) async throws -> Int64 {
+        guard database is any SQLDatabase else { return 0 }
+        return try await database.transaction { database in
+            guard let sql = database as? any SQLDatabase else { return 0 }
+            let cursor = try await self.cursor(factsCursor, on: sql)
+            let latest = try await latestChange(on: sql)
+            if let cursor, cursor.income_year == incomeYear, cursor.seq == latest { return latest }
+            if let cursor, cursor.income_year == incomeYear, latest - cursor.seq <= fullRebuildThreshold {
+                let changed: SQLQueryString = "SELECT household_id FROM screening_changes WHERE seq > \(bind: cursor.seq) AND seq <= \(bind: latest)"
+                try await sql.raw("DELETE FROM screening_facts WHERE household_id IN (\(changed))").run()
+                try await sql.raw(insertStatement(year: incomeYear, households: "h.id IN (\(changed))")).run()
+            } else {
+                try await sql.raw("DELETE FROM screening_facts").run()
+                try await sql.raw(insertStatement(year: incomeYear, households: "1 = 1")).run()
+            }
+            try await setCursor(factsCursor, to: latest, incomeYear: incomeYear, on: sql)
+            try await prune(on: sql)
+            return latest
+        }
+    }
+
+    /// The households logged as changed since the incremental screening last ran, with their villages (facts
+    /// refreshed first), and the log position to mark as screened once they have been.
+    static func changedSinceScreening(incomeYear: Int, on database: any Database) async throws -> (households: [(id: UUID, village: String)], through: Int64) {
+        let through = try await refresh(incomeYear: incomeYear, on: database)
+        guard let sql = database as? any SQLDatabase else { return ([], 0) }
+        let from = try await cursor(screenedCursor, on: sql)?.seq ?? 0
+        let rows = try await sql.raw("""
+            SELECT household_id, village_code FROM screening_facts WHERE household_id IN
+                (SELECT household_id FROM screening_changes WHERE seq > \(bind: from) AND seq <= \(bind: through))
+            """).all(decoding: ChangedRow.self)
+        return (rows.map { ($0.household_id, $0.village_code) }, through)
+    }
+
+    private struct ChangedRow: Decodable { let household_id: UUID; let village_code: String }
+
+    static func markScreened(through seq: Int64, on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await setCursor(screenedCursor, to: seq, incomeYear: nil, on: sql)
+        try await prune(on: sql)
+    }
+
+    /// Marks every logged change as read by both the facts and the incremental screening, after a generator has
+    /// written a registry that is screened in full afterwards.
+    static func markAllCurrent(incomeYear: Int, on database: any Database) async throws {
+        try await markScreened(through: try await refresh(incomeYear: incomeYear, on: database), on: database)
+    }
+
+    private static func insertStatement(year: Int, households filter: SQLQueryString) -> SQLQueryString {
+        let higher = SchoolStatus.allCases.filter(\.isHigherEducation).map(\.rawValue)
+        let rigid = { (alias: String) -> SQLQueryString in
+            "\(unsafeRaw: alias).medical_self_pay + \(unsafeRaw: alias).schooling_cost + \(unsafeRaw: alias).disaster_loss + \(unsafeRaw: alias).other_rigid"
+        }
+        let latest = { (kind: GuaranteeKind, column: String) -> SQLQueryString in
+            """
+            (SELECT g.\(unsafeRaw: column) FROM guarantee_assessments g WHERE g.household_id = h.id AND g.kind = \(bind: kind.rawValue)
+             ORDER BY g.assessed_on DESC, g.created_at DESC LIMIT 1)
+            """
+        }
+        return """
+            INSERT INTO screening_facts (household_id, household_number, village_code, group_code, grid_code, member_count,
+                income_year, per_capita_last, per_capita_previous, net_income_last, net_income_previous, rigid_last,
+                rigid_previous, higher_education, housing_grade, water_secured)
+            SELECT h.id, h.household_number, h.village_code, h.group_code, h.grid_code, h.member_count,
+                \(bind: year), cur.per_capita_net, pre.per_capita_net, cur.net_income, pre.net_income, \(rigid("cur")), \(rigid("pre")),
+                (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id AND m.departed_on IS NULL
+                    AND m.school_status IN (\(binds: higher))),
+                \(latest(.housingSafety, "housing_grade")), \(latest(.drinkingWater, "secured"))
+            FROM households h
+            LEFT JOIN income_records cur ON cur.household_id = h.id
+                AND cur.period_start = \(bind: "\(year)-01-01") AND cur.period_end = \(bind: "\(year)-12-31")
+            LEFT JOIN income_records pre ON pre.household_id = h.id
+                AND pre.period_start = \(bind: "\(year - 1)-01-01") AND pre.period_end = \(bind: "\(year - 1)-12-31")
+            WHERE \(filter)
+            """
+    }
+
+    private static func cursor(_ name: String, on sql: any SQLDatabase) async throws -> CursorRow? {
+        try await sql.raw("SELECT seq, income_year FROM screening_cursors WHERE name = \(bind: name)").first(decoding: CursorRow.self)
+    }
+
+    private static func latestChange(on sql: any SQLDatabase) async throws -> Int64 {
+        try await sql.raw("SELECT MAX(seq) AS seq FROM screening_changes").first(decoding: SeqRow.self)?.seq ?? 0
+    }
+
+    private static func setCursor(_ name: String, to seq: Int64, incomeYear: Int?, on sql: any SQLDatabase) async throws {
+        try await sql.raw("DELETE FROM screening_cursors WHERE name = \(bind: name)").run()
+        try await sql.raw("INSERT INTO screening_cursors (name, seq, income_year) VALUES (\(bind: name), \(bind: seq), \(bind: incomeYear))").run()
+    }
+
+    /// Drops the log entries both readers have passed.
+    private static func prune(on sql: any SQLDatabase) async throws {
+        let facts = try await cursor(factsCursor, on: sql)?.seq ?? 0
+        let screened = try await cursor(screenedCursor, on: sql)?.seq ?? 0
+        try await sql.raw("DELETE FROM screening_changes WHERE seq <= \(bind: min(facts, screened))").run()
+    }
+}
+
+/// One household's kept facts, as `screening_facts` stores them.
+struct ScreeningFactsRow: Decodable {
+    static let schema = "screening_facts"
+
+    let household_id: UUID
+    let household_number: String
+    let village_code: String
+    let member_count: Int
+    let income_year: Int
+    let per_capita_last: Int64?
+    let per_capita_previous: Int64?
+    let net_income_last: Int64?
+    let net_income_previous: Int64?
+    let rigid_last: Int64?
+    let rigid_previous: Int64?
+    let higher_education: Int
+    let housing_grade: String?
+    let water_secured: Bool?
+
+    static let columns = ["household_id", "household_number", "village_code", "member_count", "income_year", "per_capita_last",
+                          "per_capita_previous", "net_income_last", "net_income_previous", "rigid_last", "rigid_previous",
+                          "higher_education", "housing_grade", "water_secured"]
+
+    /// The facts the engine reads; department records and students' identity numbers are added by the caller.
+    func householdFacts(line: Money?) -> HouseholdFacts? {
+        guard let village = AreaCode(village_code) else { return nil }
+        var facts = HouseholdFacts(householdNumber: household_number, villageCode: village, memberCount: member_count,
+                                   membersInHigherEducation: higher_education,
+                                   housingGrade: housing_grade.flatMap(HousingSafetyGrade.init(rawValue:)),
+                                   waterSecured: water_secured, monitoringLine: line)
+        let year = income_year
+        for (offset, perCapita, net, rigid) in [(0, per_capita_last, net_income_last, rigid_last),
+                                                (1, per_capita_previous, net_income_previous, rigid_previous)] {
+            if let perCapita { facts.perCapitaIncome[year - offset] = Money(fen: perCapita) }
+            if let net { facts.netIncome[year - offset] = Money(fen: net) }
+            if let rigid { facts.rigidSpending[year - offset] = Money(fen: rigid) }
+        }
+        return facts
+    }
+}

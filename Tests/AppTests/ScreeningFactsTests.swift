@@ -1,0 +1,92 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+
+@Suite("Screening facts kept current, and incremental screening")
+struct ScreeningFactsTests {
+    private struct FactsRow: Decodable {
+        let per_capita_last: Int64?
+        let housing_grade: String?
+        let higher_education: Int
+        let water_secured: Bool?
+    }
+
+    private func facts(of id: UUID, _ app: Application) async throws -> FactsRow {
+        let sql = try #require(app.db as? any SQLDatabase)
+        try await ScreeningFactsStore.refresh(incomeYear: 2025, on: app.db)
+        return try #require(try await sql.select().columns("per_capita_last", "housing_grade", "higher_education", "water_secured")
+            .from(ScreeningFactsRow.schema).where("household_id", .equal, id).first(decoding: FactsRow.self))
+    }
+
+    private func runChanged(_ app: Application) async throws -> [ScreeningRun] {
+        try await ScreeningService.runChanged(triggeredBy: "test", at: testNow, calendar: app.workingDayCalendar, on: app.db)
+    }
+
+    @Test("facts follow income, assessment and member writes, and the incremental run screens just the changed household, once")
+    func factsFollowWrites() async throws {
+        try await withDemoApp(households: 30) { app in
+            // setup: the demo's first screening left nothing to screen incrementally
+            #expect(try await runChanged(app).isEmpty)
+            let household = try #require(try await Household.query(on: app.db).sort(\.$householdNumber).first())
+            let id = try household.requireID()
+            let before = try await facts(of: id, app)
+            // act: last year's income falls to 1 yuan a head, the house is rated D, and one more member is at university
+            let income = try #require(try await IncomeRecord.query(on: app.db).filter(\.$household.$id == id)
+                .filter(\.$periodStart == "2025-01-01").first())
+            income.perCapitaNet = 100
+            try await income.save(on: app.db)
+            let rating = GuaranteeRecord()
+            rating.$household.id = id
+            rating.kind = GuaranteeKind.housingSafety.rawValue
+            rating.assessedOn = "2026-11-20"
+            rating.secured = false
+            rating.housingGrade = HousingSafetyGrade.d.rawValue
+            rating.note = ""
+            rating.recordedBy = "test"
+            try await rating.create(on: app.db)
+            let member = try #require(try await Member.query(on: app.db).filter(\.$household.$id == id)
+                .filter(\.$schoolStatus == nil).filter(\.$departedOn == nil).first())
+            member.schoolStatus = SchoolStatus.bachelor.rawValue
+            try await member.save(on: app.db)
+            // check: the kept facts say so
+            let after = try await facts(of: id, app)
+            #expect(after.per_capita_last == 100)
+            #expect(after.housing_grade == "D")
+            #expect(after.higher_education == before.higher_education + 1)
+            // act: the incremental run
+            let runs = try await runChanged(app)
+            // check: one household judged, its income and housing leads filed; a second run finds nothing
+            #expect(runs.map(\.households) == [1])
+            let kinds = try await LeadSource.query(on: app.db).join(parent: \.$lead).filter(RiskLead.self, \.$household.$id == id)
+                .all().compactMap(\.ruleKind)
+            #expect(kinds.contains(ScreeningRuleKind.incomeBelowLine.rawValue))
+            #expect(kinds.contains(ScreeningRuleKind.unsafeHousing.rawValue))
+            #expect(try await runChanged(app).isEmpty)
+        }
+    }
+
+    @Test("a full screening sees a change made just before it, without an incremental run")
+    func fullScreeningRefreshesFirst() async throws {
+        try await withDemoApp(households: 30) { app in
+            // setup
+            let household = try #require(try await Household.query(on: app.db).sort(\.$householdNumber).first())
+            let id = try household.requireID()
+            let income = try #require(try await IncomeRecord.query(on: app.db).filter(\.$household.$id == id)
+                .filter(\.$periodStart == "2025-01-01").first())
+            income.perCapitaNet = 100
+            try await income.save(on: app.db)
+            let scope = AccessScope(root: try #require(AreaCode(household.villageCode)))
+            // act
+            let run = try await ScreeningService.run(scope: scope, dryRun: true, triggeredBy: "test", at: testNow,
+                                                     calendar: app.workingDayCalendar, on: app.db)
+            // check
+            let counts = try JSONDecoder().decode([String: [String: Int]].self, from: Data(run.summaryJSON.utf8))
+            #expect((counts[household.villageCode]?[ScreeningRuleKind.incomeBelowLine.rawValue] ?? 0) >= 1)
+            #expect(run.households == (try await Household.query(on: app.db).filter(\.$villageCode == household.villageCode).count()))
+        }
+    }
+}
