@@ -25,7 +25,8 @@ enum ScreeningFactsStore {
         return try await database.transaction { database in
             guard let sql = database as? any SQLDatabase else { return 0 }
             let cursor = try await self.cursor(factsCursor, on: sql)
-            let latest = try await latestChange(on: sql)
+            // The log may be pruned empty: the cursor then still holds the high-water mark.
+            let latest = max(try await latestChange(on: sql), cursor?.seq ?? 0)
             if let cursor, cursor.income_year == incomeYear, cursor.seq == latest { return latest }
             if let cursor, cursor.income_year == incomeYear, latest - cursor.seq <= fullRebuildThreshold {
                 let changed: SQLQueryString = "SELECT household_id FROM screening_changes WHERE seq > \(bind: cursor.seq) AND seq <= \(bind: latest)"
