@@ -5,13 +5,13 @@ import SQLKit
 
 /// Department records for a generated registry, written by one INSERT … SELECT over the members: every k-th member
 /// (in identity-number order) gets one record, its kind, date and amount drawn from the row number with fixed
-/// multipliers, so the same registry always gets the same records. Most are small medical self-payments, as in a
-/// real medical-insurance feed; a few cross the thresholds.
+/// multipliers, so the same registry always gets the same records. Nine in ten are medical self-payments, most of
+/// them small, as in a real medical-insurance feed; the other kinds come a few per thousand households a year.
 enum GeneratedDepartmentData {
-    /// Shares per hundred records.
+    /// Shares per thousand records.
     static let mix: [(DepartmentEventKind, Int)] = [
-        (.medicalSelfPay, 70), (.seriousIllness, 3), (.minimumLiving, 4), (.extremePoverty, 1), (.disability, 3), (.enrolment, 8),
-        (.housingRating, 2), (.disasterDamage, 3), (.unemployment, 5), (.waterUnsafe, 1),
+        (.medicalSelfPay, 900), (.seriousIllness, 10), (.minimumLiving, 10), (.extremePoverty, 2), (.disability, 8), (.enrolment, 30),
+        (.housingRating, 10), (.disasterDamage, 15), (.unemployment, 12), (.waterUnsafe, 3),
     ]
 
     /// Writes up to `count` records dated within 540 days before `day`; returns how many were written.
@@ -73,7 +73,7 @@ enum GeneratedDepartmentData {
                 SELECT n, member_id, household_id, id_number, name, (n * 7919) % 540 AS days, (n * 15487469) % 1000 AS tier,
                     CASE \(kindCases.joined(separator: " ")) END AS kind
                 FROM (
-                    SELECT n, member_id, household_id, id_number, name, (n * 37) % 100 AS pick FROM (
+                    SELECT n, member_id, household_id, id_number, name, (n * 37) % 1000 AS pick FROM (
                         SELECT ROW_NUMBER() OVER (ORDER BY id_number) AS n, id AS member_id, household_id, id_number, name FROM members
                     ) numbered WHERE n % \(literal: stride) = 0 LIMIT \(literal: count)
                 ) picked

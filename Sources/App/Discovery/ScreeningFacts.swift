@@ -26,47 +26,47 @@ enum ScreeningFacts {
     }
 
     private struct StudentRow: Decodable { let household_id: UUID; let id_number: String }
-    private struct IDRow: Decodable { let household_id: UUID }
     private struct CountRow: Decodable { let count: Int }
 
     static let chunkSize = 1_000
 
-    /// Households in `scope` that pass a bound, with their facts. The database does the narrowing: one scan of the
-    /// facts with the registry bounds, one indexed range of recent department records per record kind.
-    static func candidates(in scope: AccessScope, bounds: ScreeningBounds, on date: CivilDate, line: (AreaCode) -> Money?,
-                           sql: any SQLDatabase) async throws -> [Candidate] {
-        var rows: [UUID: ScreeningFactsRow] = [:]
-        if let registry = registryCondition(bounds) {
-            let query = sql.select().columns(ScreeningFactsRow.columns.map { SQLColumn($0) }).from(ScreeningFactsRow.schema)
-                .where(scope.householdPredicate(table: ScreeningFactsRow.schema)).where(registry)
-            for row in try await query.all(decoding: ScreeningFactsRow.self) { rows[row.household_id] = row }
-        }
-        var fromRecords = Set<UUID>()
-        for bound in bounds.records {
-            for row in try await sql.raw(recordCandidates(bound, through: date)).all(decoding: IDRow.self) where rows[row.household_id] == nil {
-                fromRecords.insert(row.household_id)
-            }
-        }
-        for chunk in Array(fromRecords).chunked(into: chunkSize) {
-            let query = sql.select().columns(ScreeningFactsRow.columns.map { SQLColumn($0) }).from(ScreeningFactsRow.schema)
-                .where(scope.householdPredicate(table: ScreeningFactsRow.schema))
-                .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
-            for row in try await query.all(decoding: ScreeningFactsRow.self) { rows[row.household_id] = row }
-        }
-        return try await complete(Array(rows.values), bounds: bounds, on: date, line: line, sql: sql)
+    /// The households a screening judges: their kept facts rows in household-number order, and which of them have
+    /// department records to read (nil: all of them).
+    struct Selection {
+        var rows: [ScreeningFactsRow]
+        var withRecords: Set<UUID>?
+    }
+
+    /// Households in `scope` that pass a bound. The database does the narrowing: one scan of the facts with the
+    /// registry bounds, one indexed range of recent department records per record kind. Only households that pass
+    /// a record bound can be hit by a record rule, so only theirs are read later.
+    static func candidates(in scope: AccessScope, bounds: ScreeningBounds, on date: CivilDate, sql: any SQLDatabase) async throws -> Selection {
+        let records: SQLQueryString? = bounds.records.isEmpty ? nil
+            : bounds.records.map { recordCandidates($0, through: date) }.joined(separator: " UNION ")
+        // Computed once and read twice: to admit households and to flag those whose records are to be read.
+        let recorded = records.map { SQLQueryString("WITH recorded AS MATERIALIZED (\($0)) ") }
+        let recordCondition: SQLQueryString? = records == nil ? nil : "household_id IN (SELECT household_id FROM recorded)"
+        let passes = [registryCondition(bounds), recordCondition.map { SQLGroupExpression($0) }].compactMap { $0 }
+        guard let first = passes.first else { return Selection(rows: [], withRecords: []) }
+        let anyBound = passes.dropFirst().reduce(first) { SQLBinaryExpression($0, .or, $1) as any SQLExpression }
+        let condition = SQLBinaryExpression(scope.householdPredicate(table: ScreeningFactsRow.schema), .and, SQLGroupExpression(anyBound))
+        let rows = try await ScreeningFactsRow.fetch(with: recorded, where: condition, flag: recordCondition, sql: sql)
+        return Selection(rows: rows.sorted { $0.household_number < $1.household_number },
+                         withRecords: Set(rows.filter(\.flagged).map(\.household_id)))
     }
 
     /// The given households in `scope`, every one of them (an incremental screening judges each changed household).
-    static func households(_ ids: [UUID], in scope: AccessScope, bounds: ScreeningBounds, on date: CivilDate,
-                           line: (AreaCode) -> Money?, sql: any SQLDatabase) async throws -> [Candidate] {
+    static func households(_ ids: [UUID], in scope: AccessScope, sql: any SQLDatabase) async throws -> Selection {
         var rows: [ScreeningFactsRow] = []
         for chunk in ids.chunked(into: chunkSize) {
-            rows += try await sql.select().columns(ScreeningFactsRow.columns.map { SQLColumn($0) }).from(ScreeningFactsRow.schema)
-                .where(scope.householdPredicate(table: ScreeningFactsRow.schema))
-                .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
-                .all(decoding: ScreeningFactsRow.self)
+            rows += try await ScreeningFactsRow.fetch(with: nil, where: inScope(scope, chunk), flag: nil, sql: sql)
         }
-        return try await complete(rows, bounds: bounds, on: date, line: line, sql: sql)
+        return Selection(rows: rows.sorted { $0.household_number < $1.household_number }, withRecords: nil)
+    }
+
+    private static func inScope(_ scope: AccessScope, _ ids: [UUID]) -> any SQLExpression {
+        SQLBinaryExpression(scope.householdPredicate(table: ScreeningFactsRow.schema), .and,
+                            SQLBinaryExpression(SQLColumn("household_id"), .in, SQLBind.group(ids)))
     }
 
     /// How many households the scope holds, for the run's record.
@@ -75,52 +75,62 @@ enum ScreeningFacts {
             .where(scope.householdPredicate(table: ScreeningFactsRow.schema)).first(decoding: CountRow.self)?.count ?? 0
     }
 
-    /// Adds department records and students' identity numbers, in household-number order so runs are repeatable.
-    private static func complete(_ rows: [ScreeningFactsRow], bounds: ScreeningBounds, on date: CivilDate, line: (AreaCode) -> Money?,
-                                 sql: any SQLDatabase) async throws -> [Candidate] {
-        var candidates: [UUID: Candidate] = [:]
+    /// The selected households' facts, a batch at a time so memory stays flat: the kept facts, the department
+    /// records in the widest window in force, and students' identity numbers where an education record could count
+    /// one of them twice.
+    static func batches(_ selection: Selection, size: Int, bounds: ScreeningBounds, on date: CivilDate, line: (AreaCode) -> Money?,
+                        sql: any SQLDatabase, body: ([Candidate]) async throws -> Void) async throws {
         var lines: [String: Money?] = [:]
-        for row in rows {
-            let villageLine: Money?
-            if let cached = lines[row.village_code] {
-                villageLine = cached
-            } else {
-                villageLine = AreaCode(row.village_code).flatMap(line)
-                lines[row.village_code] = villageLine
+        for rows in selection.rows.chunked(into: size) {
+            var candidates: [Candidate] = []
+            var index: [UUID: Int] = [:]
+            for row in rows {
+                let villageLine: Money?
+                if let cached = lines[row.village_code] {
+                    villageLine = cached
+                } else {
+                    villageLine = AreaCode(row.village_code).flatMap(line)
+                    lines[row.village_code] = villageLine
+                }
+                guard let facts = row.householdFacts(line: villageLine) else { continue }
+                index[row.household_id] = candidates.count
+                candidates.append(Candidate(id: row.household_id, villageCode: row.village_code, facts: facts))
             }
-            guard let facts = row.householdFacts(line: villageLine) else { continue }
-            candidates[row.household_id] = Candidate(id: row.household_id, villageCode: row.village_code, facts: facts)
-        }
-        let ids = Array(candidates.keys)
-        if let opens = bounds.records.map(\.opensAfter).min() {
-            var enrolled = Set<UUID>()
-            for chunk in ids.chunked(into: chunkSize) {
-                let events = try await sql.select().columns(["household_id", "kind", "id_number", "person_name", "event_date", "amount", "grade", "level", "note"].map { SQLColumn($0) })
-                    .from(DepartmentEventRecord.schema)
-                    .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
-                    .where(SQLColumn("event_date"), .greaterThan, SQLBind(opens.description))
-                    .where(SQLColumn("event_date"), .lessThanOrEqual, SQLBind(date.description))
-                    .all(decoding: EventRow.self)
-                for row in events {
-                    guard let kind = DepartmentEventKind(rawValue: row.kind), let eventDate = CivilDate(row.event_date) else { continue }
-                    if kind == .enrolment { enrolled.insert(row.household_id) }
-                    candidates[row.household_id]?.facts.events.append(DepartmentEvent(
-                        kind: kind, idNumber: row.id_number, memberName: row.person_name, eventDate: eventDate,
-                        amount: row.amount.map { Money(fen: $0) }, grade: row.grade, level: row.level, note: row.note
-                    ))
+            let withRecords = selection.withRecords.map { set in candidates.map(\.id).filter(set.contains) } ?? candidates.map(\.id)
+            if let opens = bounds.records.map(\.opensAfter).min(), !withRecords.isEmpty {
+                var enrolled = Set<UUID>()
+                for chunk in withRecords.chunked(into: chunkSize) {
+                    let events = try await sql.select().columns(["household_id", "kind", "id_number", "person_name", "event_date", "amount", "grade", "level", "note"].map { SQLColumn($0) })
+                        .from(DepartmentEventRecord.schema)
+                        .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
+                        .where(SQLColumn("event_date"), .greaterThan, SQLBind(opens.description))
+                        .where(SQLColumn("event_date"), .lessThanOrEqual, SQLBind(date.description))
+                        .all(decoding: EventRow.self)
+                    for row in events {
+                        guard let kind = DepartmentEventKind(rawValue: row.kind), let eventDate = CivilDate(row.event_date),
+                              let position = index[row.household_id] else { continue }
+                        if kind == .enrolment { enrolled.insert(row.household_id) }
+                        candidates[position].facts.events.append(DepartmentEvent(
+                            kind: kind, idNumber: row.id_number, memberName: row.person_name, eventDate: eventDate,
+                            amount: row.amount.map { Money(fen: $0) }, grade: row.grade, level: row.level, note: row.note
+                        ))
+                    }
+                }
+                let higher = SchoolStatus.allCases.filter(\.isHigherEducation).map(\.rawValue)
+                for chunk in Array(enrolled).chunked(into: chunkSize) {
+                    let students = try await sql.select().columns(SQLColumn("household_id"), SQLColumn("id_number")).from(Member.schema)
+                        .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
+                        .where(SQLColumn("school_status"), .in, SQLBind.group(higher))
+                        .where(SQLColumn("departed_on"), .is, SQLLiteral.null)
+                        .all(decoding: StudentRow.self)
+                    for row in students {
+                        guard let position = index[row.household_id] else { continue }
+                        candidates[position].facts.higherEducationIDNumbers.insert(row.id_number)
+                    }
                 }
             }
-            let higher = SchoolStatus.allCases.filter(\.isHigherEducation).map(\.rawValue)
-            for chunk in Array(enrolled).chunked(into: chunkSize) {
-                let students = try await sql.select().columns(SQLColumn("household_id"), SQLColumn("id_number")).from(Member.schema)
-                    .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
-                    .where(SQLColumn("school_status"), .in, SQLBind.group(higher))
-                    .where(SQLColumn("departed_on"), .is, SQLLiteral.null)
-                    .all(decoding: StudentRow.self)
-                for row in students { candidates[row.household_id]?.facts.higherEducationIDNumbers.insert(row.id_number) }
-            }
+            try await body(candidates)
         }
-        return candidates.values.sorted { $0.facts.householdNumber < $1.facts.householdNumber }
     }
 
     /// The registry bounds as one condition on `screening_facts`; nil when no registry-based rule is in force.

@@ -80,18 +80,21 @@ enum ScreeningService {
             ruleSet = try await DiscoveryConfiguration.rules(on: database)
         }
         let line = try await DiscoveryConfiguration.monitoringLine(on: database)
+        let started = Date()
         try await ScreeningFactsStore.refresh(incomeYear: date.year - 1, on: database)
+        let refreshed = Date()
         let bounds = ScreeningBounds(rules: ruleSet, line: line, on: date)
         let lineAt = { (village: AreaCode) in line.amount(at: village, on: date) }
-        let candidates = if let only {
-            try await ScreeningFacts.households(only, in: scope, bounds: bounds, on: date, line: lineAt, sql: sql)
+        let selection = if let only {
+            try await ScreeningFacts.households(only, in: scope, sql: sql)
         } else {
-            try await ScreeningFacts.candidates(in: scope, bounds: bounds, on: date, line: lineAt, sql: sql)
+            try await ScreeningFacts.candidates(in: scope, bounds: bounds, on: date, sql: sql)
         }
+        let selected = Date()
         var result = Result()
-        result.households = only == nil ? try await ScreeningFacts.count(in: scope, sql: sql) : candidates.count
+        result.households = only == nil ? try await ScreeningFacts.count(in: scope, sql: sql) : selection.rows.count
         var rulesByVillage: [String: [ScreeningRuleVersion]] = [:]
-        for batch in candidates.chunked(into: batchSize) {
+        try await ScreeningFacts.batches(selection, size: batchSize, bounds: bounds, on: date, line: lineAt, sql: sql) { batch in
             var signals: [LeadSignal] = []
             for candidate in batch {
                 let rules = rulesByVillage[candidate.villageCode] ?? {
@@ -122,6 +125,10 @@ enum ScreeningService {
                 result.corroborated += outcomes.filter { $0 == .corroborated }.count
             }
         }
+        database.logger.info("screening timings", metadata: [
+            "refresh": "\(refreshed.timeIntervalSince(started))", "select": "\(selected.timeIntervalSince(refreshed))",
+            "judge": "\(Date().timeIntervalSince(selected))", "candidates": "\(selection.rows.count)",
+        ])
         return result
     }
 }

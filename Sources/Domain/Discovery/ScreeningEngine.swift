@@ -15,12 +15,13 @@ public enum ScreeningEngine {
     /// that each kind is judged by one version.
     public static func evaluate(_ facts: HouseholdFacts, rules: [ScreeningRuleVersion], on date: CivilDate) -> [RuleHit] {
         let applicable = rules.filter { $0.enabled && $0.applies(to: facts.villageCode, on: date) }
-        let kinds = ScreeningRuleKind.allCases
         let ordered = applicable.sorted {
-            ((kinds.firstIndex(of: $0.kind) ?? 0), $0.version) < ((kinds.firstIndex(of: $1.kind) ?? 0), $1.version)
+            (kindOrder[$0.kind] ?? 0, $0.version) < (kindOrder[$1.kind] ?? 0, $1.version)
         }
         return ordered.flatMap { hits(of: $0, facts: facts, on: date) }
     }
+
+    private static let kindOrder = Dictionary(uniqueKeysWithValues: ScreeningRuleKind.allCases.enumerated().map { ($1, $0) })
 
     static func hits(of rule: ScreeningRuleVersion, facts: HouseholdFacts, on date: CivilDate) -> [RuleHit] {
         switch rule.kind {
