@@ -17,24 +17,43 @@ struct LeadController {
     func index(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let filter = try request.query.decode(LedgerFilter.self)
-        let rows = try await Self.ledger(for: user, filter: filter, on: request)
         let offset = max(0, filter.offset ?? 0)
-        return .html(LeadPages.ledger(user: user, filter: filter, rows: Array(rows.dropFirst(offset).prefix(Self.pageSize)), total: rows.count, offset: offset, now: request.now))
+        let page = try await Self.ledgerPage(for: user, filter: filter, offset: offset, limit: Self.pageSize, on: request)
+        return .html(LeadPages.ledger(user: user, filter: filter, rows: page.rows, total: page.total, offset: offset, now: request.now))
     }
 
     /// The leads of the scope with their household, filtered; urgency is computed against now, not stored.
     static func ledger(for user: CurrentUser, filter: LedgerFilter, on request: Request) async throws -> [LeadPages.Row] {
+        try await ledgerPage(for: user, filter: filter, offset: 0, limit: 50_000, on: request).rows
+    }
+
+    /// One page of the ledger, newest first, and how many leads the filter matches. The database pages and counts;
+    /// with an urgency filter only the open leads' deadlines are read to pick the page, as urgency moves with time.
+    static func ledgerPage(for user: CurrentUser, filter: LedgerFilter, offset: Int, limit: Int,
+                           on request: Request) async throws -> (rows: [LeadPages.Row], total: Int) {
         guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不查看风险线索台账。") }
-        var query = try request.scoped(RiskLead.self).query().with(\.$household)
+        var query = try request.scoped(RiskLead.self).query()
         if let state = filter.state, !state.isEmpty {
             if state == "open" { query = query.filter(\.$state ~~ LeadIntake.openStates) } else { query = query.filter(\.$state == state) }
         }
         if let channel = filter.channel, !channel.isEmpty { query = query.filter(\.$channel == channel) }
-        let leads = try await query.sort(\.$receivedAt, .descending).limit(50_000).all()
         let now = request.now
-        let rows = leads.map { LeadPages.Row(lead: $0, urgency: Self.urgency(of: $0, now: now)) }
-        guard let wanted = filter.urgency.flatMap(LeadUrgency.init(rawValue:)) else { return rows }
-        return rows.filter { $0.urgency == wanted }
+        let leads: [RiskLead]
+        let total: Int
+        if let wanted = filter.urgency.flatMap(LeadUrgency.init(rawValue:)) {
+            let deadlines = try await query.copy().filter(\.$state ~~ LeadIntake.openStates)
+                .field(\.$id).field(\.$state).field(\.$stepStartedAt).field(\.$stepDueAt).field(\.$receivedAt)
+                .sort(\.$receivedAt, .descending).all()
+            let matching = deadlines.filter { urgency(of: $0, now: now) == wanted }.compactMap(\.id)
+            let page = Array(matching.dropFirst(offset).prefix(limit))
+            total = matching.count
+            leads = page.isEmpty ? [] : try await RiskLead.query(on: request.db).filter(\.$id ~~ page).with(\.$household)
+                .sort(\.$receivedAt, .descending).all()
+        } else {
+            total = try await query.copy().count()
+            leads = try await query.with(\.$household).sort(\.$receivedAt, .descending).sort(\.$id).range(offset..<(offset + limit)).all()
+        }
+        return (leads.map { LeadPages.Row(lead: $0, urgency: Self.urgency(of: $0, now: now)) }, total)
     }
 
     static func urgency(of lead: RiskLead, now: Date) -> LeadUrgency? {

@@ -76,8 +76,8 @@ struct DiscoveryAPIController {
         let filter = try request.query.decode(LeadController.LedgerFilter.self)
         let limit = min(max((try? request.query.get(Int.self, at: "limit")) ?? 50, 1), 500)
         let offset = max(filter.offset ?? 0, 0)
-        let rows = try await LeadController.ledger(for: user, filter: filter, on: request)
-        return .init(items: rows.dropFirst(offset).prefix(limit).compactMap { API.LeadItem($0) }, total: rows.count, limit: limit, offset: offset)
+        let page = try await LeadController.ledgerPage(for: user, filter: filter, offset: offset, limit: limit, on: request)
+        return .init(items: page.rows.compactMap { API.LeadItem($0) }, total: page.total, limit: limit, offset: offset)
     }
 
     func lead(_ request: Request) async throws -> API.LeadItem {
