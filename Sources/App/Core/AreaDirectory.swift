@@ -12,15 +12,19 @@ enum AreaDirectory {
         try await Area.query(on: database).filter(\.$parentCode == code).sort(\.$code).all()
     }
 
-    /// The chain from the top of the tree down to and including `code`.
+    /// The chain from the top of the tree down to and including `code`, in one query: the ancestors' codes follow
+    /// from the code itself.
     static func lineage(of code: String, on database: any Database) async throws -> [Area] {
-        var chain: [Area] = []
-        var next: String? = code
-        while let current = next, chain.count < 10, let area = try await area(current, on: database) {
-            chain.insert(area, at: 0)
-            next = area.parentCode
+        var codes: [String] = []
+        var next = AreaCode(code)
+        while let current = next, codes.count < 10 {
+            codes.append(current.value)
+            next = current.parent
         }
-        return chain
+        guard !codes.isEmpty else { return [] }
+        let areas = try await Area.query(on: database).filter(\.$code ~~ codes).all()
+        let byCode = Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        return codes.reversed().compactMap { byCode[$0] }
     }
 
     /// Names for a set of codes, in one query.
