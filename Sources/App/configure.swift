@@ -74,3 +74,13 @@ struct SecurityHeaders: AsyncMiddleware {
         return response
     }
 }
+
+extension Request {
+    /// 报表库: where dashboards, statistics and reports read — the read replica when `DATABASE_READ_URL` is set, so
+    /// a province's counting never competes with the writes of its field workers; the primary otherwise. Never
+    /// write through it: a replica refuses writes.
+    var reportDB: any Database {
+        if case .postgres(_, readURL: _?, _) = application.settings.storage { return db(.readReplica) }
+        return db
+    }
+}

@@ -18,7 +18,7 @@ func routes(_ app: Application) throws {
     let web = app.grouped(RequireUser())
     web.post("logout", use: login.logout)
     web.get { request async throws -> Response in
-        let model = try await HomePage.query(for: try request.requireUser(), now: request.now, on: request.db)
+        let model = try await HomePage.query(for: try request.requireUser(), now: request.now, on: request.reportDB)
         return .html(HomePage.render(model))
     }
 

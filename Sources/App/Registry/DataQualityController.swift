@@ -23,7 +23,7 @@ struct DataQualityController {
             scope = scope.narrowed(to: code)
         }
         let rule = (try? request.query.get(String.self, at: "rule")).flatMap(DataQualityRule.init(rawValue:))
-        let findings = try await Self.findings(in: scope, today: request.today, on: request.db)
+        let findings = try await Self.findings(in: scope, today: request.today, on: request.reportDB)
         let counts = Dictionary(grouping: findings, by: \.finding.rule).mapValues(\.count)
         let shown = findings.filter { rule == nil || $0.finding.rule == rule }
         let areaName = try await AreaDirectory.area(scope.root.value, on: request.db)?.name ?? scope.root.value

@@ -14,13 +14,13 @@ struct RegistryExportController {
         let search = try request.query.decode(HouseholdSearch.self).validated()
         var rows = [RegistryExport.header]
         var householdCount = 0
-        if let query = try await search.query(scope: user.scope, on: request.db) {
+        if let query = try await search.query(scope: user.scope, on: request.reportDB) {
             let households = try await query.sort(\.$villageCode).sort(\.$householdNumber).limit(Self.maximumHouseholds + 1).all()
             guard households.count <= Self.maximumHouseholds else {
                 throw Abort(.badRequest, reason: "一次最多导出 \(Self.maximumHouseholds) 户，请缩小范围后再导出。")
             }
             householdCount = households.count
-            rows += try await Self.memberRows(of: households, maskedFor: user.role, on: request.db)
+            rows += try await Self.memberRows(of: households, maskedFor: user.role, on: request.reportDB)
         }
         try await AuditLog.record(
             .export, entityType: "registry", entityID: "", areaCode: user.areaCode.value,

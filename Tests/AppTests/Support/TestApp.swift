@@ -15,12 +15,18 @@ enum TestDatabase {
         ProcessInfo.processInfo.environment["SHOUWANG_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    static func settings() -> (AppSettings, String) {
+    /// A streaming replica of `postgresURL` (`scripts/pg_replica.sh`), for the tests of reading from a replica.
+    static var readReplicaURL: String? {
+        ProcessInfo.processInfo.environment["SHOUWANG_TEST_READ_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func settings(readReplica: Bool = false) -> (AppSettings, String) {
         let token = UUID().uuidString.prefix(8).lowercased()
         let directory = NSTemporaryDirectory() + "shouwang-test-\(token)"
         if let url = postgresURL {
             let schema = "test_\(token)"
-            return (AppSettings(storage: .postgres(url: url, readURL: nil, searchPath: [schema]), dataDirectory: directory, secureCookies: true, bcryptCost: 4), schema)
+            let readURL = readReplica ? readReplicaURL : nil
+            return (AppSettings(storage: .postgres(url: url, readURL: readURL, searchPath: [schema]), dataDirectory: directory, secureCookies: true, bcryptCost: 4), schema)
         }
         return (AppSettings(storage: .sqlite(path: directory + "/shouwang.sqlite"), dataDirectory: directory, secureCookies: true, bcryptCost: 4), directory)
     }
@@ -30,8 +36,9 @@ enum TestDatabase {
 let testNow = ChinaTime.instant(CivilDate(year: 2026, month: 11, day: 22) ?? CivilDate(daysSinceEpoch: 0), hour: 10)
 
 /// Runs `test` against a fresh application holding a small demo county (雁江区, 300 households, all demo accounts).
-func withDemoApp(households: Int = 300, _ test: (Application) async throws -> Void) async throws {
-    let (settings, place) = TestDatabase.settings()
+/// With `readReplica`, reports read from the replica named by `SHOUWANG_TEST_READ_DATABASE_URL`.
+func withDemoApp(households: Int = 300, readReplica: Bool = false, _ test: (Application) async throws -> Void) async throws {
+    let (settings, place) = TestDatabase.settings(readReplica: readReplica)
     let app = try await Application.make(.testing)
     app.clock = .fixed(testNow)
     app.directory = DirectoryConfiguration(workingDirectory: packageRoot())

@@ -38,7 +38,7 @@ struct RegistryAPIController {
             guard let code = AreaCode(raw), scope.includes(code) else { throw Abort(.notFound, reason: "未找到该区划，或不在您的管辖范围内。") }
             scope = scope.narrowed(to: code)
         }
-        let findings = try await DataQualityController.findings(in: scope, today: request.today, on: request.db)
+        let findings = try await DataQualityController.findings(in: scope, today: request.today, on: request.reportDB)
         let counts = Dictionary(grouping: findings, by: \.finding.rule.rawValue).mapValues(\.count)
         return API.QualityReport(counts: counts, total: findings.count, findings: findings.prefix(1_000).map {
             .init(householdID: $0.householdID, householdNumber: $0.householdNumber, rule: $0.finding.rule.rawValue,

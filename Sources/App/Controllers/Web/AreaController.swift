@@ -15,7 +15,7 @@ struct AreaController {
 
     func show(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let model = try await AreaPage.query(code: request.parameters.get("code") ?? "", for: user, on: request.db)
+        let model = try await AreaPage.query(code: request.parameters.get("code") ?? "", for: user, on: request.reportDB)
         return .html(AreaPage.render(model))
     }
 
