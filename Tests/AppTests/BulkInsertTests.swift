@@ -12,7 +12,7 @@ struct BulkInsertTests {
         let name: String?
         let count: Int
         let flag: Bool
-        let at: Double
+        let at: Date
         let kinds: String
     }
 
@@ -21,8 +21,10 @@ struct BulkInsertTests {
         try await withDemoApp(households: 1) { app in
             // setup
             let sql = try #require(app.db as? any SQLDatabase)
+            let uuidType: SQLQueryString = sql.dialect.name == "postgresql" ? "UUID" : "TEXT"
+            let dateType: SQLQueryString = sql.dialect.name == "postgresql" ? "TIMESTAMPTZ" : "DOUBLE PRECISION"
             for table in ["bulk_fast", "bulk_builder"] {
-                try await sql.raw("CREATE TABLE \(ident: table) (id TEXT, name TEXT, count INTEGER, flag BOOLEAN, at DOUBLE PRECISION)").run()
+                try await sql.raw("CREATE TABLE \(ident: table) (id \(uuidType), name TEXT, count INTEGER, flag BOOLEAN, at \(dateType))").run()
             }
             let id = UUID()
             let at = Date(timeIntervalSince1970: 1_790_000_000.25)
