@@ -43,6 +43,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(CreateUserCommand(), as: "create-user")
     app.asyncCommands.use(ScreenCommand(), as: "screen")
     app.asyncCommands.use(GenerateCommand(), as: "generate")
+    app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(ExportCommand(), as: "export")
     if app.environment != .testing, let hour = settings.dailyScreeningHour {
         app.lifecycle.use(ScreeningSchedule(hour: hour))
     }
