@@ -3,6 +3,7 @@ import Domain
 import Fluent
 import Foundation
 import Spreadsheet
+import SQLKit
 import Vapor
 
 /// 登记表导入: reads an uploaded registry file, checks every row and every conflict with the registry, and — only
@@ -45,13 +46,19 @@ enum RegistryImporter {
         return Reading(plan: plan, diff: diff, encoding: encoding)
     }
 
-    /// Village, group and grid codes inside the scope: the only places an import may put a household.
+    private struct AreaRow: Decodable { let code: String; let level: String }
+
+    /// Village, group and grid codes inside the scope: the only places an import may put a household. Plain rows,
+    /// not models: a province has hundreds of thousands of them.
     private static func knownAreas(in scope: AccessScope, on database: any Database) async throws -> (villages: Set<String>, subAreas: Set<String>) {
-        let areas = try await Area.restrict(Area.query(on: database), to: scope)
-            .filter(\.$level ~~ [AreaLevel.village.rawValue, AreaLevel.group.rawValue, AreaLevel.grid.rawValue])
-            .all()
+        guard let sql = database as? any SQLDatabase else { return ([], []) }
+        let range = scope.areaCodeRange
+        let rows = try await sql.select().columns("code", "level").from(Area.schema)
+            .where("code", .greaterThanOrEqual, range.lower).where("code", .lessThanOrEqual, range.upper)
+            .where("level", .in, [AreaLevel.village.rawValue, AreaLevel.group.rawValue, AreaLevel.grid.rawValue])
+            .all(decoding: AreaRow.self)
         var villages = Set<String>(), subAreas = Set<String>()
-        for area in areas {
+        for area in rows {
             if area.level == AreaLevel.village.rawValue { villages.insert(area.code) } else { subAreas.insert(area.code) }
         }
         return (villages, subAreas)
