@@ -45,6 +45,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(GenerateCommand(), as: "generate")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ExportCommand(), as: "export")
+    app.asyncCommands.use(DepartmentImportCommand(), as: "department-import")
     if app.environment != .testing, let hour = settings.dailyScreeningHour {
         app.lifecycle.use(ScreeningSchedule(hour: hour))
     }

@@ -17,9 +17,10 @@ enum Entrypoint {
             if let demo { try await demo.prepare(app) }
             if demo?.prepareOnly != true { try await app.execute() }
         } catch {
+            // A failed command ends with its message and status 1, not with a crash report.
             app.logger.report(error: error)
             try? await app.asyncShutdown()
-            throw error
+            exit(1)
         }
         try await app.asyncShutdown()
     }

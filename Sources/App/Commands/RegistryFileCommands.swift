@@ -77,3 +77,42 @@ struct ExportCommand: AsyncCommand {
         context.console.print("\(households.count) households, \(rows.count) people written to \(path)")
     }
 }
+
+/// `shouwang department-import --file PATH --kind medicalSelfPay --user NAME`: a department file received from the
+/// command line as the named department account, with the same checks, matching and screening as an upload.
+struct DepartmentImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "file", help: "department file (.csv or .xlsx) in the kind's template") var file: String?
+        @Option(name: "kind", help: DepartmentEventKind.allCases.map(\.rawValue).joined(separator: ", ")) var kind: String?
+        @Option(name: "user", help: "the department account the file comes from") var user: String?
+    }
+
+    var help: String { "Receives a department data file (same checks and matching as an upload)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard let path = signature.file, let kind = signature.kind.flatMap(DepartmentEventKind.init(rawValue:)),
+              let username = signature.user else {
+            throw Abort(.badRequest, reason: "--file, --kind (a department data kind) and --user are required")
+        }
+        guard let account = try await User.query(on: app.db).filter(\.$username == username).first() else {
+            throw Abort(.notFound, reason: "no account \(username)")
+        }
+        let user = try account.current(csrfToken: nil)
+        let started = Date()
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let fileName = (path as NSString).lastPathComponent
+        guard let format = SpreadsheetFormat.detect(fileName: fileName, data: data) else {
+            throw Abort(.unprocessableEntity, reason: "\(fileName) is neither CSV nor xlsx")
+        }
+        let rows = try SpreadsheetReader.rows(from: data, format: format)
+        let now = app.clock.now()
+        let parsed = DepartmentRowParser.parse(kind: kind, header: rows.first ?? [], rows: Array(rows.dropFirst()),
+                                               today: ChinaTime.civilDate(of: now))
+        let batch = try await DepartmentIngest.ingest(kind: kind, parsed: parsed, source: "command", fileName: fileName,
+                                                      sha256: RegistryImporter.sha256(data), user: user, at: now,
+                                                      calendar: app.workingDayCalendar, on: app.db)
+        context.console.print("\(batch.status): \(batch.rowCount) rows, \(batch.matched) matched, \(batch.unmatched) unmatched, "
+            + "\(batch.newEvents) new, \(batch.repeatedEvents) repeated in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+    }
+}
