@@ -37,36 +37,44 @@ enum ScreeningFacts {
         var withRecords: Set<UUID>?
     }
 
-    /// Households in `scope` that pass a bound. The database does the narrowing: one scan of the facts with the
-    /// registry bounds, one indexed range of recent department records per record kind. Only households that pass
-    /// a record bound can be hit by a record rule, so only theirs are read later.
-    static func candidates(in scope: AccessScope, bounds: ScreeningBounds, on date: CivilDate, sql: any SQLDatabase) async throws -> Selection {
-        let records: SQLQueryString? = bounds.records.isEmpty ? nil
-            : bounds.records.map { recordCandidates($0, through: date) }.joined(separator: " UNION ")
-        // Computed once and read twice: to admit households and to flag those whose records are to be read.
-        let recorded = records.map { SQLQueryString("WITH recorded AS MATERIALIZED (\($0)) ") }
-        let recordCondition: SQLQueryString? = records == nil ? nil : "household_id IN (SELECT household_id FROM recorded)"
-        let passes = [registryCondition(bounds), recordCondition.map { SQLGroupExpression($0) }].compactMap { $0 }
-        guard let first = passes.first else { return Selection(rows: [], withRecords: []) }
-        let anyBound = passes.dropFirst().reduce(first) { SQLBinaryExpression($0, .or, $1) as any SQLExpression }
-        let condition = SQLBinaryExpression(scope.householdPredicate(table: ScreeningFactsRow.schema), .and, SQLGroupExpression(anyBound))
-        let rows = try await ScreeningFactsRow.fetch(with: recorded, where: condition, flag: recordCondition, sql: sql)
+    /// Households in `scope` (and among `only`, when given) that pass a bound. The database does the narrowing: one
+    /// scan of the facts with the registry bounds, one indexed range of recent department records per record kind.
+    /// Only households that pass a record bound can be hit by a record rule, so only theirs are read later. The
+    /// bounds let every possible hit through, so an incremental run narrows the same way as a full one.
+    static func candidates(in scope: AccessScope, only: [UUID]? = nil, bounds: ScreeningBounds, on date: CivilDate,
+                           sql: any SQLDatabase) async throws -> Selection {
+        var rows: [ScreeningFactsRow] = []
+        let chunks: [[UUID]?] = only.map { $0.chunked(into: chunkSize).map { Optional($0) } } ?? [nil]
+        for chunk in chunks {
+            let records: SQLQueryString? = bounds.records.isEmpty ? nil
+                : bounds.records.map { recordCandidates($0, through: date, among: chunk) }.joined(separator: " UNION ")
+            // Computed once and read twice: to admit households and to flag those whose records are to be read.
+            let recorded = records.map { SQLQueryString("WITH recorded AS MATERIALIZED (\($0)) ") }
+            let recordCondition: SQLQueryString? = records == nil ? nil : "household_id IN (SELECT household_id FROM recorded)"
+            let passes = [registryCondition(bounds), recordCondition.map { SQLGroupExpression($0) }].compactMap { $0 }
+            guard let first = passes.first else { return Selection(rows: [], withRecords: []) }
+            let anyBound = passes.dropFirst().reduce(first) { SQLBinaryExpression($0, .or, $1) as any SQLExpression }
+            let area = chunk.map { inScope(scope, $0) } ?? scope.householdPredicate(table: ScreeningFactsRow.schema)
+            let condition = SQLBinaryExpression(area, .and, SQLGroupExpression(anyBound))
+            rows += try await ScreeningFactsRow.fetch(with: recorded, where: condition, flag: recordCondition, sql: sql)
+        }
         return Selection(rows: rows.sorted { $0.household_number < $1.household_number },
                          withRecords: Set(rows.filter(\.flagged).map(\.household_id)))
-    }
-
-    /// The given households in `scope`, every one of them (an incremental screening judges each changed household).
-    static func households(_ ids: [UUID], in scope: AccessScope, sql: any SQLDatabase) async throws -> Selection {
-        var rows: [ScreeningFactsRow] = []
-        for chunk in ids.chunked(into: chunkSize) {
-            rows += try await ScreeningFactsRow.fetch(with: nil, where: inScope(scope, chunk), flag: nil, sql: sql)
-        }
-        return Selection(rows: rows.sorted { $0.household_number < $1.household_number }, withRecords: nil)
     }
 
     private static func inScope(_ scope: AccessScope, _ ids: [UUID]) -> any SQLExpression {
         SQLBinaryExpression(scope.householdPredicate(table: ScreeningFactsRow.schema), .and,
                             SQLBinaryExpression(SQLColumn("household_id"), .in, SQLBind.group(ids)))
+    }
+
+    /// How many of the given households the scope holds, for an incremental run's record.
+    static func count(of ids: [UUID], in scope: AccessScope, sql: any SQLDatabase) async throws -> Int {
+        var total = 0
+        for chunk in ids.chunked(into: chunkSize) {
+            total += try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count").from(ScreeningFactsRow.schema)
+                .where(inScope(scope, chunk)).first(decoding: CountRow.self)?.count ?? 0
+        }
+        return total
     }
 
     /// How many households the scope holds, for the run's record.
@@ -160,10 +168,11 @@ enum ScreeningFacts {
 
     /// Households with department records of one kind in the bound's window (summed above its amount when it has
     /// one). Served by the index on kind and date, which also carries the columns read.
-    static func recordCandidates(_ bound: ScreeningBounds.RecordBound, through date: CivilDate) -> SQLQueryString {
+    static func recordCandidates(_ bound: ScreeningBounds.RecordBound, through date: CivilDate, among households: [UUID]?) -> SQLQueryString {
+        let among: SQLQueryString = households.map { "AND household_id IN (\(binds: $0))" } ?? ""
         let recent: SQLQueryString = """
             FROM department_events WHERE kind = \(bind: bound.kind.rawValue) AND event_date > \(bind: bound.opensAfter.description)
-            AND event_date <= \(bind: date.description) AND household_id IS NOT NULL
+            AND event_date <= \(bind: date.description) AND household_id IS NOT NULL \(among)
             """
         guard let threshold = bound.amountAbove else { return "SELECT DISTINCT household_id \(recent)" }
         let grouping: SQLQueryString = bound.summedPerPerson ? "household_id, id_number" : "household_id"

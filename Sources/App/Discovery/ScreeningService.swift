@@ -87,14 +87,14 @@ enum ScreeningService {
         let refreshed = Date()
         let bounds = ScreeningBounds(rules: ruleSet, line: line, on: date)
         let lineAt = { (village: AreaCode) in line.amount(at: village, on: date) }
-        let selection = if let only {
-            try await ScreeningFacts.households(only, in: scope, sql: sql)
-        } else {
-            try await ScreeningFacts.candidates(in: scope, bounds: bounds, on: date, sql: sql)
-        }
+        let selection = try await ScreeningFacts.candidates(in: scope, only: only, bounds: bounds, on: date, sql: sql)
         let selected = Date()
         var result = Result()
-        result.households = only == nil ? try await ScreeningFacts.count(in: scope, sql: sql) : selection.rows.count
+        if let only {
+            result.households = try await ScreeningFacts.count(of: only, in: scope, sql: sql)
+        } else {
+            result.households = try await ScreeningFacts.count(in: scope, sql: sql)
+        }
         var rulesByVillage: [String: [ScreeningRuleVersion]] = [:]
         try await ScreeningFacts.batches(selection, size: batchSize, bounds: bounds, on: date, line: lineAt, sql: sql) { batch in
             var signals: [LeadSignal] = []
