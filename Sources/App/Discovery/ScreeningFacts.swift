@@ -88,57 +88,73 @@ enum ScreeningFacts {
     /// one of them twice.
     static func batches(_ selection: Selection, size: Int, bounds: ScreeningBounds, on date: CivilDate, line: (AreaCode) -> Money?,
                         sql: any SQLDatabase, body: ([Candidate]) async throws -> Void) async throws {
-        var lines: [String: Money?] = [:]
-        for rows in selection.rows.chunked(into: size) {
-            var candidates: [Candidate] = []
-            var index: [UUID: Int] = [:]
-            for row in rows {
-                let villageLine: Money?
-                if let cached = lines[row.village_code] {
-                    villageLine = cached
-                } else {
-                    villageLine = AreaCode(row.village_code).flatMap(line)
-                    lines[row.village_code] = villageLine
-                }
-                guard let facts = row.householdFacts(line: villageLine) else { continue }
-                index[row.household_id] = candidates.count
-                candidates.append(Candidate(id: row.household_id, villageCode: row.village_code, facts: facts))
-            }
-            let withRecords = selection.withRecords.map { set in candidates.map(\.id).filter(set.contains) } ?? candidates.map(\.id)
-            if let opens = bounds.records.map(\.opensAfter).min(), !withRecords.isEmpty {
-                var enrolled = Set<UUID>()
-                for chunk in withRecords.chunked(into: chunkSize) {
-                    let events = try await sql.select().columns(["household_id", "kind", "id_number", "person_name", "event_date", "amount", "grade", "level", "note"].map { SQLColumn($0) })
-                        .from(DepartmentEventRecord.schema)
-                        .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
-                        .where(SQLColumn("event_date"), .greaterThan, SQLBind(opens.description))
-                        .where(SQLColumn("event_date"), .lessThanOrEqual, SQLBind(date.description))
-                        .all(decoding: EventRow.self)
-                    for row in events {
-                        guard let kind = DepartmentEventKind(rawValue: row.kind), let eventDate = CivilDate(row.event_date),
-                              let position = index[row.household_id] else { continue }
-                        if kind == .enrolment { enrolled.insert(row.household_id) }
-                        candidates[position].facts.events.append(DepartmentEvent(
-                            kind: kind, idNumber: row.id_number, memberName: row.person_name, eventDate: eventDate,
-                            amount: row.amount.map { Money(fen: $0) }, grade: row.grade, level: row.level, note: row.note
-                        ))
-                    }
-                }
-                let higher = SchoolStatus.allCases.filter(\.isHigherEducation).map(\.rawValue)
-                for chunk in Array(enrolled).chunked(into: chunkSize) {
-                    let students = try await sql.select().columns(SQLColumn("household_id"), SQLColumn("id_number")).from(Member.schema)
-                        .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
-                        .where(SQLColumn("school_status"), .in, SQLBind.group(higher))
-                        .where(SQLColumn("departed_on"), .is, SQLLiteral.null)
-                        .all(decoding: StudentRow.self)
-                    for row in students {
-                        guard let position = index[row.household_id] else { continue }
-                        candidates[position].facts.higherEducationIDNumbers.insert(row.id_number)
-                    }
-                }
-            }
+        var lines: [String: Money] = [:]
+        for village in Set(selection.rows.map(\.village_code)) {
+            if let amount = AreaCode(village).flatMap(line) { lines[village] = amount }
+        }
+        let chunks = selection.rows.chunked(into: size)
+        let withRecords = selection.withRecords
+        let villageLines = lines
+        // The next batch is read while this one is judged: the database and the engine each keep a core busy.
+        func loading(_ index: Int) -> Task<[Candidate], any Error>? {
+            guard chunks.indices.contains(index) else { return nil }
+            let rows = chunks[index]
+            return Task { try await load(rows, withRecords: withRecords, lines: villageLines, bounds: bounds, on: date, sql: sql) }
+        }
+        var pending = loading(0)
+        var index = 0
+        while let current = pending {
+            let candidates = try await current.value
+            index += 1
+            pending = loading(index)
             try await body(candidates)
         }
+    }
+
+    /// One batch's facts: the kept facts, the department records in the widest window in force for the households
+    /// that have some, and students' identity numbers where an education record could count one of them twice.
+    private static func load(_ rows: [ScreeningFactsRow], withRecords selected: Set<UUID>?, lines: [String: Money], bounds: ScreeningBounds,
+                             on date: CivilDate, sql: any SQLDatabase) async throws -> [Candidate] {
+        var candidates: [Candidate] = []
+        var index: [UUID: Int] = [:]
+        for row in rows {
+            guard let facts = row.householdFacts(line: lines[row.village_code]) else { continue }
+            index[row.household_id] = candidates.count
+            candidates.append(Candidate(id: row.household_id, villageCode: row.village_code, facts: facts))
+        }
+        let withRecords = selected.map { set in candidates.map(\.id).filter(set.contains) } ?? candidates.map(\.id)
+        guard let opens = bounds.records.map(\.opensAfter).min(), !withRecords.isEmpty else { return candidates }
+        var enrolled = Set<UUID>()
+        for chunk in withRecords.chunked(into: chunkSize) {
+            let events = try await sql.select().columns(["household_id", "kind", "id_number", "person_name", "event_date", "amount", "grade", "level", "note"].map { SQLColumn($0) })
+                .from(DepartmentEventRecord.schema)
+                .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
+                .where(SQLColumn("event_date"), .greaterThan, SQLBind(opens.description))
+                .where(SQLColumn("event_date"), .lessThanOrEqual, SQLBind(date.description))
+                .all(decoding: EventRow.self)
+            for row in events {
+                guard let kind = DepartmentEventKind(rawValue: row.kind), let eventDate = CivilDate(row.event_date),
+                      let position = index[row.household_id] else { continue }
+                if kind == .enrolment { enrolled.insert(row.household_id) }
+                candidates[position].facts.events.append(DepartmentEvent(
+                    kind: kind, idNumber: row.id_number, memberName: row.person_name, eventDate: eventDate,
+                    amount: row.amount.map { Money(fen: $0) }, grade: row.grade, level: row.level, note: row.note
+                ))
+            }
+        }
+        let higher = SchoolStatus.allCases.filter(\.isHigherEducation).map(\.rawValue)
+        for chunk in Array(enrolled).chunked(into: chunkSize) {
+            let students = try await sql.select().columns(SQLColumn("household_id"), SQLColumn("id_number")).from(Member.schema)
+                .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
+                .where(SQLColumn("school_status"), .in, SQLBind.group(higher))
+                .where(SQLColumn("departed_on"), .is, SQLLiteral.null)
+                .all(decoding: StudentRow.self)
+            for row in students {
+                guard let position = index[row.household_id] else { continue }
+                candidates[position].facts.higherEducationIDNumbers.insert(row.id_number)
+            }
+        }
+        return candidates
     }
 
     /// The registry bounds as one condition on `screening_facts`; nil when no registry-based rule is in force.
@@ -169,10 +185,11 @@ enum ScreeningFacts {
     /// Households with department records of one kind in the bound's window (summed above its amount when it has
     /// one). Served by the index on kind and date, which also carries the columns read.
     static func recordCandidates(_ bound: ScreeningBounds.RecordBound, through date: CivilDate, among households: [UUID]?) -> SQLQueryString {
-        let among: SQLQueryString = households.map { "AND household_id IN (\(binds: $0))" } ?? ""
+        // An IN list implies NOT NULL; said once, so the planner seeks the listed households in the index.
+        let among: SQLQueryString = households.map { "household_id IN (\(binds: $0))" } ?? "household_id IS NOT NULL"
         let recent: SQLQueryString = """
             FROM department_events WHERE kind = \(bind: bound.kind.rawValue) AND event_date > \(bind: bound.opensAfter.description)
-            AND event_date <= \(bind: date.description) AND household_id IS NOT NULL \(among)
+            AND event_date <= \(bind: date.description) AND \(among)
             """
         guard let threshold = bound.amountAbove else { return "SELECT DISTINCT household_id \(recent)" }
         let grouping: SQLQueryString = bound.summedPerPerson ? "household_id, id_number" : "household_id"

@@ -36,8 +36,10 @@ struct CreateScreeningFacts: AsyncMigration {
             .field("seq", .int64, .required)
             .field("income_year", .int)
             .create()
-        try await database.createIndex(on: DepartmentEventRecord.schema, named: "department_events_kind_date",
-                                       columns: ["kind", "event_date", "household_id", "id_number", "amount"])
+        // Serves the screening's record bounds from the index alone: a kind's records in household and person order
+        // (sums per person need no sort), or a kind's records of a few households.
+        try await database.createIndex(on: DepartmentEventRecord.schema, named: "department_events_kind_household",
+                                       columns: ["kind", "household_id", "id_number", "event_date", "amount"])
         guard let sql = database as? any SQLDatabase else { return }
         switch sql.dialect.name {
         case "postgresql":
