@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Department import with matching, on a generated registry (SQLite): a medical-insurance file of N rows about
-# people of the registry (and 1 in 50 unknown to it) received as a department account of the province.
-#   scripts/bench_department.sh DATA_DIR [rows] [province]      e.g. scripts/bench_department.sh /tmp/p1m 100000 51
+# people of the registry, received as a department account of the province.
+#   scripts/bench_department.sh DATA_DIR [rows] [province] [offset]   e.g. scripts/bench_department.sh /tmp/p1m 100000 51 0
+# (another offset picks other people, so a second run adds records instead of repeating them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dir=$1; rows=${2:-100000}; province=${3:-51}
+dir=$1; rows=${2:-100000}; province=${3:-51}; offset=${4:-0}
 bin=${SHOUWANG_BIN:-.build/release/shouwang}
 export SHOUWANG_DATA_DIR=$dir LOG_LEVEL=${LOG_LEVEL:-warning} SHOUWANG_SCREENING_HOUR=off
 db=$dir/shouwang.sqlite
@@ -19,7 +20,7 @@ stride=$(( members / rows > 0 ? members / rows : 1 ))
   # a date in the last 300 days and an amount up to 6,000 yuan, drawn from the row number
   sqlite3 -csv "$db" "SELECT id_number, name,
       date('now', '-' || (rowid % 300) || ' days'), printf('%.2f', (rowid * 7919 % 600000) / 100.0), 'bench'
-    FROM members WHERE rowid % $stride = 0 LIMIT $rows"
+    FROM members WHERE rowid % $stride = $offset % $stride LIMIT $rows"
 } >"$csv"
 echo "machine: $(nproc) cores; $(date -u +%Y-%m-%d); $(($(wc -l <"$csv") - 1)) rows, $(du -h "$csv" | cut -f1)"
 /usr/bin/time -f "department-import: wall %e s, peak RSS %M KiB" "$bin" department-import --file "$csv" --kind medicalSelfPay --user bench-medical

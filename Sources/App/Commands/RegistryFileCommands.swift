@@ -38,14 +38,14 @@ struct ImportCommand: AsyncCommand {
         let actor = AuditLog.Actor(id: nil, name: "shouwang import")
         let now = app.clock.now()
         let batchID = UUID()
-        try await app.db.transaction { database in
+        try await app.db.withBulkConnection { connection in try await connection.transaction { database in
             try await RegistryImporter.apply(reading, batchID: batchID, actor: actor, at: now, on: database)
             try await AuditLog.record(
                 .importData, entityType: "import_batch", entityID: batchID.uuidString, areaCode: area.value,
                 summary: "命令行导入登记表「\((path as NSString).lastPathComponent)」：新增 \(reading.diff.newHouseholds.count) 户，更新 \(reading.diff.changedHouseholds) 户，未变 \(reading.diff.unchangedHouseholds) 户",
                 actor: actor, at: now, on: database
             )
-        }
+        } }
         context.console.print("imported in \(seconds()) s")
     }
 }

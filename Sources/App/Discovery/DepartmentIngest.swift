@@ -46,7 +46,10 @@ enum DepartmentIngest {
             batch.status = "accepted"
             batch.rowCount = events.count
             batch.problemsJSON = "[]"
-            let households = try await store(events, kind: kind, batch: batch, scope: user.scope, on: database)
+            let scope = user.scope
+            let households = try await database.withBulkConnection { database in
+                try await store(events, kind: kind, batch: batch, scope: scope, on: database)
+            }
             if !households.isEmpty {
                 try await ScreeningService.run(scope: user.scope, households: Array(households), dryRun: false,
                                                triggeredBy: "部门数据 \(kind.label)", at: now, calendar: calendar, on: database)
@@ -73,12 +76,10 @@ enum DepartmentIngest {
                 .all(decoding: Match.self)
             for row in rows { matches[row.id_number] = row }
         }
+        let prints = events.map(fingerprint)
         var seen = Set<String>()
         var fingerprints: [String] = []
-        for event in events {
-            let print = fingerprint(event)
-            if seen.insert(print).inserted { fingerprints.append(print) }
-        }
+        for print in prints where seen.insert(print).inserted { fingerprints.append(print) }
         var existing = Set<String>()
         for chunk in fingerprints.chunked(into: 1_000) {
             existing.formUnion(try await DepartmentEventRecord.query(on: database).filter(\.$fingerprint ~~ chunk).all(\.$fingerprint))
@@ -91,7 +92,7 @@ enum DepartmentIngest {
         for (index, event) in events.enumerated() {
             let match = matches[event.idNumber]
             if match == nil { unmatched.append(Unmatched(row: index + 2, idNumber: event.idNumber, name: event.memberName)) }
-            let print = fingerprint(event)
+            let print = prints[index]
             guard !existing.contains(print), written.insert(print).inserted else { continue }
             if let household = match?.household_id { households.insert(household) }
             rows.append([UUID(), batch.id, kind.rawValue, event.idNumber, event.memberName, event.eventDate.description, event.amount?.fen,

@@ -109,6 +109,6 @@ enum LeadIntake {
     }
 
     static func fingerprint(_ parts: String...) -> String {
-        SHA256.hash(data: Data(parts.joined(separator: "|").utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(parts.joined(separator: "|").utf8)).prefix(16))
     }
 }

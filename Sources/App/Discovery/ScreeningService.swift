@@ -36,9 +36,8 @@ enum ScreeningService {
         try await run.create(on: database)
         do {
             let runID = try run.requireID()
-            let result = try await database.withConnection { connection in
-                try await readsInBulk(connection)
-                return try await screen(scope: scope, only: only, proposed: proposed, dryRun: dryRun, runID: runID,
+            let result = try await database.withBulkConnection { connection in
+                try await screen(scope: scope, only: only, proposed: proposed, dryRun: dryRun, runID: runID,
                                         at: now, calendar: calendar, on: connection)
             }
             run.households = result.households
@@ -91,13 +90,6 @@ enum ScreeningService {
             for await (position, part) in group { judged[position] = part }
             return judged.flatMap { $0 }
         }
-    }
-
-    /// A screening reads a large part of the database once, on one connection: on SQLite give that connection a
-    /// larger page cache than the 2 MB default (it lasts as long as the pooled connection; 64 MB at most).
-    private static func readsInBulk(_ database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
-        try await sql.raw("PRAGMA cache_size = -65536").run()
     }
 
     static let judgeConcurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)

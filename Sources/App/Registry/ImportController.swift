@@ -87,7 +87,7 @@ struct ImportController {
             return
         }
         let actor = request.auditActor, now = request.now
-        try await request.db.transaction { database in
+        try await request.db.withBulkConnection { connection in try await connection.transaction { database in
             try await RegistryImporter.apply(reading, batchID: batchID, actor: actor, at: now, on: database)
             batch.record(reading)
             batch.status = ImportBatch.Status.committed.rawValue
@@ -98,7 +98,7 @@ struct ImportController {
                 summary: "导入登记表「\(batch.fileName)」：新增 \(reading.diff.newHouseholds.count) 户，更新 \(reading.diff.changedHouseholds) 户，未变 \(reading.diff.unchangedHouseholds) 户",
                 actor: actor, at: now, on: database
             )
-        }
+        } }
     }
 }
 

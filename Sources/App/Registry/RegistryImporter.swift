@@ -65,6 +65,6 @@ enum RegistryImporter {
     }
 
     static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: data))
     }
 }
