@@ -63,6 +63,7 @@ enum DepartmentIngest {
     private static func store(_ events: [DepartmentEvent], kind: DepartmentEventKind, batch: DepartmentBatch, scope: AccessScope,
                               on database: any Database) async throws -> Set<UUID> {
         guard let sql = database as? any SQLDatabase else { return [] }
+        let started = Date()
         var matches: [String: Match] = [:]
         for chunk in Array(Set(events.map(\.idNumber))).chunked(into: 1_000) {
             let rows = try await sql.select()
@@ -76,6 +77,7 @@ enum DepartmentIngest {
                 .all(decoding: Match.self)
             for row in rows { matches[row.id_number] = row }
         }
+        let matched = Date()
         let prints = events.map(fingerprint)
         var seen = Set<String>()
         var fingerprints: [String] = []
@@ -84,6 +86,7 @@ enum DepartmentIngest {
         for chunk in fingerprints.chunked(into: 1_000) {
             existing.formUnion(try await DepartmentEventRecord.query(on: database).filter(\.$fingerprint ~~ chunk).all(\.$fingerprint))
         }
+        let checked = Date()
         var rows: [[any Encodable & Sendable]] = []
         var unmatched: [Unmatched] = []
         var households = Set<UUID>()
@@ -111,6 +114,10 @@ enum DepartmentIngest {
                 "member_id", "household_id", "fingerprint", "created_at",
             ], rows: finished, on: database)
         }
+        database.logger.info("department records stored", metadata: [
+            "rows": "\(events.count)", "match": "\(matched.timeIntervalSince(started))",
+            "fingerprints": "\(checked.timeIntervalSince(matched))", "insert": "\(Date().timeIntervalSince(checked))",
+        ])
         return households
     }
 
