@@ -99,19 +99,14 @@ struct DepartmentImportCommand: AsyncCommand {
             throw Abort(.notFound, reason: "no account \(username)")
         }
         let user = try account.current(csrfToken: nil)
+        guard DepartmentController.mayUpload(kind, user) else {
+            throw Abort(.forbidden, reason: "\(username) may not send \(kind.rawValue) records")
+        }
         let started = Date()
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let fileName = (path as NSString).lastPathComponent
-        guard let format = SpreadsheetFormat.detect(fileName: fileName, data: data) else {
-            throw Abort(.unprocessableEntity, reason: "\(fileName) is neither CSV nor xlsx")
-        }
-        let rows = try SpreadsheetReader.rows(from: data, format: format)
-        let now = app.clock.now()
-        let parsed = DepartmentRowParser.parse(kind: kind, header: rows.first ?? [], rows: Array(rows.dropFirst()),
-                                               today: ChinaTime.civilDate(of: now))
-        let batch = try await DepartmentIngest.ingest(kind: kind, parsed: parsed, source: "command", fileName: fileName,
-                                                      sha256: RegistryImporter.sha256(data), user: user, at: now,
-                                                      calendar: app.workingDayCalendar, on: app.db)
+        let batch = try await DepartmentIngest.receive(data, fileName: (path as NSString).lastPathComponent, kind: kind, source: "command",
+                                                       user: user, actor: AuditLog.Actor(id: account.id, name: username), at: app.clock.now(),
+                                                       calendar: app.workingDayCalendar, on: app.db)
         context.console.print("\(batch.status): \(batch.rowCount) rows, \(batch.matched) matched, \(batch.unmatched) unmatched, "
             + "\(batch.newEvents) new, \(batch.repeatedEvents) repeated in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
     }

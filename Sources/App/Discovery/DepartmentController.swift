@@ -25,21 +25,9 @@ struct DepartmentController {
         guard let file = form.file, file.data.readableBytes > 0 else {
             return .html(DepartmentPages.index(user: user, status: try await Self.exchangeStatus(for: user, on: request), error: "请选择要上传的文件。"), status: .unprocessableEntity)
         }
-        let data = Data(buffer: file.data)
-        guard let format = SpreadsheetFormat.detect(fileName: file.filename, data: data) else {
-            throw Abort(.unprocessableEntity, reason: "无法识别文件「\(file.filename)」的格式，请上传 .csv 或 .xlsx 文件。")
-        }
-        let rows: [[String]]
-        do { rows = try SpreadsheetReader.rows(from: data, format: format) } catch {
-            throw Abort(.unprocessableEntity, reason: "文件「\(file.filename)」无法读取：\(error.message)")
-        }
-        let parsed = DepartmentRowParser.parse(kind: kind, header: rows.first ?? [], rows: Array(rows.dropFirst()), today: request.today)
-        let batch = try await DepartmentIngest.ingest(kind: kind, parsed: parsed, source: "upload", fileName: file.filename,
-                                                      sha256: RegistryImporter.sha256(data), user: user, at: request.now,
-                                                      calendar: request.application.workingDayCalendar, on: request.db)
-        try await AuditLog.record(.importData, entityType: "department_batch", entityID: batch.id?.uuidString ?? "", areaCode: user.areaCode.value,
-                                  summary: "报送\(kind.label)「\(file.filename)」：\(batch.status == "accepted" ? "新增 \(batch.newEvents) 条，重复 \(batch.repeatedEvents) 条" : "有问题，已退回")",
-                                  actor: request.auditActor, at: request.now, on: request.db)
+        let batch = try await DepartmentIngest.receive(Data(buffer: file.data), fileName: file.filename, kind: kind, source: "upload",
+                                                       user: user, actor: request.auditActor, at: request.now,
+                                                       calendar: request.application.workingDayCalendar, on: request.db)
         return request.redirect(to: "/departments/batches/\(try batch.requireID().uuidString.lowercased())")
     }
 

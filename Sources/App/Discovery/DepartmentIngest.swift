@@ -19,6 +19,20 @@ enum DepartmentIngest {
         let id_number: String
     }
 
+    /// A department file as received (upload or command line): read, checked, stored, screened and audited.
+    static func receive(_ data: Data, fileName: String, kind: DepartmentEventKind, source: String, user: CurrentUser,
+                        actor: AuditLog.Actor, at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> DepartmentBatch {
+        let rows = try UploadedSheet(data, fileName: fileName).rows
+        let parsed = DepartmentRowParser.parse(kind: kind, header: rows.first ?? [], rows: Array(rows.dropFirst()),
+                                               today: ChinaTime.civilDate(of: now))
+        let batch = try await ingest(kind: kind, parsed: parsed, source: source, fileName: fileName, sha256: RegistryImporter.sha256(data),
+                                     user: user, at: now, calendar: calendar, on: database)
+        try await AuditLog.record(.importData, entityType: "department_batch", entityID: batch.id?.uuidString ?? "", areaCode: user.areaCode.value,
+                                  summary: "报送\(kind.label)「\(fileName)」：\(batch.status == "accepted" ? "新增 \(batch.newEvents) 条，重复 \(batch.repeatedEvents) 条" : "有问题，已退回")",
+                                  actor: actor, at: now, on: database)
+        return batch
+    }
+
     /// Parses, stores and screens; a batch with any bad row is refused whole and stores no event.
     static func ingest(kind: DepartmentEventKind, parsed: Result<[DepartmentEvent], DepartmentImportError>, source: String, fileName: String,
                        sha256: String, user: CurrentUser, at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> DepartmentBatch {

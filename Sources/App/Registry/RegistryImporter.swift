@@ -21,18 +21,9 @@ enum RegistryImporter {
 
     /// Reads and checks a file against the registry as it is now, for the user's scope.
     static func read(_ data: Data, fileName: String, scope: AccessScope, today: CivilDate, on database: any Database) async throws -> Reading {
-        guard let format = SpreadsheetFormat.detect(fileName: fileName, data: data) else {
-            throw Abort(.unprocessableEntity, reason: "无法识别文件「\(fileName)」的格式，请上传 .csv 或 .xlsx 文件。")
-        }
         let clock = ContinuousClock(), started = clock.now
-        var encoding: String?
-        let rows: [[String]]
-        do {
-            if format == .csv { encoding = try SpreadsheetReader.decodeText(data).encoding.rawValue }
-            rows = try SpreadsheetReader.rows(from: data, format: format)
-        } catch {
-            throw Abort(.unprocessableEntity, reason: "文件「\(fileName)」无法读取：\(error.message)")
-        }
+        let sheet = try UploadedSheet(data, fileName: fileName)
+        let rows = sheet.rows, encoding = sheet.encoding
         let parsed = clock.now
         guard let header = rows.first else { throw Abort(.unprocessableEntity, reason: "文件「\(fileName)」是空的。") }
         let areas = try await knownAreas(in: scope, on: database)

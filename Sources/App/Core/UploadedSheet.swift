@@ -1,0 +1,23 @@
+import Foundation
+import Spreadsheet
+import Vapor
+
+/// A received spreadsheet file (upload, push or command line) as rows of cells, with the reasons said the same way
+/// whichever path it came by.
+struct UploadedSheet {
+    let rows: [[String]]
+    /// The text encoding a CSV was read in (UTF-8, GB18030 …); nil for xlsx.
+    let encoding: String?
+
+    init(_ data: Data, fileName: String) throws {
+        guard let format = SpreadsheetFormat.detect(fileName: fileName, data: data) else {
+            throw Abort(.unprocessableEntity, reason: "无法识别文件「\(fileName)」的格式，请上传 .csv 或 .xlsx 文件。")
+        }
+        do {
+            encoding = format == .csv ? try SpreadsheetReader.decodeText(data).encoding.rawValue : nil
+            rows = try SpreadsheetReader.rows(from: data, format: format)
+        } catch {
+            throw Abort(.unprocessableEntity, reason: "文件「\(fileName)」无法读取：\(error.message)")
+        }
+    }
+}
