@@ -89,4 +89,24 @@ struct ScreeningFactsTests {
             #expect(run.households == (try await Household.query(on: app.db).filter(\.$villageCode == household.villageCode).count()))
         }
     }
+
+    @Test("a full screening of every county leaves nothing for the incremental run, so the change log is pruned")
+    func fullRunMovesTheIncrementalMark() async throws {
+        try await withDemoApp(households: 30) { app in
+            // setup: one household's income changes
+            let household = try #require(try await Household.query(on: app.db).sort(\.$householdNumber).first())
+            let income = try #require(try await IncomeRecord.query(on: app.db).filter(\.$household.$id == household.requireID())
+                .filter(\.$periodStart == "2025-01-01").first())
+            income.perCapitaNet = 100
+            try await income.save(on: app.db)
+            // act
+            let runs = try await ScreeningService.runEverywhere(triggeredBy: "test", at: testNow, calendar: app.workingDayCalendar, on: app.db)
+            // check
+            #expect(runs.map(\.status) == ["finished"])
+            #expect(try await runChanged(app).isEmpty)
+            let sql = try #require(app.db as? any SQLDatabase)
+            struct Count: Decodable { let count: Int }
+            #expect(try await sql.raw("SELECT COUNT(*) AS count FROM screening_changes").first(decoding: Count.self)?.count == 0)
+        }
+    }
 }

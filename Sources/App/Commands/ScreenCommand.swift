@@ -24,6 +24,12 @@ struct ScreenCommand: AsyncCommand {
             for run in runs { context.console.print(Self.line(run)) }
             return
         }
+        if signature.area == nil, !signature.dryRun {
+            let runs = try await ScreeningService.runEverywhere(triggeredBy: "shouwang screen", at: app.clock.now(),
+                                                                calendar: app.workingDayCalendar, on: app.db)
+            for run in runs { context.console.print(Self.line(run)) }
+            return
+        }
         let scopes: [AccessScope]
         if let raw = signature.area {
             guard let code = AreaCode(raw) else { throw Abort(.badRequest, reason: "--area must be an area code") }
@@ -60,10 +66,7 @@ struct ScreeningSchedule: LifecycleHandler {
                 do {
                     let at = app.clock.now()
                     if ChinaTime.hour(of: at) == hour {
-                        for scope in try await Self.countyScopes(on: app.db) {
-                            try await ScreeningService.run(scope: scope, dryRun: false, triggeredBy: "每日自动筛查", at: at,
-                                                           calendar: app.workingDayCalendar, on: app.db)
-                        }
+                        try await ScreeningService.runEverywhere(triggeredBy: "每日自动筛查", at: at, calendar: app.workingDayCalendar, on: app.db)
                     } else {
                         try await ScreeningService.runChanged(triggeredBy: "增量自动筛查", at: at, calendar: app.workingDayCalendar, on: app.db)
                     }

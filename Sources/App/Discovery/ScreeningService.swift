@@ -55,6 +55,20 @@ enum ScreeningService {
         return run
     }
 
+    /// 全量筛查: every county in turn. Having judged every household, it also moves the incremental screening's
+    /// mark past the changes it has seen, so the change log does not grow between nights.
+    static func runEverywhere(triggeredBy: String, at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> [ScreeningRun] {
+        let through = try await ScreeningFactsStore.refresh(incomeYear: ChinaTime.civilDate(of: now).year - 1, on: database)
+        var runs: [ScreeningRun] = []
+        for scope in try await ScreeningSchedule.countyScopes(on: database) {
+            runs.append(try await run(scope: scope, dryRun: false, triggeredBy: triggeredBy, at: now, calendar: calendar, on: database))
+        }
+        if runs.allSatisfy({ $0.status == "finished" }) {
+            try await ScreeningFactsStore.markScreened(through: through, on: database)
+        }
+        return runs
+    }
+
     /// 增量筛查: every household whose registry rows or department records changed since the last incremental run,
     /// one run per province, then marks them screened. The hourly schedule and `shouwang screen --changed` use it.
     static func runChanged(triggeredBy: String, at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> [ScreeningRun] {
