@@ -53,21 +53,20 @@ enum BulkInsert {
         }
     }
 
-    /// The value as the query builder would store it: UUIDs as their text, dates as seconds, nil as NULL.
+    /// The value as the query builder would store it: UUIDs as their text, dates as seconds, nil as NULL. Concrete
+    /// types are tried first (a cast to a concrete type also unwraps an optional that holds one); only NULLs and
+    /// other types take the slower protocol casts.
     static func sqliteData(_ value: any Encodable & Sendable, encoder: SQLiteDataEncoder) throws -> SQLiteData {
-        var unwrapped: Any = value
-        if let optional = value as? any OptionalValue {
-            guard let wrapped = optional.wrappedValue else { return .null }
-            unwrapped = wrapped
-        }
-        switch unwrapped {
+        switch value {
         case let text as String: return .text(text)
+        case let uuid as UUID: return .text(uuid.uuidString)
         case let number as Int: return .integer(number)
         case let number as Int64: return .integer(Int(number))
         case let flag as Bool: return .integer(flag ? 1 : 0)
-        case let uuid as UUID: return .text(uuid.uuidString)
         case let date as Date: return .float(date.timeIntervalSince1970)
-        default: return try encoder.encode(value)
+        default:
+            if let optional = value as? any OptionalValue, optional.wrappedValue == nil { return .null }
+            return try encoder.encode(value)
         }
     }
 }
