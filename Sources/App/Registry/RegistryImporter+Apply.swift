@@ -9,23 +9,30 @@ extension RegistryImporter {
     static func apply(_ reading: Reading, batchID: UUID, actor: AuditLog.Actor, at date: Date, on database: any Database) async throws {
         guard reading.isValid else { throw Abort(.unprocessableEntity, reason: "文件仍有问题，未导入任何数据。") }
         let diff = reading.diff
-        var householdRows: [[any Encodable & Sendable]] = []
+        // A few thousand households at a time, so the rows being written never hold a whole province in memory.
+        for drafts in diff.newHouseholds.chunked(into: 5_000) {
+            var householdRows: [[any Encodable & Sendable]] = []
+            var memberRows: [[any Encodable & Sendable]] = []
+            var auditRows: [[any Encodable & Sendable]] = []
+            for draft in drafts {
+                let householdID = UUID()
+                let head = draft.members.first { $0.relation == .head } ?? draft.members.first
+                let fields = draft.fields
+                householdRows.append([
+                    householdID, fields.number, fields.villageCode.value, fields.groupCode?.value, fields.gridCode?.value,
+                    head?.name ?? "", fields.type.rawValue, fields.alleviatedYear, draft.members.count, fields.phone,
+                    fields.address, fields.bankAccount, HouseholdMonitoringStatus.notMonitored.rawValue, 1, date, date,
+                ])
+                for member in draft.members { memberRows.append(memberRow(member, householdID: householdID, at: date)) }
+                auditRows.append(auditRow(householdID: householdID, village: fields.villageCode.value, summary: "导入新增农户（户编号 \(fields.number)，\(draft.members.count) 人）",
+                                          before: nil, after: snapshot(fields, members: draft.members), batchID: batchID, actor: actor, at: date))
+            }
+            try await BulkInsert.insert(into: Household.schema, columns: DemoWriter.householdColumns, rows: householdRows, on: database)
+            try await BulkInsert.insert(into: Member.schema, columns: DemoWriter.memberColumns, rows: memberRows, on: database)
+            try await BulkInsert.insert(into: AuditEvent.schema, columns: auditColumns, rows: auditRows, on: database)
+        }
         var memberRows: [[any Encodable & Sendable]] = []
         var auditRows: [[any Encodable & Sendable]] = []
-        for draft in diff.newHouseholds {
-            let householdID = UUID()
-            let head = draft.members.first { $0.relation == .head } ?? draft.members.first
-            let fields = draft.fields
-            householdRows.append([
-                householdID, fields.number, fields.villageCode.value, fields.groupCode?.value, fields.gridCode?.value,
-                head?.name ?? "", fields.type.rawValue, fields.alleviatedYear, draft.members.count, fields.phone,
-                fields.address, fields.bankAccount, HouseholdMonitoringStatus.notMonitored.rawValue, 1, date, date,
-            ])
-            for member in draft.members { memberRows.append(memberRow(member, householdID: householdID, at: date)) }
-            auditRows.append(auditRow(householdID: householdID, village: fields.villageCode.value, summary: "导入新增农户（户编号 \(fields.number)，\(draft.members.count) 人）",
-                                      before: nil, after: snapshot(fields, members: draft.members), batchID: batchID, actor: actor, at: date))
-        }
-        try await BulkInsert.insert(into: Household.schema, columns: DemoWriter.householdColumns, rows: householdRows, on: database)
         for change in diff.changes {
             guard let householdID = change.existing.id else { continue }
             let before = change.existing.auditSnapshot
