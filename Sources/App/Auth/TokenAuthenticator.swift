@@ -18,18 +18,20 @@ struct TokenAuthenticator: AsyncMiddleware {
 
     static func user(for secret: String, kind: AuthToken.Kind, on request: Request) async throws -> CurrentUser? {
         guard !secret.isEmpty, secret.count < 200 else { return nil }
+        // One query for token and user: this runs on every request.
         guard let token = try await AuthToken.query(on: request.db)
+            .join(User.self, on: \AuthToken.$user.$id == \User.$id)
             .filter(\.$tokenHash == TokenDigest.hash(secret))
             .filter(\.$kind == kind.rawValue)
-            .with(\.$user)
-            .first()
+            .first(),
+            let user = try? token.joined(User.self)
         else { return nil }
         let now = request.now
-        guard token.expiresAt > now, token.user.isActive else { return nil }
+        guard token.expiresAt > now, user.isActive else { return nil }
         if kind == .webSession {
             try await refreshIfHalfSpent(token, now: now, on: request)
         }
-        return try token.user.current(csrfToken: token.csrfToken)
+        return try user.current(csrfToken: token.csrfToken)
     }
 
     /// Slides an idle web session forward, writing at most once per half lifetime rather than on every request.
