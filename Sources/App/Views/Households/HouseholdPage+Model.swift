@@ -50,8 +50,9 @@ extension HouseholdPage {
             .sort(\.$assessedOn, .descending).sort(\.$createdAt, .descending).all()
         let visits = try await Visit.query(on: request.db).filter(\.$household.$id == householdID)
             .sort(\.$visitedOn, .descending).limit(20).all()
-        let contact = try await ContactAssignment.query(on: request.db).filter(\.$household.$id == householdID)
-            .filter(\.$endedOn == nil).with(\.$user).first()?.user
+        let contact = try await ContactAssignment.query(on: request.db).join(User.self, on: \ContactAssignment.$user.$id == \User.$id)
+            .filter(\.$household.$id == householdID).filter(\.$endedOn == nil).first()
+            .flatMap { try? $0.joined(User.self) }
         var candidates: [User] = []
         if HouseholdAction.assignContact.isAllowed(for: user.role) {
             candidates = try await User.query(on: request.db).filter(\.$role == Role.contact.rawValue)
