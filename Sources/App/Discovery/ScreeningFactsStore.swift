@@ -183,7 +183,11 @@ extension ScreeningFactsRow {
         for packed in try await sql.raw(query).all(decoding: PackedRow.self) {
             guard let text = packed.packed else { continue }
             for line in text.utf8.split(separator: UInt8(ascii: ";")) {
-                if let row = ScreeningFactsRow(packed: line) { rows.append(row) }
+                // A row that does not read back is an error, never a household silently left unscreened.
+                guard let row = ScreeningFactsRow(packed: line) else {
+                    throw ScreeningConfigurationError(message: "screening_facts row unreadable: \(String(decoding: line.prefix(80), as: UTF8.self))")
+                }
+                rows.append(row)
             }
         }
         return rows
