@@ -3,7 +3,8 @@
 # latency percentiles, requests/s and the server's peak memory (VmHWM), for docs/benchmarks.md.
 #   scripts/bench_load.sh DATA_DIR [BINARY] [--duration 30s] [--connections 32] [--threads 2]
 #                         [--warmup 5s] [--timeout 30s] [--lead-connections N] [--port 18090]
-# DATA_DIR holds shouwang.sqlite (e.g. built by `shouwang demo --prepare-only`); BINARY defaults to
+# DATA_DIR holds shouwang.sqlite (e.g. built by `shouwang demo --prepare-only`), or `--postgres` for the database
+# at DATABASE_URL (psql reads the paths); BINARY defaults to
 # .build/release/shouwang (build it first: swift build -c release --product shouwang).
 # Signs in as BENCH_USER / BENCH_PASSWORD (default county / shouwang-demo). BENCH_MAX_PATHS caps the number of
 # household pages rotated through (default: every household in the user's area, in random order).
@@ -12,7 +13,7 @@
 # Needs wrk, sqlite3 and curl (Debian: apt-get install -y wrk sqlite3 curl).
 set -euo pipefail
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 die() { echo "bench_load: $*" >&2; exit 1; }
 
 duration=30s connections=32 threads=2 warmup=5s timeout=30s port=18090 lead_connections=
@@ -27,6 +28,7 @@ while [ $# -gt 0 ]; do
     --lead-connections) lead_connections=${2:?}; shift 2 ;;
     --port) port=${2:?}; shift 2 ;;
     -h|--help) usage ;;
+    --postgres) positional+=("$1"); shift ;;
     --*) echo "bench_load: unknown option $1" >&2; usage ;;
     *) positional+=("$1"); shift ;;
   esac
@@ -35,7 +37,15 @@ done
 lead_connections=${lead_connections:-$connections}
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-data_dir=$(cd "${positional[0]}" 2>/dev/null && pwd) || die "no such data directory: ${positional[0]}"
+if [ "${positional[0]}" = --postgres ]; then
+  # PostgreSQL at DATABASE_URL instead of a data directory
+  [ -n "${DATABASE_URL:-}" ] || die "--postgres needs DATABASE_URL"
+  command -v psql >/dev/null || die "psql is not installed (apt-get install -y postgresql-client)"
+  data_dir=$(mktemp -d)
+else
+  unset DATABASE_URL
+  data_dir=$(cd "${positional[0]}" 2>/dev/null && pwd) || die "no such data directory: ${positional[0]}"
+fi
 binary=${positional[1]:-$root/.build/release/shouwang}
 case "$binary" in /*) ;; *) binary=$PWD/$binary ;; esac
 database=$data_dir/shouwang.sqlite
@@ -45,7 +55,7 @@ base=http://127.0.0.1:$port
 
 for tool in wrk sqlite3 curl; do command -v "$tool" >/dev/null || die "$tool is not installed (apt-get install -y wrk sqlite3 curl)"; done
 [ -x "$binary" ] || die "no server binary at $binary (swift build -c release --product shouwang, or pass BINARY)"
-[ -f "$database" ] || die "no database at $database (build one: SHOUWANG_DATA_DIR=DIR shouwang demo --prepare-only)"
+[ -n "${DATABASE_URL:-}" ] || [ -f "$database" ] || die "no database at $database (build one: SHOUWANG_DATA_DIR=DIR shouwang demo --prepare-only)"
 if curl -s -o /dev/null --max-time 2 "$base/healthz"; then die "something already answers on port $port; stop it or pass --port"; fi
 
 seconds_of() { # wrk durations: 30s, 2m, 1h, or a bare number of seconds
@@ -109,7 +119,11 @@ session=$(printf '%s\n' "$login_headers" | sed -n 's/^[Ss]et-[Cc]ookie: shouwang
 cookie="Cookie: shouwang_session=$session"
 
 # --- paths: the household pages of the user's area, and the lead list ------------------------------------------------
-sql() { sqlite3 -readonly -batch -noheader "$database" "$1"; }
+if [ -n "${DATABASE_URL:-}" ]; then
+  sql() { psql "$DATABASE_URL" -qtAc "$1"; }
+else
+  sql() { sqlite3 -readonly -batch -noheader "$database" "$1"; }
+fi
 quoted_user=${user//\'/\'\'}
 area=$(sql "SELECT u.area_code || '|' || a.level FROM users u JOIN areas a ON a.code = u.area_code WHERE u.username = '$quoted_user'")
 [ -n "$area" ] || die "user '$user' or its area not found in $database"
@@ -124,8 +138,8 @@ case "$level" in
   grid) where="grid_code = '$area_code'" ;;
   *) die "unknown area level '$level' for $area_code" ;;
 esac
-limit=${BENCH_MAX_PATHS:--1}
-sql "SELECT '/households/' || lower(id) FROM households WHERE $where ORDER BY random() LIMIT $limit" >"$work/households.txt"
+limit=${BENCH_MAX_PATHS:+LIMIT $BENCH_MAX_PATHS}
+sql "SELECT '/households/' || lower(CAST(id AS TEXT)) FROM households WHERE $where ORDER BY random() $limit" >"$work/households.txt"
 household_paths=$(wc -l <"$work/households.txt")
 [ "$household_paths" -gt 0 ] || die "no households in the area of '$user' ($area_code, $level)"
 echo "/leads" >"$work/leads.txt"
