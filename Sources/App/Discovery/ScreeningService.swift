@@ -3,8 +3,9 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// 筛查: applies the rules in force to every household of an area (or to the households given), with the department
-/// data of the last twelve months, and files each hit as a lead source. A dry run only counts, per village.
+/// 筛查: applies the rules in force to the households of an area (or to the households given) that can be hit at
+/// all (`ScreeningBounds`), with their kept facts and the department records in each rule's window, and files each
+/// hit as a lead source. A dry run only counts, per village.
 enum ScreeningService {
     struct Result: Sendable {
         var households = 0
@@ -38,7 +39,7 @@ enum ScreeningService {
             let runID = try run.requireID()
             let result = try await database.withBulkConnection { connection in
                 try await screen(scope: scope, only: only, proposed: proposed, dryRun: dryRun, runID: runID,
-                                        at: now, calendar: calendar, on: connection)
+                                 at: now, calendar: calendar, on: connection)
             }
             run.households = result.households
             run.hits = result.hits
