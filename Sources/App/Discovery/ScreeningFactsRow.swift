@@ -1,0 +1,120 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// One household's kept facts, as `screening_facts` stores them.
+struct ScreeningFactsRow {
+    static let schema = "screening_facts"
+
+    let household_id: UUID
+    let household_number: String
+    let village_code: String
+    let member_count: Int
+    let income_year: Int
+    let per_capita_last: Int64?
+    let per_capita_previous: Int64?
+    let net_income_last: Int64?
+    let net_income_previous: Int64?
+    let rigid_last: Int64?
+    let rigid_previous: Int64?
+    let higher_education: Int
+    let housing_grade: String?
+    let water_secured: Bool?
+    /// Set by the query that read the row (`fetch`): whether the household has department records to read.
+    let flagged: Bool
+
+    static let columns = ["household_id", "household_number", "village_code", "member_count", "income_year", "per_capita_last",
+                          "per_capita_previous", "net_income_last", "net_income_previous", "rigid_last", "rigid_previous",
+                          "higher_education", "housing_grade", "water_secured"]
+
+    /// The facts the engine reads; department records and students' identity numbers are added by the caller.
+    func householdFacts(line: Money?) -> HouseholdFacts? {
+        guard let village = AreaCode(village_code) else { return nil }
+        var facts = HouseholdFacts(householdNumber: household_number, villageCode: village, memberCount: member_count,
+                                   membersInHigherEducation: higher_education,
+                                   housingGrade: housing_grade.flatMap(HousingSafetyGrade.init(rawValue:)),
+                                   waterSecured: water_secured, monitoringLine: line)
+        let year = income_year
+        for (offset, perCapita, net, rigid) in [(0, per_capita_last, net_income_last, rigid_last),
+                                                (1, per_capita_previous, net_income_previous, rigid_previous)] {
+            if let perCapita { facts.perCapitaIncome[year - offset] = Money(fen: perCapita) }
+            if let net { facts.netIncome[year - offset] = Money(fen: net) }
+            if let rigid { facts.rigidSpending[year - offset] = Money(fen: rigid) }
+        }
+        return facts
+    }
+}
+
+extension ScreeningFactsRow {
+    private struct PackedRow: Decodable { let packed: String? }
+
+    /// Facts rows matching `condition`, with `flagged` set where `flag` holds, read a township to a database row: the database joins each group of
+    /// rows into one text and this parses it in a tight loop. Reading 200,000 rows one by one through the driver
+    /// costs about 15 µs each in decoding and hand-offs; packed, under 1 µs.
+    static func fetch(with common: SQLQueryString?, where condition: any SQLExpression, flag: SQLQueryString?, sql: any SQLDatabase) async throws -> [ScreeningFactsRow] {
+        let text = { (column: String) -> SQLQueryString in "COALESCE(CAST(\(ident: column) AS TEXT), '')" }
+        let flagged: SQLQueryString = flag.map { "CASE WHEN \($0) THEN '1' ELSE '0' END" } ?? "'0'"
+        let fields = (columns.map { text($0) } + [flagged]).joined(separator: " || '|' || ")
+        let aggregate: SQLQueryString = sql.dialect.name == "postgresql" ? "string_agg(line, ';')" : "group_concat(line, ';')"
+        let query: SQLQueryString = """
+            \(common ?? "")SELECT \(aggregate) AS packed FROM (
+                SELECT \(fields) AS line, substr(village_code, 1, 9) AS bucket
+                FROM screening_facts WHERE \(condition)
+            ) lines GROUP BY bucket
+            """
+        var rows: [ScreeningFactsRow] = []
+        for packed in try await sql.raw(query).all(decoding: PackedRow.self) {
+            guard let text = packed.packed else { continue }
+            for line in text.utf8.split(separator: UInt8(ascii: ";")) {
+                // A row that does not read back is an error, never a household silently left unscreened.
+                guard let row = ScreeningFactsRow(packed: line) else {
+                    throw ScreeningConfigurationError(message: "screening_facts row unreadable: \(String(decoding: line.prefix(80), as: UTF8.self))")
+                }
+                rows.append(row)
+            }
+        }
+        return rows
+    }
+
+    /// One row as `fetch` packs it: the columns in `columns` order and the flag, `|`-separated, empty for NULL.
+    init?(packed line: Substring.UTF8View.SubSequence) {
+        let fields = line.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+        guard fields.count == Self.columns.count + 1 else { return nil }
+        func string(_ index: Int) -> String { String(decoding: fields[index], as: UTF8.self) }
+        func integer(_ index: Int) -> Int64? {
+            var value: Int64 = 0
+            var negative = false
+            guard !fields[index].isEmpty else { return nil }
+            for (offset, byte) in fields[index].enumerated() {
+                if offset == 0, byte == UInt8(ascii: "-") { negative = true; continue }
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+                guard !overflow else { return nil }
+                value = shifted + Int64(byte - UInt8(ascii: "0"))
+            }
+            return negative ? -value : value
+        }
+        guard let id = UUID(uuidString: string(0)), let members = integer(3), let year = integer(4), let students = integer(11) else {
+            return nil
+        }
+        household_id = id
+        household_number = string(1)
+        village_code = string(2)
+        member_count = Int(members)
+        income_year = Int(year)
+        per_capita_last = integer(5)
+        per_capita_previous = integer(6)
+        net_income_last = integer(7)
+        net_income_previous = integer(8)
+        rigid_last = integer(9)
+        rigid_previous = integer(10)
+        higher_education = Int(students)
+        housing_grade = fields[12].isEmpty ? nil : string(12)
+        flagged = fields[14].first == UInt8(ascii: "1")
+        water_secured = switch string(13) {
+        case "1", "true", "t": true
+        case "0", "false", "f": false
+        default: nil
+        }
+    }
+}
