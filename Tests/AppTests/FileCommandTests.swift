@@ -19,7 +19,7 @@ struct FileCommandTests {
         NSTemporaryDirectory() + "shouwang-\(UUID().uuidString.prefix(8))-\(name)"
     }
 
-    @Test("an exported county imports back unchanged; a changed phone number is imported and audited")
+    @Test("an exported county imports back; a changed phone number and a member's corrected ethnicity are imported and audited")
     func exportThenImport() async throws {
         try await withDemoApp(households: 20) { app in
             // setup: export, then change the phone of the first household on all its rows
@@ -32,6 +32,12 @@ struct FileCommandTests {
             let phoneColumn = try #require(RegistryColumn.allCases.firstIndex(of: .phone))
             let number = rows[1][numberColumn]
             for index in rows.indices.dropFirst() where rows[index][numberColumn] == number { rows[index][phoneColumn] = "13912345678" }
+            // and one member of another household is registered as 彝族 now
+            let ethnicityColumn = try #require(RegistryColumn.allCases.firstIndex(of: .ethnicity))
+            let idColumn = try #require(RegistryColumn.allCases.firstIndex(of: .idNumber))
+            let moved = try #require(rows.indices.dropFirst().last)
+            rows[moved][ethnicityColumn] = "彝族"
+            let movedID = rows[moved][idColumn]
             try SpreadsheetWriter.csv(rows).write(to: URL(fileURLWithPath: path))
             let audits = try await AuditEvent.query(on: app.db).count()
             // act
@@ -39,8 +45,11 @@ struct FileCommandTests {
             // check
             let household = try #require(try await Household.query(on: app.db).filter(\.$householdNumber == number).first())
             #expect(household.phone == "13912345678")
+            #expect(household.version > 1)
+            let member = try #require(try await Member.query(on: app.db).filter(\.$idNumber == movedID).first())
+            #expect(member.ethnicity == "彝族")
             #expect(try await Household.query(on: app.db).count() == 20)
-            #expect(try await AuditEvent.query(on: app.db).count() == audits + 2, "the household's change and the import itself")
+            #expect(try await AuditEvent.query(on: app.db).count() == audits + 3, "the two households' changes and the import itself")
         }
     }
 

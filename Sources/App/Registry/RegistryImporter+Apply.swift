@@ -5,7 +5,7 @@ import Vapor
 
 extension RegistryImporter {
     /// Applies a checked reading in the given transaction: new households and members in multi-row inserts,
-    /// changed ones updated, every household touched written to the audit trail.
+    /// changed ones in a few set-based updates, every household touched written to the audit trail.
     static func apply(_ reading: Reading, batchID: UUID, actor: AuditLog.Actor, at date: Date, on database: any Database) async throws {
         guard reading.isValid else { throw Abort(.unprocessableEntity, reason: "文件仍有问题，未导入任何数据。") }
         let diff = reading.diff
@@ -33,12 +33,14 @@ extension RegistryImporter {
         }
         var memberRows: [[any Encodable & Sendable]] = []
         var auditRows: [[any Encodable & Sendable]] = []
+        var memberUpdates: [[any Encodable & Sendable]] = []
+        var householdUpdates: [[any Encodable & Sendable]] = []
         for change in diff.changes {
             guard let householdID = change.existing.id else { continue }
             let before = change.existing.auditSnapshot
             for (member, record) in change.changedMembers {
                 member.apply(record)
-                try await member.save(on: database)
+                if let id = member.id { memberUpdates.append([id] + updatedValues(of: member, at: date)) }
             }
             for record in change.newMembers { memberRows.append(memberRow(record, householdID: householdID, at: date)) }
             let household = change.existing
@@ -46,15 +48,38 @@ extension RegistryImporter {
             household.memberCount = change.draft.members.count + change.unlistedMembers
             if let head = change.draft.members.first(where: { $0.relation == .head }) { household.headName = head.name }
             household.version += 1
-            try await household.save(on: database)
+            householdUpdates.append([householdID] + updatedValues(of: household, at: date))
             auditRows.append(auditRow(
                 householdID: householdID, village: household.villageCode,
                 summary: "导入更新农户（户编号 \(household.householdNumber)：新增成员 \(change.newMembers.count) 人，更新成员 \(change.changedMembers.count) 人）",
                 before: before, after: household.auditSnapshot, batchID: batchID, actor: actor, at: date
             ))
         }
+        try await BulkUpdate.update(Household.schema, key: "id", columns: householdUpdateColumns, rows: householdUpdates, on: database)
+        try await BulkUpdate.update(Member.schema, key: "id", columns: memberUpdateColumns, rows: memberUpdates, on: database)
         try await BulkInsert.insert(into: Member.schema, columns: DemoWriter.memberColumns, rows: memberRows, on: database)
         try await BulkInsert.insert(into: AuditEvent.schema, columns: auditColumns, rows: auditRows, on: database)
+    }
+
+    /// The columns an import changes on a household it already holds, and their new values.
+    static let householdUpdateColumns = ["household_number", "village_code", "group_code", "grid_code", "head_name", "household_type",
+                                         "alleviated_year", "member_count", "phone", "address", "bank_account", "version", "updated_at"]
+
+    private static func updatedValues(of household: Household, at date: Date) -> [any Encodable & Sendable] {
+        [household.householdNumber, household.villageCode, household.groupCode, household.gridCode, household.headName,
+         household.householdType, household.alleviatedYear, household.memberCount, household.phone, household.address,
+         household.bankAccount, household.version, date]
+    }
+
+    /// The columns an import changes on a member it already holds (the registry fields; departure stays).
+    static let memberUpdateColumns = ["name", "id_number", "sex", "birth_date", "relation", "ethnicity", "education", "school_status",
+                                      "health", "disability_grade", "labour_capacity", "work_place", "work_months", "medical_insured",
+                                      "pension_insured", "minimum_living", "extreme_poverty", "public_welfare_job", "updated_at"]
+
+    private static func updatedValues(of member: Member, at date: Date) -> [any Encodable & Sendable] {
+        [member.name, member.idNumber, member.sex, member.birthDate, member.relation, member.ethnicity, member.education,
+         member.schoolStatus, member.health, member.disabilityGrade, member.labourCapacity, member.workPlace, member.workMonths,
+         member.medicalInsured, member.pensionInsured, member.minimumLiving, member.extremePoverty, member.publicWelfareJob, date]
     }
 
     private static func memberRow(_ member: MemberRecord, householdID: UUID, at date: Date) -> [any Encodable & Sendable] {
