@@ -1,6 +1,7 @@
 import Crypto
 import Domain
 import Fluent
+import SQLKit
 import Foundation
 
 /// 线索受理: every channel's signal about a household becomes a source of the one open lead for that household and
@@ -79,10 +80,17 @@ enum LeadIntake {
         }
         try await BulkInsert.insert(into: RiskLead.schema, columns: leadColumns, rows: newLeads, on: database)
         try await BulkInsert.insert(into: LeadSource.schema, columns: sourceColumns, rows: newSources, on: database)
-        for (leadID, count) in corroborated {
-            guard let lead = try await RiskLead.find(leadID, on: database) else { continue }
-            lead.sourceCount += count
-            try await lead.save(on: database)
+        // Source counts grow by how many sources each lead received: one statement per increment and thousand leads.
+        if let sql = database as? any SQLDatabase {
+            for (increment, leads) in Dictionary(grouping: corroborated.keys, by: { corroborated[$0] ?? 0 }) {
+                for chunk in Array(leads).chunked(into: 1_000) {
+                    try await sql.update(RiskLead.schema)
+                        .set(SQLColumn("source_count"), to: SQLBinaryExpression(SQLColumn("source_count"), .add, SQLBind(increment)))
+                        .set("updated_at", to: now)
+                        .where("id", .in, chunk)
+                        .run()
+                }
+            }
         }
         return outcomes
     }
