@@ -27,17 +27,15 @@ public struct ScreeningBounds: Sendable, Hashable {
     }
 
     public init(rules: ScreeningRuleSet, line: MonitoringLine, on date: CivilDate) {
-        let live = rules.versions.filter { $0.enabled && $0.effective.contains(date) }
+        // The versions that can fire somewhere on `date`: enabled, in force, every parameter their kind needs usable.
+        let usable = Dictionary(grouping: rules.versions.filter { version in
+            version.enabled && version.effective.contains(date)
+                && version.kind.parameterNames.allSatisfy { ScreeningEngine.parameter($0, of: version) != nil }
+        }, by: \.kind)
         func values(_ kind: ScreeningRuleKind, _ name: ScreeningParameter) -> [Int64] {
-            live.filter { version in
-                version.kind == kind && kind.parameterNames.allSatisfy { ScreeningEngine.parameter($0, of: version) != nil }
-            }.compactMap { ScreeningEngine.parameter(name, of: $0) }
+            (usable[kind] ?? []).compactMap { ScreeningEngine.parameter(name, of: $0) }
         }
-        func isLive(_ kind: ScreeningRuleKind) -> Bool {
-            live.contains { version in
-                version.kind == kind && kind.parameterNames.allSatisfy { ScreeningEngine.parameter($0, of: version) != nil }
-            }
-        }
+        func isLive(_ kind: ScreeningRuleKind) -> Bool { usable[kind] != nil }
         let highestLine = line.table.rows.filter { $0.isInForce(on: date) }.map(\.value.fen).max()
         if let highestLine, let margin = values(.incomeBelowLine, .lineMarginPercent).max() {
             let (ceiling, overflow) = highestLine.multipliedReportingOverflow(by: 100 + margin)
@@ -49,8 +47,8 @@ public struct ScreeningBounds: Sendable, Hashable {
         unsecuredWater = isLive(.unsafeWater)
         fewestStudents = values(.multipleInHigherEducation, .minimumStudents).min()
 
-        for (ruleKind, recordKind) in Self.recordKinds {
-            guard let months = values(ruleKind, .windowMonths).max() else { continue }
+        for ruleKind in ScreeningRuleKind.allCases {
+            guard let recordKind = ruleKind.recordKind, let months = values(ruleKind, .windowMonths).max() else { continue }
             let threshold = values(ruleKind, .thresholdFen).min().map(Money.init(fen:))
             records.append(RecordBound(
                 kind: recordKind, opensAfter: date.addingMonths(-Int(months)), amountAbove: threshold,
@@ -58,14 +56,6 @@ public struct ScreeningBounds: Sendable, Hashable {
             ))
         }
     }
-
-    /// The department record each record-driven rule reads.
-    static let recordKinds: [(ScreeningRuleKind, DepartmentEventKind)] = [
-        (.hospitalSelfPay, .medicalSelfPay), (.newSeriousIllness, .seriousIllness), (.newMinimumLiving, .minimumLiving),
-        (.newExtremePoverty, .extremePoverty), (.newSevereDisability, .disability), (.multipleInHigherEducation, .enrolment),
-        (.unsafeHousing, .housingRating), (.disasterDamage, .disasterDamage), (.unsafeWater, .waterUnsafe),
-        (.jobLoss, .unemployment),
-    ]
 
     /// Whether a household's kept facts (no department records) pass a bound: the same test the database runs.
     public func admitsRegistryFacts(_ facts: HouseholdFacts, incomeYear year: Int) -> Bool {

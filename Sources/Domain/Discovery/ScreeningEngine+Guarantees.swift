@@ -5,7 +5,7 @@ extension ScreeningEngine {
         _ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate
     ) -> RuleHit? {
         guard let minimum = parameter(.minimumStudents, of: rule),
-              let events = recentEvents(.enrolment, rule, facts, date) else { return nil }
+              let events = recentEvents(rule, facts, date) else { return nil }
         let reported = Set(events.filter { event in
             event.level.flatMap(SchoolStatus.init(rawValue:))?.isHigherEducation ?? false
         }.map(\.idNumber))
@@ -21,7 +21,7 @@ extension ScreeningEngine {
     /// A C or D dwelling, by the registry or by a housing-department rating in the window. Either source is enough:
     /// a lead is checked on site, and a missed dangerous house costs more than a visit.
     static func unsafeHousing(_ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate) -> RuleHit? {
-        guard let events = recentEvents(.housingRating, rule, facts, date) else { return nil }
+        guard let events = recentEvents(rule, facts, date) else { return nil }
         let rated = events.last { $0.grade.flatMap(HousingSafetyGrade.init(rawValue:)).map { !$0.isSafe } ?? false }
         if let rated, let grade = rated.grade.flatMap(HousingSafetyGrade.init(rawValue:)) {
             let source = "\(DepartmentEventKind.housingRating.department.label) \(rated.eventDate)"
@@ -33,7 +33,7 @@ extension ScreeningEngine {
 
     /// Water not secured in the registry, or a water-department record in the window.
     static func unsafeWater(_ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate) -> RuleHit? {
-        guard let events = recentEvents(.waterUnsafe, rule, facts, date) else { return nil }
+        guard let events = recentEvents(rule, facts, date) else { return nil }
         if let latest = events.last {
             let source = "\(DepartmentEventKind.waterUnsafe.department.label) \(latest.eventDate)"
             return hit(rule, ["来源": source], "\(latest.eventDate) \(DepartmentEventKind.waterUnsafe.department.label)推送饮水不安全")

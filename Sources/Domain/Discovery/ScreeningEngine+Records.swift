@@ -3,7 +3,7 @@ extension ScreeningEngine {
     /// the S0 threshold is per person.
     static func hospitalSelfPay(_ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate) -> [RuleHit] {
         guard let threshold = parameter(.thresholdFen, of: rule).map(Money.init(fen:)),
-              let events = recentEvents(.medicalSelfPay, rule, facts, date) else { return [] }
+              let events = recentEvents(rule, facts, date) else { return [] }
         return byPerson(events).compactMap { person in
             let total = person.events.reduce(Money.zero) { $0 + ($1.amount ?? .zero) }
             guard total > threshold, let latest = person.events.last else { return nil }
@@ -17,10 +17,8 @@ extension ScreeningEngine {
     }
 
     /// A new record of `kind` (diagnosis, 低保, 特困, job loss) in the window: one hit per person, naming the latest.
-    static func newRecords(
-        _ kind: DepartmentEventKind, _ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate
-    ) -> [RuleHit] {
-        guard let events = recentEvents(kind, rule, facts, date) else { return [] }
+    static func newRecords(_ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate) -> [RuleHit] {
+        guard let kind = rule.kind.recordKind, let events = recentEvents(rule, facts, date) else { return [] }
         return byPerson(events).compactMap { person in
             guard let latest = person.events.last else { return nil }
             return hit(
@@ -37,7 +35,7 @@ extension ScreeningEngine {
         _ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate
     ) -> [RuleHit] {
         guard let maximum = parameter(.maximumGrade, of: rule),
-              let events = recentEvents(.disability, rule, facts, date) else { return [] }
+              let events = recentEvents(rule, facts, date) else { return [] }
         return byPerson(events).compactMap { person in
             let severe = person.events.filter { event in
                 event.grade.flatMap { Int64($0) }.map { (1...maximum).contains($0) } ?? false
@@ -55,7 +53,7 @@ extension ScreeningEngine {
     /// Household losses from disasters summed over the window, strictly above the threshold.
     static func disasterDamage(_ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate) -> RuleHit? {
         guard let threshold = parameter(.thresholdFen, of: rule).map(Money.init(fen:)),
-              let events = recentEvents(.disasterDamage, rule, facts, date) else { return nil }
+              let events = recentEvents(rule, facts, date) else { return nil }
         let total = events.reduce(Money.zero) { $0 + ($1.amount ?? .zero) }
         guard total > threshold else { return nil }
         return hit(

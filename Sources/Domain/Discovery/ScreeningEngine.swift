@@ -29,10 +29,10 @@ public enum ScreeningEngine {
         case .sharpIncomeDrop: sharpIncomeDrop(rule, facts, date).map { [$0] } ?? []
         case .rigidSpendingAboveIncome: rigidSpendingAboveIncome(rule, facts, date).map { [$0] } ?? []
         case .hospitalSelfPay: hospitalSelfPay(rule, facts, date)
-        case .newSeriousIllness: newRecords(.seriousIllness, rule, facts, date)
-        case .newMinimumLiving: newRecords(.minimumLiving, rule, facts, date)
-        case .newExtremePoverty: newRecords(.extremePoverty, rule, facts, date)
-        case .jobLoss: newRecords(.unemployment, rule, facts, date)
+        case .newSeriousIllness: newRecords(rule, facts, date)
+        case .newMinimumLiving: newRecords(rule, facts, date)
+        case .newExtremePoverty: newRecords(rule, facts, date)
+        case .jobLoss: newRecords(rule, facts, date)
         case .newSevereDisability: newSevereDisability(rule, facts, date)
         case .multipleInHigherEducation: multipleInHigherEducation(rule, facts, date).map { [$0] } ?? []
         case .unsafeHousing: unsafeHousing(rule, facts, date).map { [$0] } ?? []
@@ -48,11 +48,10 @@ public enum ScreeningEngine {
         return value
     }
 
-    /// The records of `kind` dated in the rule's window ending on `date`, oldest first; nil without a window.
-    static func recentEvents(
-        _ kind: DepartmentEventKind, _ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate
-    ) -> [DepartmentEvent]? {
-        guard let months = parameter(.windowMonths, of: rule) else { return nil }
+    /// The records the rule reads (`ScreeningRuleKind.recordKind`) dated in its window ending on `date`, oldest
+    /// first; nil without a window.
+    static func recentEvents(_ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate) -> [DepartmentEvent]? {
+        guard let kind = rule.kind.recordKind, let months = parameter(.windowMonths, of: rule) else { return nil }
         let opens = date.addingMonths(-Int(months))
         return facts.events
             .filter { $0.kind == kind && opens < $0.eventDate && $0.eventDate <= date }

@@ -64,6 +64,24 @@ public enum ScreeningRuleKind: String, CodeList {
         }
     }
 
+    /// The department record the rule reads; nil for the rules that read the registry only. Housing, water and
+    /// higher education read both.
+    public var recordKind: DepartmentEventKind? {
+        switch self {
+        case .hospitalSelfPay: .medicalSelfPay
+        case .newSeriousIllness: .seriousIllness
+        case .newMinimumLiving: .minimumLiving
+        case .newExtremePoverty: .extremePoverty
+        case .newSevereDisability: .disability
+        case .multipleInHigherEducation: .enrolment
+        case .unsafeHousing: .housingRating
+        case .disasterDamage: .disasterDamage
+        case .unsafeWater: .waterUnsafe
+        case .jobLoss: .unemployment
+        case .incomeBelowLine, .sharpIncomeDrop, .rigidSpendingAboveIncome: nil
+        }
+    }
+
     /// Whether the rule names one person (a patient, a new 低保 member) rather than the household.
     public var isPersonLevel: Bool {
         switch self {
