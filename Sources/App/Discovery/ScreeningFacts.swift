@@ -142,11 +142,10 @@ enum ScreeningFacts {
                 ))
             }
         }
-        let higher = SchoolStatus.allCases.filter(\.isHigherEducation).map(\.rawValue)
         for chunk in Array(enrolled).chunked(into: chunkSize) {
             let students = try await sql.select().columns(SQLColumn("household_id"), SQLColumn("id_number")).from(Member.schema)
                 .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
-                .where(SQLColumn("school_status"), .in, SQLBind.group(higher))
+                .where(SQLColumn("school_status"), .in, SQLBind.group(ScreeningFactsRow.higherEducation))
                 .where(SQLColumn("departed_on"), .is, SQLLiteral.null)
                 .all(decoding: StudentRow.self)
             for row in students {

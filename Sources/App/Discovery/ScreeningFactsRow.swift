@@ -6,6 +6,10 @@ import SQLKit
 struct ScreeningFactsRow {
     static let schema = "screening_facts"
 
+    /// The school statuses counted as higher education, as stored: the facts count these members, and an education
+    /// record is checked against their identity numbers.
+    static let higherEducation = SchoolStatus.allCases.filter(\.isHigherEducation).map(\.rawValue)
+
     let household_id: UUID
     let household_number: String
     let village_code: String

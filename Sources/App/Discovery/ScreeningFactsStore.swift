@@ -15,7 +15,6 @@ enum ScreeningFactsStore {
 
     private struct CursorRow: Decodable { let seq: Int64; let income_year: Int? }
     private struct SeqRow: Decodable { let seq: Int64? }
-    private struct IDRow: Decodable { let household_id: UUID }
 
     /// Brings the facts up to date for screening in `incomeYear` (the last complete year) and returns the log
     /// position they reflect.
@@ -70,7 +69,6 @@ enum ScreeningFactsStore {
     }
 
     private static func insertStatement(year: Int, households filter: SQLQueryString) -> SQLQueryString {
-        let higher = SchoolStatus.allCases.filter(\.isHigherEducation).map(\.rawValue)
         let rigid = { (alias: String) -> SQLQueryString in
             "\(unsafeRaw: alias).medical_self_pay + \(unsafeRaw: alias).schooling_cost + \(unsafeRaw: alias).disaster_loss + \(unsafeRaw: alias).other_rigid"
         }
@@ -87,7 +85,7 @@ enum ScreeningFactsStore {
             SELECT h.id, h.household_number, h.village_code, h.group_code, h.grid_code, h.member_count,
                 \(bind: year), cur.per_capita_net, pre.per_capita_net, cur.net_income, pre.net_income, \(rigid("cur")), \(rigid("pre")),
                 (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id AND m.departed_on IS NULL
-                    AND m.school_status IN (\(binds: higher))),
+                    AND m.school_status IN (\(binds: ScreeningFactsRow.higherEducation))),
                 \(latest(.housingSafety, "housing_grade")), \(latest(.drinkingWater, "secured"))
             FROM households h
             LEFT JOIN income_records cur ON cur.household_id = h.id
