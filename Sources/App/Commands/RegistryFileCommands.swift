@@ -35,17 +35,9 @@ struct ImportCommand: AsyncCommand {
         }
         guard reading.isValid else { throw Abort(.unprocessableEntity, reason: "the file has problems; nothing was imported") }
         guard !signature.checkOnly else { return }
-        let actor = AuditLog.Actor(id: nil, name: "shouwang import")
-        let now = app.clock.now()
-        let batchID = UUID()
-        try await app.db.withBulkConnection { connection in try await connection.transaction { database in
-            try await RegistryImporter.apply(reading, batchID: batchID, actor: actor, at: now, on: database)
-            try await AuditLog.record(
-                .importData, entityType: "import_batch", entityID: batchID.uuidString, areaCode: area.value,
-                summary: "命令行导入登记表「\((path as NSString).lastPathComponent)」：新增 \(reading.diff.newHouseholds.count) 户，更新 \(reading.diff.changedHouseholds) 户，未变 \(reading.diff.unchangedHouseholds) 户",
-                actor: actor, at: now, on: database
-            )
-        } }
+        try await RegistryImporter.commit(reading, batchID: UUID(), fileName: (path as NSString).lastPathComponent, areaCode: area.value,
+                                          channel: "命令行", actor: AuditLog.Actor(id: nil, name: "shouwang import"),
+                                          at: app.clock.now(), on: app.db)
         context.console.print("imported in \(seconds()) s")
     }
 }

@@ -87,18 +87,13 @@ struct ImportController {
             return
         }
         let actor = request.auditActor, now = request.now
-        try await request.db.withBulkConnection { connection in try await connection.transaction { database in
-            try await RegistryImporter.apply(reading, batchID: batchID, actor: actor, at: now, on: database)
+        try await RegistryImporter.commit(reading, batchID: batchID, fileName: batch.fileName, areaCode: user.areaCode.value, actor: actor,
+                                          at: now, on: request.db) { database in
             batch.record(reading)
             batch.status = ImportBatch.Status.committed.rawValue
             batch.committedAt = now
             try await batch.save(on: database)
-            try await AuditLog.record(
-                .importData, entityType: "import_batch", entityID: batchID.uuidString, areaCode: user.areaCode.value,
-                summary: "导入登记表「\(batch.fileName)」：新增 \(reading.diff.newHouseholds.count) 户，更新 \(reading.diff.changedHouseholds) 户，未变 \(reading.diff.unchangedHouseholds) 户",
-                actor: actor, at: now, on: database
-            )
-        } }
+        }
     }
 }
 
