@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// Resolves the session cookie (web) or the bearer token (API) to the signed-in user.
@@ -18,28 +19,31 @@ struct TokenAuthenticator: AsyncMiddleware {
 
     static func user(for secret: String, kind: AuthToken.Kind, on request: Request) async throws -> CurrentUser? {
         guard !secret.isEmpty, secret.count < 200 else { return nil }
-        // One query for token and user: this runs on every request.
-        guard let token = try await AuthToken.query(on: request.db)
-            .join(User.self, on: \AuthToken.$user.$id == \User.$id)
-            .filter(\.$tokenHash == TokenDigest.hash(secret))
-            .filter(\.$kind == kind.rawValue)
-            .first(),
-            let user = try? token.joined(User.self)
+        // One plain query for token and user: this runs on every request.
+        guard let row = try await request.db.sql.raw("""
+            SELECT auth_tokens.id AS token_id, auth_tokens.expires_at AS token_expires_at, auth_tokens.csrf_token AS token_csrf,
+                   \(unsafeRaw: User.selectList)
+            FROM auth_tokens JOIN users ON users.id = auth_tokens.user_id
+            WHERE auth_tokens.token_hash = \(bind: TokenDigest.hash(secret)) AND auth_tokens.kind = \(bind: kind.rawValue)
+            LIMIT 1
+            """).first()
         else { return nil }
+        let user = try User.read(row)
+        let expiresAt = try row.value("token_expires_at", as: Date.self)
         let now = request.now
-        guard token.expiresAt > now, user.isActive else { return nil }
+        guard expiresAt > now, user.isActive else { return nil }
         if kind == .webSession {
-            try await refreshIfHalfSpent(token, now: now, on: request)
+            try await refreshIfHalfSpent(try row.value("token_id", as: UUID.self), expiresAt: expiresAt, now: now, on: request)
         }
-        return try user.current(csrfToken: token.csrfToken)
+        return try user.current(csrfToken: try row.optional("token_csrf"))
     }
 
     /// Slides an idle web session forward, writing at most once per half lifetime rather than on every request.
-    private static func refreshIfHalfSpent(_ token: AuthToken, now: Date, on request: Request) async throws {
+    private static func refreshIfHalfSpent(_ tokenID: UUID, expiresAt: Date, now: Date, on request: Request) async throws {
         let lifetime = request.application.settings.sessionIdleTimeout
-        guard token.expiresAt.timeIntervalSince(now) < lifetime / 2 else { return }
-        token.expiresAt = now.addingTimeInterval(lifetime)
-        try await token.save(on: request.db)
+        guard expiresAt.timeIntervalSince(now) < lifetime / 2 else { return }
+        try await AuthToken.query(on: request.db).filter(\.$id == tokenID)
+            .set(\.$expiresAt, to: now.addingTimeInterval(lifetime)).update()
     }
 }
 

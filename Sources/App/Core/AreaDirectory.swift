@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// Looks up areas by code: names for display, children for browsing, ancestors for breadcrumbs.
@@ -22,7 +23,7 @@ enum AreaDirectory {
             next = current.parent
         }
         guard !codes.isEmpty else { return [] }
-        let areas = try await Area.query(on: database).filter(\.$code ~~ codes).all()
+        let areas = try await database.plainRows(Area.self, "WHERE code IN (\(binds: codes))")
         let byCode = Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         return codes.reversed().compactMap { byCode[$0] }
     }

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Foundation
 import Plot
 
@@ -20,12 +21,9 @@ struct AuditRow {
 
     /// The history of one record, newest first, with personal data masked for viewers who may not see it in full.
     static func history(entityType: String, entityID: String, viewer: CurrentUser, limit: Int = 50, on database: any Database) async throws -> [AuditRow] {
-        try await AuditEvent.query(on: database)
-            .filter(\.$entityType == entityType)
-            .filter(\.$entityID == entityID)
-            .sort(\.$occurredAt, .descending)
-            .limit(limit)
-            .all()
+        try await database.plainRows(AuditEvent.self, """
+            WHERE entity_type = \(bind: entityType) AND entity_id = \(bind: entityID) ORDER BY occurred_at DESC LIMIT \(literal: limit)
+            """)
             .map { AuditRow($0, viewer: viewer) }
     }
 

@@ -114,8 +114,8 @@ enum ScreeningPages {
                     })
                 )),
                 .form(.class("card"), .action("/screening/rules"), .method(.post), CSRFField(user: user).node,
-                      .input(.type(.hidden), .name("kind"), .value(proposal.kind)), .input(.type(.hidden), .name("parameter"), .value(proposal.parameter)),
-                      .input(.type(.hidden), .name("value"), .value(proposal.value)), .input(.type(.hidden), .name("effective_from"), .value(proposal.effectiveFrom)),
+                      .input(.type(.hidden), .name("kind"), .value(HTMLEscaping.escape(proposal.kind))), .input(.type(.hidden), .name("parameter"), .value(HTMLEscaping.escape(proposal.parameter))),
+                      .input(.type(.hidden), .name("value"), .value(HTMLEscaping.escape(proposal.value))), .input(.type(.hidden), .name("effective_from"), .value(HTMLEscaping.escape(proposal.effectiveFrom))),
                       .p(.text("启用后自 \(proposal.effectiveFrom) 起在本辖区生效，旧版本保留。")),
                       .button(.type(.submit), .class("primary"), .text("启用该版本"))),
                 .p(.a(.href("/screening"), .text("← 返回筛查")))
