@@ -1,11 +1,16 @@
 import App
 import Logging
+import NIOCore
+import NIOPosix
 import Vapor
 
 /// `shouwang` — serve, migrate, load areas, create users, or run the demo.
 @main
 enum Entrypoint {
     static func main() async throws {
+        // Swift concurrency runs on NIO's event loops instead of a pool of its own, so a request handler awaiting a
+        // query does not hop between two sets of threads at every step; first thing, before anything else is async.
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         var environment = try Environment.detect()
         try LoggingSystem.bootstrap(from: &environment)
         var settings = try AppSettings.fromEnvironment()

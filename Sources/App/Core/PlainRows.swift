@@ -10,13 +10,15 @@ import SQLKit
 protocol PlainRowModel: Model {
     /// Every stored column, by name.
     static var plainColumns: [String] { get }
+    /// `plainColumns` qualified with the table, for a select list that may sit in a join; built once per model with
+    /// `qualifiedColumns()`.
+    static var selectList: String { get }
     /// The model from a row that holds `plainColumns` (under their own names).
     static func read(_ row: any SQLRow) throws -> Self
 }
 
 extension PlainRowModel {
-    /// `plainColumns` qualified with the table, for a select list that may sit in a join.
-    static var selectList: String {
+    static func qualifiedColumns() -> String {
         plainColumns.map { schema + "." + $0 }.joined(separator: ", ")
     }
 }

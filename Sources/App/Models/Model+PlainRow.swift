@@ -9,6 +9,7 @@ extension Household: PlainRowModel {
     static let plainColumns = ["id", "household_number", "village_code", "group_code", "grid_code", "head_name",
                                "household_type", "alleviated_year", "member_count", "phone", "address", "bank_account",
                                "monitoring_status", "version", "created_at", "updated_at"]
+    static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> Household {
         let household = Household()
@@ -37,6 +38,7 @@ extension Member: PlainRowModel {
                                "education", "school_status", "health", "disability_grade", "labour_capacity", "work_place",
                                "work_months", "medical_insured", "pension_insured", "minimum_living", "extreme_poverty",
                                "public_welfare_job", "departed_on", "departure_reason", "created_at", "updated_at"]
+    static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> Member {
         let member = Member()
@@ -72,6 +74,7 @@ extension IncomeRecord: PlainRowModel {
     static let plainColumns = ["id", "household_id", "period_start", "period_end", "wage", "business", "property", "transfer",
                                "production_costs", "medical_self_pay", "schooling_cost", "disaster_loss", "other_rigid",
                                "member_count", "net_income", "per_capita_net", "source", "created_at"]
+    static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> IncomeRecord {
         let record = IncomeRecord()
@@ -100,6 +103,7 @@ extension IncomeRecord: PlainRowModel {
 extension GuaranteeRecord: PlainRowModel {
     static let plainColumns = ["id", "household_id", "kind", "assessed_on", "secured", "housing_grade", "water_quantity",
                                "water_quality", "water_convenience", "water_reliability", "note", "recorded_by", "created_at"]
+    static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> GuaranteeRecord {
         let record = GuaranteeRecord()
@@ -123,6 +127,7 @@ extension GuaranteeRecord: PlainRowModel {
 extension Visit: PlainRowModel {
     static let plainColumns = ["id", "household_id", "visitor_id", "visitor_name", "visitor_role", "visited_on", "findings",
                                "risks", "risk_note", "created_at"]
+    static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> Visit {
         let visit = Visit()
@@ -144,6 +149,7 @@ extension RiskLead: PlainRowModel {
     static let plainColumns = ["id", "household_id", "village_code", "risk_type", "channel", "state", "received_at",
                                "step_started_at", "step_due_at", "due_at", "closed_at", "outcome_reason", "merged_into",
                                "source_count", "created_at", "updated_at"]
+    static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> RiskLead {
         let lead = RiskLead()
@@ -170,6 +176,7 @@ extension RiskLead: PlainRowModel {
 extension AuditEvent: PlainRowModel {
     static let plainColumns = ["id", "occurred_at", "actor_id", "actor_name", "action", "entity_type", "entity_id", "area_code",
                                "summary", "before_json", "after_json", "reason"]
+    static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> AuditEvent {
         let event = AuditEvent()
@@ -192,6 +199,7 @@ extension AuditEvent: PlainRowModel {
 extension User: PlainRowModel {
     static let plainColumns = ["id", "username", "display_name", "password_hash", "role", "area_code", "department", "phone",
                                "is_active", "failed_logins", "locked_until", "created_at", "updated_at"]
+    static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> User {
         let user = User()
@@ -214,6 +222,7 @@ extension User: PlainRowModel {
 
 extension Area: PlainRowModel {
     static let plainColumns = ["id", "code", "name", "level", "parent_code", "code_system", "created_at", "updated_at"]
+    static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> Area {
         let area = Area()
