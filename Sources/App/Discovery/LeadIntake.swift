@@ -29,6 +29,9 @@ enum LeadIntake {
         case repeated
     }
 
+    private struct OpenLeadKey: Decodable { let id: UUID; let household_id: UUID; let risk_type: String }
+    private struct SourceKey: Decodable { let lead_id: UUID; let fingerprint: String }
+
     static let openStates = [LeadState.awaitingVillageCheck, .awaitingTownshipRecheck, .awaitingCountyReview].map(\.rawValue)
 
     /// Files the signals in one pass: open leads looked up per batch of households, new leads and sources inserted
@@ -36,17 +39,22 @@ enum LeadIntake {
     static func receive(_ signals: [LeadSignal], at now: Date, policy: LeadDeadlinePolicy, calendar: WorkingDayCalendar,
                         on database: any Database) async throws -> [Outcome] {
         guard !signals.isEmpty else { return [] }
-        var open: [String: RiskLead] = [:]
+        // Only the keys are read: open leads by household and risk, and the fingerprints of their sources.
+        let sql = try database.sql
+        var open: [String: UUID] = [:]
         for chunk in Array(Set(signals.map(\.householdID))).chunked(into: 1_000) {
-            for lead in try await RiskLead.query(on: database).filter(\.$household.$id ~~ chunk).filter(\.$state ~~ openStates).all() {
-                open[key(lead.$household.id, lead.riskType)] = lead
+            for lead in try await sql.raw("""
+                SELECT id, household_id, risk_type FROM risk_leads
+                WHERE household_id IN (\(binds: chunk)) AND state IN (\(binds: openStates))
+                """).all(decoding: OpenLeadKey.self) {
+                open[key(lead.household_id, lead.risk_type)] = lead.id
             }
         }
         var knownSources = Set<String>()
-        let openIDs = open.values.compactMap(\.id)
-        for chunk in openIDs.chunked(into: 1_000) {
-            for source in try await LeadSource.query(on: database).filter(\.$lead.$id ~~ chunk).all() {
-                knownSources.insert("\(source.$lead.id)|\(source.fingerprint)")
+        for chunk in Array(open.values).chunked(into: 1_000) {
+            for source in try await sql.raw("SELECT lead_id, fingerprint FROM lead_sources WHERE lead_id IN (\(binds: chunk))")
+                .all(decoding: SourceKey.self) {
+                knownSources.insert("\(source.lead_id)|\(source.fingerprint)")
             }
         }
         var outcomes: [Outcome] = []
@@ -55,7 +63,7 @@ enum LeadIntake {
         var corroborated: [UUID: Int] = [:]
         for signal in signals {
             let leadKey = key(signal.householdID, signal.riskType.rawValue)
-            if let lead = open[leadKey], let leadID = lead.id {
+            if let leadID = open[leadKey] {
                 guard knownSources.insert("\(leadID)|\(signal.fingerprint)").inserted else { outcomes.append(.repeated); continue }
                 newSources.append(sourceRow(signal, leadID: leadID, at: now))
                 corroborated[leadID, default: 0] += 1
@@ -70,26 +78,20 @@ enum LeadIntake {
                              LeadState.initial.rawValue, now, now, stepDue, max(totalDue, stepDue), Date?.none, String?.none,
                              String?.none, 1, now, now])
             newSources.append(sourceRow(signal, leadID: leadID, at: now))
-            let placeholder = RiskLead()
-            placeholder.id = leadID
-            placeholder.$household.id = signal.householdID
-            placeholder.riskType = signal.riskType.rawValue
-            open[leadKey] = placeholder
+            open[leadKey] = leadID
             knownSources.insert("\(leadID)|\(signal.fingerprint)")
             outcomes.append(.created)
         }
         try await BulkInsert.insert(into: RiskLead.schema, columns: leadColumns, rows: newLeads, on: database)
         try await BulkInsert.insert(into: LeadSource.schema, columns: sourceColumns, rows: newSources, on: database)
         // Source counts grow by how many sources each lead received: one statement per increment and thousand leads.
-        if let sql = database as? any SQLDatabase {
-            for (increment, leads) in Dictionary(grouping: corroborated.keys, by: { corroborated[$0] ?? 0 }) {
-                for chunk in Array(leads).chunked(into: 1_000) {
-                    try await sql.update(RiskLead.schema)
-                        .set(SQLColumn("source_count"), to: SQLBinaryExpression(SQLColumn("source_count"), .add, SQLBind(increment)))
-                        .set("updated_at", to: now)
-                        .where("id", .in, chunk)
-                        .run()
-                }
+        for (increment, leads) in Dictionary(grouping: corroborated.keys, by: { corroborated[$0] ?? 0 }) {
+            for chunk in Array(leads).chunked(into: 1_000) {
+                try await sql.update(RiskLead.schema)
+                    .set(SQLColumn("source_count"), to: SQLBinaryExpression(SQLColumn("source_count"), .add, SQLBind(increment)))
+                    .set("updated_at", to: now)
+                    .where("id", .in, chunk)
+                    .run()
             }
         }
         return outcomes

@@ -27,6 +27,11 @@ struct ScreeningFactsRow {
     /// Set by the query that read the row (`fetch`): whether the household has department records to read.
     let flagged: Bool
 
+    /// Every column of the table, in the order the refresh writes them.
+    static let storedColumns = ["household_id", "household_number", "village_code", "group_code", "grid_code", "member_count",
+                                "income_year", "per_capita_last", "per_capita_previous", "net_income_last", "net_income_previous",
+                                "rigid_last", "rigid_previous", "higher_education", "housing_grade", "water_secured"]
+
     static let columns = ["household_id", "household_number", "village_code", "member_count", "income_year", "per_capita_last",
                           "per_capita_previous", "net_income_last", "net_income_previous", "rigid_last", "rigid_previous",
                           "higher_education", "housing_grade", "water_secured"]

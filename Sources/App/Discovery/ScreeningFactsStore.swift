@@ -28,9 +28,10 @@ enum ScreeningFactsStore {
             let latest = max(try await latestChange(on: sql), cursor?.seq ?? 0)
             if let cursor, cursor.income_year == incomeYear, cursor.seq == latest { return latest }
             if let cursor, cursor.income_year == incomeYear, latest - cursor.seq <= fullRebuildThreshold {
+                // Rewritten in place: a deleted household's facts go with it (ON DELETE CASCADE), and an update leaves
+                // the key and its index entry where they are, where a delete and an insert would move both.
                 let changed: SQLQueryString = "SELECT household_id FROM screening_changes WHERE seq > \(bind: cursor.seq) AND seq <= \(bind: latest)"
-                try await sql.raw("DELETE FROM screening_facts WHERE household_id IN (\(changed))").run()
-                try await sql.raw(insertStatement(year: incomeYear, households: "h.id IN (\(changed))")).run()
+                try await sql.raw(insertStatement(year: incomeYear, households: "h.id IN (\(changed))") + " " + upsertClause).run()
             } else {
                 try await sql.raw("DELETE FROM screening_facts").run()
                 try await sql.raw(insertStatement(year: incomeYear, households: "1 = 1")).run()
@@ -68,6 +69,12 @@ enum ScreeningFactsStore {
         try await markScreened(through: try await refresh(incomeYear: incomeYear, on: database), on: database)
     }
 
+    /// The facts columns besides the key, each taken from the row the insert proposed when the household already
+    /// has facts.
+    private static let upsertClause: SQLQueryString = """
+        ON CONFLICT (household_id) DO UPDATE SET \(unsafeRaw: ScreeningFactsRow.storedColumns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+        """
+
     private static func insertStatement(year: Int, households filter: SQLQueryString) -> SQLQueryString {
         let rigid = { (alias: String) -> SQLQueryString in
             "\(unsafeRaw: alias).medical_self_pay + \(unsafeRaw: alias).schooling_cost + \(unsafeRaw: alias).disaster_loss + \(unsafeRaw: alias).other_rigid"
@@ -79,9 +86,7 @@ enum ScreeningFactsStore {
             """
         }
         return """
-            INSERT INTO screening_facts (household_id, household_number, village_code, group_code, grid_code, member_count,
-                income_year, per_capita_last, per_capita_previous, net_income_last, net_income_previous, rigid_last,
-                rigid_previous, higher_education, housing_grade, water_secured)
+            INSERT INTO screening_facts (\(unsafeRaw: ScreeningFactsRow.storedColumns.joined(separator: ", ")))
             SELECT h.id, h.household_number, h.village_code, h.group_code, h.grid_code, h.member_count,
                 \(bind: year), cur.per_capita_net, pre.per_capita_net, cur.net_income, pre.net_income, \(rigid("cur")), \(rigid("pre")),
                 (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id AND m.departed_on IS NULL
