@@ -53,4 +53,29 @@ struct LeadLedgerPagingTests {
             #expect(overdue.items.allSatisfy { $0.urgency == LeadUrgency.overdue.rawValue })
         }
     }
+
+    @Test("a grid worker's ledger holds the leads of the grid's households and no other")
+    func gridScope() async throws {
+        try await withDemoApp(households: 120) { app in
+            // setup: a lead on a household of the grid worker's grid, beside the demo's other leads
+            let grid = try await app.user("grid")
+            let inside = try #require(try await Household.query(on: app.db).filter(\.$gridCode == grid.areaCode).first())
+            let county = try await app.signIn("county")
+            try await app.postForm("households/\(try inside.requireID())/leads", as: county,
+                                   ["channel": LeadChannel.hotline.rawValue, "risk": RiskType.illness.rawValue,
+                                    "description": "电话反映住院", "reporter": "邻居"]) { response in
+                #expect(response.status == .seeOther)
+            }
+            let expected = try await RiskLead.query(on: app.db).join(parent: \.$household)
+                .filter(Household.self, \.$gridCode == grid.areaCode).all().compactMap(\.id)
+            #expect(!expected.isEmpty)
+            #expect(try await RiskLead.query(on: app.db).count() > expected.count, "leads outside the grid exist too")
+            // act
+            let token = try await app.apiToken("grid")
+            let listed = try await page(app, token: token, "limit=500")
+            // check
+            #expect(listed.total == expected.count)
+            #expect(Set(listed.items.map(\.id)) == Set(expected))
+        }
+    }
 }

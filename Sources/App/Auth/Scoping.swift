@@ -121,3 +121,18 @@ extension AccessScope {
         }
     }
 }
+
+extension AccessScope {
+    /// The scope as a SQL condition on `risk_leads`, for the plain-row ledger: the same rule as `RiskLead.restrict`
+    /// (the village range on the lead's own copy of the code; group and grid users through their households).
+    func leadPredicate() -> SQLQueryString {
+        switch householdFilter {
+        case .everything:
+            return "1 = 1"
+        case let .villageCodes(lower, upper):
+            return "risk_leads.village_code >= \(bind: lower) AND risk_leads.village_code <= \(bind: upper)"
+        case .group, .grid:
+            return "risk_leads.household_id IN (SELECT households.id FROM households WHERE \(householdPredicate()))"
+        }
+    }
+}

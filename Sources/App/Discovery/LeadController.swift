@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// 风险线索台账 (web): the closed-loop ledger of the area, one lead's sources and steps, the actions of each level,
@@ -32,29 +33,46 @@ struct LeadController {
     static func ledgerPage(for user: CurrentUser, filter: LedgerFilter, offset: Int, limit: Int,
                            on request: Request) async throws -> (rows: [LeadPages.Row], total: Int) {
         guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不查看风险线索台账。") }
-        var query = try request.scoped(RiskLead.self).query()
+        // Plain rows: this page lists a hundred leads with their households, and Fluent's decoding of those two
+        // hundred models was half of its CPU time.
+        let database = request.db
+        var conditions: [SQLQueryString] = [user.scope.leadPredicate()]
         if let state = filter.state, !state.isEmpty {
-            if state == "open" { query = query.filter(\.$state ~~ LeadIntake.openStates) } else { query = query.filter(\.$state == state) }
+            conditions.append(state == "open" ? "state IN (\(binds: LeadIntake.openStates))" : "state = \(bind: state)")
         }
-        if let channel = filter.channel, !channel.isEmpty { query = query.filter(\.$channel == channel) }
+        if let channel = filter.channel, !channel.isEmpty { conditions.append("channel = \(bind: channel)") }
+        let condition = conditions.joined(separator: " AND ")
         let now = request.now
         let leads: [RiskLead]
         let total: Int
         if let wanted = filter.urgency.flatMap(LeadUrgency.init(rawValue:)) {
-            let deadlines = try await query.copy().filter(\.$state ~~ LeadIntake.openStates)
-                .field(\.$id).field(\.$state).field(\.$stepStartedAt).field(\.$stepDueAt).field(\.$receivedAt)
-                .sort(\.$receivedAt, .descending).all()
-            let matching = deadlines.filter { urgency(of: $0, now: now) == wanted }.compactMap(\.id)
+            let deadlines = try await database.sql.raw("""
+                SELECT id, step_started_at, step_due_at FROM risk_leads
+                WHERE \(condition) AND state IN (\(binds: LeadIntake.openStates)) ORDER BY received_at DESC, id
+                """).all(decoding: OpenDeadline.self)
+            let matching = deadlines.filter { LeadUrgency.of(due: $0.step_due_at, started: $0.step_started_at, now: now) == wanted }.map(\.id)
             let page = Array(matching.dropFirst(offset).prefix(limit))
             total = matching.count
-            leads = page.isEmpty ? [] : try await RiskLead.query(on: request.db).filter(\.$id ~~ page).with(\.$household)
-                .sort(\.$receivedAt, .descending).all()
+            leads = page.isEmpty ? [] : try await database.plainRows(RiskLead.self, "WHERE id IN (\(binds: page)) ORDER BY received_at DESC, id")
         } else {
-            total = try await query.copy().count()
-            leads = try await query.with(\.$household).sort(\.$receivedAt, .descending).sort(\.$id).range(offset..<(offset + limit)).all()
+            total = try await database.sql.raw("SELECT COUNT(*) AS count FROM risk_leads WHERE \(condition)").first(decoding: Count.self)?.count ?? 0
+            leads = try await database.plainRows(RiskLead.self, """
+                WHERE \(condition) ORDER BY received_at DESC, id LIMIT \(literal: limit) OFFSET \(literal: offset)
+                """)
         }
+        let householdIDs = Array(Set(leads.map { $0.$household.id }))
+        var households: [UUID: Household] = [:]
+        for chunk in householdIDs.chunked(into: 1_000) {
+            for household in try await database.plainRows(Household.self, "WHERE id IN (\(binds: chunk))") {
+                households[try household.requireID()] = household
+            }
+        }
+        for lead in leads { lead.$household.value = households[lead.$household.id] }
         return (leads.map { LeadPages.Row(lead: $0, urgency: Self.urgency(of: $0, now: now)) }, total)
     }
+
+    private struct OpenDeadline: Decodable { let id: UUID; let step_started_at: Date; let step_due_at: Date }
+    private struct Count: Decodable { let count: Int }
 
     static func urgency(of lead: RiskLead, now: Date) -> LeadUrgency? {
         guard LeadIntake.openStates.contains(lead.state) else { return nil }
