@@ -104,7 +104,7 @@ enum ScreeningService {
             for (position, part) in parts.enumerated() {
                 group.addTask {
                     (position, part.map { candidate in
-                        (candidate, ScreeningEngine.evaluate(candidate.facts, rules: rules[candidate.villageCode] ?? [], on: date))
+                        (candidate, ScreeningEngine.evaluate(candidate.facts, prepared: rules[candidate.villageCode] ?? [], on: date))
                     })
                 }
             }
@@ -144,7 +144,8 @@ enum ScreeningService {
         try await ScreeningFacts.batches(selection, size: batchSize, bounds: bounds, on: date, line: lineAt, sql: sql) { batch in
             var signals: [LeadSignal] = []
             for candidate in batch where rulesByVillage[candidate.villageCode] == nil {
-                rulesByVillage[candidate.villageCode] = ruleSet.inForce(for: candidate.facts.villageCode, on: date)
+                rulesByVillage[candidate.villageCode] = ScreeningEngine.prepared(ruleSet.inForce(for: candidate.facts.villageCode, on: date),
+                                                                   for: candidate.facts.villageCode, on: date)
             }
             for (candidate, hits) in await judge(batch, rules: rulesByVillage, on: date) {
                 result.hits += hits.count

@@ -1,11 +1,10 @@
 extension Money {
-    /// Yuan with thousands separators and two decimals, e.g. `56,320.00`: the exact value, for tables.
+    /// Yuan with thousands separators and two decimals, e.g. `56,320.00`: the exact value, for tables. Built with
+    /// integer arithmetic: a full screening writes it into a quarter of a million hits, and pages into every row.
     public var groupedYuan: String {
-        let text = description
-        let negative = text.hasPrefix("-")
-        let parts = text.dropFirst(negative ? 1 : 0).split(separator: ".")
-        let whole = parts.first.map(String.init) ?? "0"
-        return (negative ? "-" : "") + Self.grouped(whole) + "." + (parts.count > 1 ? String(parts[1]) : "00")
+        let magnitude = fen.magnitude
+        let cents = magnitude % 100
+        return (fen < 0 ? "-" : "") + Self.grouped(magnitude / 100) + (cents < 10 ? ".0" : ".") + String(cents)
     }
 
     /// Yuan with thousands separators, decimals only when there are fen, e.g. `56,320` or `56,320.50`: for
@@ -14,12 +13,16 @@ extension Money {
         fen % 100 == 0 ? String(groupedYuan.dropLast(3)) : groupedYuan
     }
 
-    private static func grouped(_ digits: String) -> String {
-        var result = ""
+    /// `12,345,678`: digits in groups of three, the same whatever the locale.
+    public static func grouped(_ value: UInt64) -> String {
+        let digits = Array(String(value).utf8)
+        guard digits.count > 3 else { return String(decoding: digits, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + digits.count / 3)
         for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(digit)
         }
-        return result
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -14,11 +14,21 @@ public enum ScreeningEngine {
     /// force on `date`, scoped elsewhere or missing a parameter are skipped; pass `ScreeningRuleSet.inForce` so
     /// that each kind is judged by one version.
     public static func evaluate(_ facts: HouseholdFacts, rules: [ScreeningRuleVersion], on date: CivilDate) -> [RuleHit] {
-        let applicable = rules.filter { $0.enabled && $0.applies(to: facts.villageCode, on: date) }
-        let ordered = applicable.sorted {
-            (kindOrder[$0.kind] ?? 0, $0.version) < (kindOrder[$1.kind] ?? 0, $1.version)
-        }
-        return ordered.flatMap { hits(of: $0, facts: facts, on: date) }
+        evaluate(facts, prepared: prepared(rules, for: facts.villageCode, on: date), on: date)
+    }
+
+    /// The versions that apply in `village` on `date`, in the order the engine runs them. A screening prepares them
+    /// once per village rather than once per household.
+    public static func prepared(_ rules: [ScreeningRuleVersion], for village: AreaCode, on date: CivilDate) -> [ScreeningRuleVersion] {
+        rules.filter { $0.enabled && $0.applies(to: village, on: date) }
+            .sorted { (kindOrder[$0.kind] ?? 0, $0.version) < (kindOrder[$1.kind] ?? 0, $1.version) }
+    }
+
+    /// `evaluate` with rules already `prepared` for the household's village and the date.
+    public static func evaluate(_ facts: HouseholdFacts, prepared rules: [ScreeningRuleVersion], on date: CivilDate) -> [RuleHit] {
+        var found: [RuleHit] = []
+        for rule in rules { found.append(contentsOf: hits(of: rule, facts: facts, on: date)) }
+        return found
     }
 
     private static let kindOrder = Dictionary(uniqueKeysWithValues: ScreeningRuleKind.allCases.enumerated().map { ($1, $0) })
