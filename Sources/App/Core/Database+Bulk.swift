@@ -13,4 +13,22 @@ extension Database {
             return try await work(connection)
         }
     }
+
+    /// Runs `work` (a transaction on this connection, see `withBulkConnection`) without SQLite's per-row foreign-key
+    /// checks, and turns them back on afterwards, whether `work` succeeded or not. Only for writes whose references
+    /// hold by construction: every referenced row is read by the same statement, inside the same transaction. SQLite
+    /// ignores the setting inside a transaction, hence around it. PostgreSQL keeps its checks.
+    func withoutForeignKeyChecks<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await work() }
+        try await sql.raw("PRAGMA foreign_keys = OFF").run()
+        let result: T
+        do {
+            result = try await work()
+        } catch {
+            try await sql.raw("PRAGMA foreign_keys = ON").run()
+            throw error
+        }
+        try await sql.raw("PRAGMA foreign_keys = ON").run()
+        return result
+    }
 }
