@@ -41,7 +41,7 @@ extension DepartmentIngest {
         let staged = rows
         return try await database.withBulkConnection { connection in
             try await connection.withoutForeignKeyChecks {
-                try await connection.transaction { database in
+                try await connection.transactionOnConnection { database in
                     guard let sql = database as? any SQLDatabase else { return [] }
                     let started = Date()
                     try await batch.create(on: database)
