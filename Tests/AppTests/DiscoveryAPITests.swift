@@ -16,6 +16,7 @@ struct DiscoveryAPITests {
             app.clock = .fixed(ChinaTime.instant(received, hour: 15, minute: 30))
             let member = try #require(try await Member.query(on: app.db).sort(\.$idNumber).first())
             let token = try await app.apiToken("dept")
+            var batchID: UUID?
             // act
             try await app.testing().test(.POST, "api/v1/departments/events", headers: app.bearer(token), beforeRequest: { request in
                 try request.content.encode(API.DepartmentPush(kind: "medicalSelfPay", records: [
@@ -25,7 +26,12 @@ struct DiscoveryAPITests {
                 #expect(response.status == .ok)
                 let batch = try response.content.decode(API.DepartmentBatchItem.self)
                 #expect(batch.newEvents == 1 && batch.matched == 1)
+                batchID = batch.id
             })
+            // check: the push is audited like a file
+            let pushed = try #require(batchID)
+            let audit = try #require(try await AuditEvent.query(on: app.db).filter(\.$entityID == pushed.uuidString).first())
+            #expect(audit.entityType == "department_batch" && audit.actorName == "dept")
             // check: 5 working days from 09-30 skip 10-01…10-08, count 09-28's twin make-up day 10-11, end at 24:00 on 10-14
             let lead = try #require(try await RiskLead.query(on: app.db).filter(\.$household.$id == member.$household.id).filter(\.$riskType == "illness").first())
             #expect(lead.channel == "department")

@@ -73,7 +73,8 @@ struct FileCommandTests {
             #expect(batch.newEvents == 1)
             let leads = try await RiskLead.query(on: app.db).filter(\.$household.$id == member.$household.id).all()
             #expect(leads.contains { $0.riskType == RiskType.illness.rawValue })
-            #expect(try await AuditEvent.query(on: app.db).filter(\.$entityType == "department_batch").count() == 1)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$entityType == "department_batch")
+                .filter(\.$entityID == batch.requireID().uuidString).count() == 1)
         }
     }
 }

@@ -111,7 +111,7 @@ struct RegistryImportTests {
             #expect(try await commit(app, again, as: county) == .seeOther)
             #expect(try await Household.query(on: app.db).filter(\.$householdNumber == "5120029999000001").count() == 1)
             #expect(try await Member.query(on: app.db).filter(\.$household.$id == household.requireID()).count() == 2)
-            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "import").count()
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "import").filter(\.$entityType == "import_batch").count()
             #expect(audit == 2)
         }
     }

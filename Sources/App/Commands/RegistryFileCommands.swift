@@ -96,10 +96,14 @@ struct DepartmentImportCommand: AsyncCommand {
         }
         let started = Date()
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let batch = try await DepartmentIngest.receive(data, fileName: (path as NSString).lastPathComponent, kind: kind, source: "command",
-                                                       user: user, actor: AuditLog.Actor(id: account.id, name: username), at: app.clock.now(),
-                                                       calendar: app.workingDayCalendar, on: app.db)
+        let receipt = try await DepartmentIngest.receive(data, fileName: (path as NSString).lastPathComponent, kind: kind, source: "command",
+                                                         user: user, actor: AuditLog.Actor(id: account.id, name: username), at: app.clock.now(),
+                                                         calendar: app.workingDayCalendar, on: app.db)
+        let batch = receipt.batch
+        let seconds = { (value: Double) in String(format: "%.2f", value) }
         context.console.print("\(batch.status): \(batch.rowCount) rows, \(batch.matched) matched, \(batch.unmatched) unmatched, "
-            + "\(batch.newEvents) new, \(batch.repeatedEvents) repeated in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+            + "\(batch.newEvents) new, \(batch.repeatedEvents) repeated; checked and stored in \(seconds(receipt.storing)) s "
+            + "(\(Int(Double(batch.rowCount) / max(receipt.storing, 0.001))) rows/s), touched households screened in \(seconds(receipt.screening)) s; "
+            + "\(seconds(Date().timeIntervalSince(started))) s in all")
     }
 }

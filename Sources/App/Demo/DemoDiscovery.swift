@@ -28,7 +28,7 @@ enum DemoDiscovery {
         }
         let deptUser = try dept.current(csrfToken: nil)
         _ = try await DepartmentIngest.ingest(kind: .medicalSelfPay, parsed: .success(medical), source: "api", fileName: "医保住院自付推送（演示）",
-                                          sha256: "demo-medical", user: deptUser, at: now, calendar: app.workingDayCalendar, on: app.db)
+                                          sha256: "demo-medical", user: deptUser, actor: AuditLog.Actor(id: dept.id, name: dept.username), at: now, calendar: app.workingDayCalendar, on: app.db)
         let countyUser = try county.current(csrfToken: nil)
         try await ScreeningService.run(scope: countyUser.scope, dryRun: false, triggeredBy: "演示：首次筛查", at: now,
                                        calendar: app.workingDayCalendar, on: app.db)

@@ -27,7 +27,7 @@ struct DepartmentController {
         }
         let batch = try await DepartmentIngest.receive(Data(buffer: file.data), fileName: file.filename, kind: kind, source: "upload",
                                                        user: user, actor: request.auditActor, at: request.now,
-                                                       calendar: request.application.workingDayCalendar, on: request.db)
+                                                       calendar: request.application.workingDayCalendar, on: request.db).batch
         return request.redirect(to: "/departments/batches/\(try batch.requireID().uuidString.lowercased())")
     }
 

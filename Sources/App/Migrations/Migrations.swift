@@ -22,5 +22,6 @@ extension Migrations {
         add(SeedDiscoveryDefaults())
         add(CreateExchangeCadences())
         add(CreateScreeningFacts())
+        add(DropDepartmentEventsIDNumberIndex())
     }
 }

@@ -11,7 +11,7 @@ extension RegistryImporter {
                        at now: Date, on database: any Database,
                        alongside: @escaping @Sendable (any Database) async throws -> Void = { _ in }) async throws {
         try await database.withBulkConnection { connection in
-            try await connection.transaction { database in
+            try await connection.transactionOnConnection { database in
                 try await apply(reading, batchID: batchID, actor: actor, at: now, on: database)
                 try await alongside(database)
                 try await AuditLog.record(

@@ -59,8 +59,8 @@ struct DiscoveryAPIController {
         let parsed = DepartmentRowParser.parse(kind: kind, records: body.records, today: request.today)
         let digest = RegistryImporter.sha256(try JSONEncoder().encode(body.records))
         let batch = try await DepartmentIngest.ingest(kind: kind, parsed: parsed, source: "api", fileName: body.reference ?? "接口推送",
-                                                      sha256: digest, user: user, at: request.now,
-                                                      calendar: request.application.workingDayCalendar, on: request.db)
+                                                      sha256: digest, user: user, actor: request.auditActor, at: request.now,
+                                                      calendar: request.application.workingDayCalendar, on: request.db).batch
         let problems = (try? JSONDecoder().decode([ImportProblem].self, from: Data(batch.problemsJSON.utf8))) ?? []
         let item = API.DepartmentBatchItem(id: try batch.requireID(), kind: batch.kind, status: batch.status, rowCount: batch.rowCount,
                                            newEvents: batch.newEvents, repeatedEvents: batch.repeatedEvents, matched: batch.matched,

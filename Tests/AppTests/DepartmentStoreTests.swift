@@ -1,0 +1,196 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+
+@Suite("Department files: matching and storing")
+struct DepartmentStoreTests {
+    private struct Count: Decodable {
+        let count: Int
+    }
+
+    private func event(_ member: Member, yuan: Int64) throws -> DepartmentEvent {
+        DepartmentEvent(kind: .medicalSelfPay, idNumber: member.idNumber, memberName: member.name,
+                        eventDate: try #require(CivilDate("2026-11-01")), amount: Money(fen: yuan * 100), note: "住院")
+    }
+
+    /// The people of a file: a member of one household, a member of the same household who has departed, and a member
+    /// in another village; the file's sender is the medical-insurance account narrowed to the first one's village.
+    private struct People {
+        let inside: Member
+        let departed: Member
+        let outside: Member
+        let sender: (CurrentUser, AuditLog.Actor)
+    }
+
+    private func people(_ app: Application) async throws -> People {
+        let members = try await Member.query(on: app.db).with(\.$household).sort(\.$idNumber).all()
+        let byHousehold = Dictionary(grouping: members) { $0.$household.id }
+        let pair = try #require(byHousehold.values.first { $0.count >= 2 })
+        let village = pair[0].household.villageCode
+        let outside = try #require(members.first { $0.household.villageCode != village })
+        pair[1].departedOn = "2026-06-01"
+        try await pair[1].save(on: app.db)
+        return People(inside: pair[0], departed: pair[1], outside: outside, sender: try await sender(in: village, app))
+    }
+
+    /// The medical-insurance account, narrowed to `village` for the test.
+    private func sender(in village: String, _ app: Application) async throws -> (CurrentUser, AuditLog.Actor) {
+        let account = try await app.user("dept")
+        account.areaCode = village
+        try await account.save(on: app.db)
+        return (try account.current(csrfToken: nil), AuditLog.Actor(id: account.id, name: account.username))
+    }
+
+    private func ingest(_ events: [DepartmentEvent], as sender: (CurrentUser, AuditLog.Actor), _ app: Application) async throws -> DepartmentBatch {
+        try await DepartmentIngest.ingest(kind: .medicalSelfPay, parsed: .success(events), source: "api", fileName: "test.csv", sha256: "test",
+                                          user: sender.0, actor: sender.1, at: testNow, calendar: app.workingDayCalendar, on: app.db).batch
+    }
+
+    private func count(_ query: SQLQueryString, _ app: Application) async throws -> Int {
+        let sql = try #require(app.db as? any SQLDatabase)
+        return try #require(try await sql.raw(query).first(decoding: Count.self)).count
+    }
+
+    @Test("a file is matched inside the sender's area only; rows repeated in the file or stored before are counted, not stored again")
+    func matchingInsideTheArea() async throws {
+        try await withDemoApp(households: 60) { app in
+            // setup: a member of the sender's village, a departed one, a member of another village
+            let people = try await people(app)
+            let (inside, departed, outside, sender) = (people.inside, people.departed, people.outside, people.sender)
+            let earlier = try await ingest([try event(inside, yuan: 900)], as: sender, app)
+            let eventsBefore = try await DepartmentEventRecord.query(on: app.db).count()
+            // act: rows 2–6 of a file
+            let batch = try await ingest([
+                try event(inside, yuan: 900), try event(inside, yuan: 1_200), try event(outside, yuan: 800),
+                try event(departed, yuan: 700), try event(inside, yuan: 1_200),
+            ], as: sender, app)
+            // check
+            #expect(earlier.newEvents == 1)
+            #expect(batch.status == "accepted" && batch.rowCount == 5)
+            #expect(batch.newEvents == 3 && batch.repeatedEvents == 2)
+            #expect(batch.matched == 3 && batch.unmatched == 2)
+            let unmatched = try JSONDecoder().decode([DepartmentIngest.Unmatched].self, from: Data(batch.unmatchedJSON.utf8))
+            #expect(unmatched.map(\.row) == [4, 5])
+            #expect(unmatched.map(\.idNumber) == [outside.idNumber, departed.idNumber])
+            let stored = try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == batch.requireID()).all()
+            #expect(stored.count == 3)
+            #expect(try await DepartmentEventRecord.query(on: app.db).count() == eventsBefore + 3)
+            let matched = try #require(stored.first { $0.idNumber == inside.idNumber })
+            #expect(matched.memberID == inside.id && matched.householdID == inside.$household.id && matched.amount == 120_000)
+            for record in stored where record.idNumber != inside.idNumber {
+                #expect(record.memberID == nil && record.householdID == nil)
+            }
+            let audit = try #require(try await AuditEvent.query(on: app.db).filter(\.$entityID == batch.requireID().uuidString).first())
+            #expect(audit.actorName == "dept" && audit.summary.contains("新增 3 条，重复 2 条"))
+        }
+    }
+
+    @Test("stored events reference only members, households and batches that exist, and the connection checks references again afterwards")
+    func referencesHold() async throws {
+        try await withDemoApp(households: 60) { app in
+            // setup
+            let people = try await people(app)
+            // act
+            _ = try await ingest([try event(people.inside, yuan: 500), try event(people.outside, yuan: 600), try event(people.departed, yuan: 700)],
+                                 as: people.sender, app)
+            // check: no event names a member, household or batch that is not there
+            #expect(try await count("""
+                SELECT COUNT(*) AS count FROM department_events e
+                LEFT JOIN members m ON m.id = e.member_id LEFT JOIN households h ON h.id = e.household_id
+                LEFT JOIN department_batches b ON b.id = e.batch_id
+                WHERE (e.member_id IS NOT NULL AND m.id IS NULL) OR (e.household_id IS NOT NULL AND h.id IS NULL) OR b.id IS NULL
+                   OR (e.member_id IS NOT NULL AND m.household_id <> e.household_id)
+                """, app) == 0)
+            let sql = try #require(app.db as? any SQLDatabase)
+            if sql.dialect.name == "sqlite" {
+                #expect(try await sql.raw("PRAGMA foreign_key_check").all().isEmpty)
+            }
+            // check: after a store without per-row checks, failed or not, the same connection refuses a dangling event
+            try await app.db.withBulkConnection { connection in
+                struct Failure: Error {}
+                await #expect(throws: Failure.self) {
+                    try await connection.withoutForeignKeyChecks { throw Failure() }
+                }
+                let sql = try #require(connection as? any SQLDatabase)
+                await #expect(throws: (any Error).self) {
+                    try await sql.raw("""
+                        INSERT INTO department_events (id, batch_id, kind, id_number, person_name, event_date, note, member_id, household_id, fingerprint)
+                        VALUES (\(bind: UUID()), \(bind: UUID()), 'medicalSelfPay', \(bind: people.inside.idNumber), 'x', '2026-11-01', '', \(bind: UUID()), \(bind: UUID()), 'dangling')
+                        """).run()
+                }
+            }
+        }
+    }
+
+    @Test("a store that fails part way leaves no batch and no event, and the next file is stored")
+    func failedStoreLeavesNothing() async throws {
+        try await withDemoApp(households: 20) { app in
+            // setup
+            let member = try #require(try await Member.query(on: app.db).sort(\.$idNumber).first())
+            let user = try (try await app.user("dept")).current(csrfToken: nil)
+            let eventsBefore = try await DepartmentEventRecord.query(on: app.db).count()
+            let batch = DepartmentBatch()
+            batch.id = UUID()
+            batch.department = "medicalInsurance"; batch.kind = "medicalSelfPay"; batch.source = "api"; batch.fileName = "x"
+            batch.fileSHA256 = "x"; batch.receivedAt = testNow; batch.username = "dept"; batch.areaCode = user.areaCode.value
+            batch.status = "accepted"; batch.rowCount = 1; batch.newEvents = 0; batch.repeatedEvents = 0; batch.matched = 0
+            batch.unmatched = 0; batch.problemsJSON = "[]"; batch.unmatchedJSON = "[]"
+            struct Failure: Error {}
+            // act
+            await #expect(throws: Failure.self) {
+                _ = try await DepartmentIngest.store([try event(member, yuan: 300)], kind: .medicalSelfPay, batch: batch, scope: user.scope,
+                                                     at: testNow, on: app.db, alongside: { _ in throw Failure() })
+            }
+            let next = try await ingest([try event(member, yuan: 300)], as: (user, .system), app)
+            // check
+            #expect(try await DepartmentBatch.find(batch.id, on: app.db) == nil)
+            #expect(next.newEvents == 1)
+            #expect(try await DepartmentEventRecord.query(on: app.db).count() == eventsBefore + 1)
+        }
+    }
+
+    @Test("department events keep the indexes screening and dedupe read, and no index on identity number")
+    func eventIndexes() async throws {
+        try await withDemoApp(households: 1) { app in
+            // act
+            let sql = try #require(app.db as? any SQLDatabase)
+            struct Name: Decodable { let name: String }
+            let query: SQLQueryString = sql.dialect.name == "postgresql"
+                ? "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'department_events' AND schemaname = current_schema()"
+                : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'department_events'"
+            let names = Set(try await sql.raw(query).all(decoding: Name.self).map(\.name))
+            // check
+            #expect(names.isSuperset(of: ["department_events_household", "department_events_kind_household"]))
+            #expect(!names.contains("department_events_id_number"))
+            #expect(names.count == 4)
+        }
+    }
+
+    @Test("identifiers made for a batch of rows increase as text and as bytes, in the UUID version 7 layout")
+    func timeOrderedIdentifiers() {
+        // act
+        let ids = UUID.timeOrdered(count: 1_000, at: testNow)
+        let later = UUID.timeOrdered(count: 1, at: testNow.addingTimeInterval(0.002))
+        // check
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.map(\.uuidString) == ids.map(\.uuidString).sorted())
+        #expect(later[0].uuidString > ids[ids.count - 1].uuidString)
+        for id in ids.prefix(10) {
+            let text = id.uuidString
+            #expect(Array(text)[14] == "7")
+            #expect(["8", "9", "A", "B"].contains(Array(text)[19]))
+        }
+        let milliseconds = UInt64(testNow.timeIntervalSince1970 * 1_000)
+        #expect(ids[0].uuidString.replacingOccurrences(of: "-", with: "").prefix(12) == String(milliseconds, radix: 16, uppercase: true).leftPadded(to: 12))
+    }
+}
+
+private extension String {
+    func leftPadded(to length: Int) -> String {
+        String(repeating: "0", count: max(0, length - count)) + self
+    }
+}
