@@ -56,7 +56,8 @@ enum ScreeningFacts {
             let anyBound = passes.dropFirst().reduce(first) { SQLBinaryExpression($0, .or, $1) as any SQLExpression }
             let area = chunk.map { inScope(scope, $0) } ?? scope.householdPredicate(table: ScreeningFactsRow.schema)
             let condition = SQLBinaryExpression(area, .and, SQLGroupExpression(anyBound))
-            rows += try await ScreeningFactsRow.fetch(with: recorded, where: condition, flag: recordCondition, sql: sql)
+            let wholeTable = chunk == nil && scope.root.level <= .province
+            rows += try await ScreeningFactsRow.fetch(with: recorded, where: condition, flag: recordCondition, wholeTable: wholeTable, sql: sql)
         }
         return Selection(rows: rows.sorted { $0.household_number < $1.household_number },
                          withRecords: Set(rows.filter(\.flagged).map(\.household_id)))

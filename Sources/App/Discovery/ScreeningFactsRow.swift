@@ -60,7 +60,10 @@ extension ScreeningFactsRow {
     /// Facts rows matching `condition`, with `flagged` set where `flag` holds, read a township to a database row: the database joins each group of
     /// rows into one text and this parses it in a tight loop. Reading 200,000 rows one by one through the driver
     /// costs about 15 µs each in decoding and hand-offs; packed, under 1 µs.
-    static func fetch(with common: SQLQueryString?, where condition: any SQLExpression, flag: SQLQueryString?, sql: any SQLDatabase) async throws -> [ScreeningFactsRow] {
+    /// `wholeTable`: the condition keeps most rows (a province or more), so SQLite is told to read the table from end
+    /// to end; walking the village index for a whole province and looking each row up costs half as much again.
+    static func fetch(with common: SQLQueryString?, where condition: any SQLExpression, flag: SQLQueryString?, wholeTable: Bool = false,
+                      sql: any SQLDatabase) async throws -> [ScreeningFactsRow] {
         let text = { (column: String) -> SQLQueryString in "COALESCE(CAST(\(ident: column) AS TEXT), '')" }
         let flagged: SQLQueryString = flag.map { "CASE WHEN \($0) THEN '1' ELSE '0' END" } ?? "'0'"
         let fields = (columns.map { text($0) } + [flagged]).joined(separator: " || '|' || ")
@@ -68,7 +71,7 @@ extension ScreeningFactsRow {
         let query: SQLQueryString = """
             \(common ?? "")SELECT \(aggregate) AS packed FROM (
                 SELECT \(fields) AS line, substr(village_code, 1, 9) AS bucket
-                FROM screening_facts WHERE \(condition)
+                FROM screening_facts\(unsafeRaw: wholeTable && sql.dialect.name == "sqlite" ? " NOT INDEXED" : "") WHERE \(condition)
             ) lines GROUP BY bucket
             """
         var rows: [ScreeningFactsRow] = []

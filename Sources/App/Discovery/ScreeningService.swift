@@ -163,7 +163,8 @@ enum ScreeningService {
             }
             if !signals.isEmpty {
                 let batch = signals
-                let outcomes = try await database.transaction { database in
+                // `database` is the run's bulk connection: see `transactionOnConnection`.
+                let outcomes = try await database.transactionOnConnection { database in
                     try await LeadIntake.receive(batch, at: now, policy: .seeded, calendar: calendar, on: database)
                 }
                 result.newLeads += outcomes.filter { $0 == .created }.count
