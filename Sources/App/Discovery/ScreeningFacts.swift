@@ -13,17 +13,7 @@ enum ScreeningFacts {
         var facts: HouseholdFacts
     }
 
-    private struct EventRow: Decodable {
-        let household_id: UUID
-        let kind: String
-        let id_number: String
-        let person_name: String
-        let event_date: String
-        let amount: Int64?
-        let grade: String?
-        let level: String?
-        let note: String
-    }
+    private struct PackedRow: Decodable { let packed: String? }
 
     private struct StudentRow: Decodable { let household_id: UUID; let id_number: String }
     private struct CountRow: Decodable { let count: Int }
@@ -126,20 +116,25 @@ enum ScreeningFacts {
         let withRecords = selected.map { set in candidates.map(\.id).filter(set.contains) } ?? candidates.map(\.id)
         guard let opens = bounds.records.map(\.opensAfter).min(), !withRecords.isEmpty else { return candidates }
         var enrolled = Set<UUID>()
+        // Packed: a batch holds tens of thousands of records, and reading them row by row through the driver took
+        // longer than judging them.
+        let fields: [SQLQueryString] = ["household_id", "kind", "id_number", "person_name", "event_date", "amount", "grade", "level", "note"]
         for chunk in withRecords.chunked(into: chunkSize) {
-            let events = try await sql.select().columns(["household_id", "kind", "id_number", "person_name", "event_date", "amount", "grade", "level", "note"].map { SQLColumn($0) })
-                .from(DepartmentEventRecord.schema)
-                .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
-                .where(SQLColumn("event_date"), .greaterThan, SQLBind(opens.description))
-                .where(SQLColumn("event_date"), .lessThanOrEqual, SQLBind(date.description))
-                .all(decoding: EventRow.self)
-            for row in events {
-                guard let kind = DepartmentEventKind(rawValue: row.kind), let eventDate = CivilDate(row.event_date),
-                      let position = index[row.household_id] else { continue }
-                if kind == .enrolment { enrolled.insert(row.household_id) }
+            let packed = try await sql.raw("""
+                SELECT \(PackedRecords.joined(PackedRecords.record(fields, sql: sql), sql: sql)) AS packed FROM department_events
+                WHERE household_id IN (\(binds: chunk)) AND event_date > \(bind: opens.description) AND event_date <= \(bind: date.description)
+                """).first(decoding: PackedRow.self)?.packed
+            guard let packed else { continue }
+            var reader = PackedRecords.Reader(packed)
+            while !reader.isAtEnd {
+                let values = try fields.map { _ in try reader.next() }
+                guard let household = values[0].flatMap(UUID.init(uuidString:)), let position = index[household],
+                      let kind = values[1].flatMap(DepartmentEventKind.init(rawValue:)), let eventDate = values[4].flatMap(CivilDate.init)
+                else { continue }
+                if kind == .enrolment { enrolled.insert(household) }
                 candidates[position].facts.events.append(DepartmentEvent(
-                    kind: kind, idNumber: row.id_number, memberName: row.person_name, eventDate: eventDate,
-                    amount: row.amount.map { Money(fen: $0) }, grade: row.grade, level: row.level, note: row.note
+                    kind: kind, idNumber: values[2] ?? "", memberName: values[3] ?? "", eventDate: eventDate,
+                    amount: values[5].flatMap { Int64($0) }.map { Money(fen: $0) }, grade: values[6], level: values[7], note: values[8] ?? ""
                 ))
             }
         }

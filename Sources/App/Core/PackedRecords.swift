@@ -1,0 +1,53 @@
+import SQLKit
+
+/// Many rows read back as one text, for reads of hundreds of thousands of rows where the driver's per-row cost
+/// (about 10 µs here) would dominate: the database writes each field as `<bytes>:<text>` (or `-` for NULL) and joins
+/// the records, and `Reader` walks the bytes once. Length prefixes make any content safe, separators and line
+/// breaks included.
+enum PackedRecords {
+    /// The SQL expression of one record: `fields` (SQL expressions of any type) written one after another.
+    static func record(_ fields: [SQLQueryString], sql: any SQLDatabase) -> SQLQueryString {
+        let postgres = sql.dialect.name == "postgresql"
+        return fields.map { field -> SQLQueryString in
+            postgres
+                ? "COALESCE(octet_length(CAST(\(field) AS TEXT)) || ':' || CAST(\(field) AS TEXT), '-')"
+                : "COALESCE(length(CAST(CAST(\(field) AS TEXT) AS BLOB)) || ':' || CAST(\(field) AS TEXT), '-')"
+        }.joined(separator: " || ")
+    }
+
+    /// The aggregate that joins records with nothing between them.
+    static func joined(_ record: SQLQueryString, sql: any SQLDatabase) -> SQLQueryString {
+        sql.dialect.name == "postgresql" ? "string_agg(\(record), '')" : "group_concat(\(record), '')"
+    }
+
+    /// Walks a packed text field by field.
+    struct Reader {
+        private let bytes: [UInt8]
+        private var position = 0
+
+        init(_ text: String) { bytes = Array(text.utf8) }
+
+        var isAtEnd: Bool { position >= bytes.count }
+
+        /// The next field; nil for SQL NULL. Throws when the text is not a well-formed packing.
+        mutating func next() throws -> String? {
+            guard position < bytes.count else { throw Malformed() }
+            if bytes[position] == UInt8(ascii: "-") { position += 1; return nil }
+            var length = 0
+            while position < bytes.count, bytes[position] != UInt8(ascii: ":") {
+                let digit = Int(bytes[position]) - Int(UInt8(ascii: "0"))
+                guard (0...9).contains(digit), length < 100_000_000 else { throw Malformed() }
+                length = length * 10 + digit
+                position += 1
+            }
+            let start = position + 1
+            guard start + length <= bytes.count else { throw Malformed() }
+            position = start + length
+            return String(decoding: bytes[start..<position], as: UTF8.self)
+        }
+
+        struct Malformed: Error, CustomStringConvertible {
+            var description: String { "packed records unreadable" }
+        }
+    }
+}
