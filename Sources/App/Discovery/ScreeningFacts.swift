@@ -128,7 +128,7 @@ enum ScreeningFacts {
             var reader = PackedRecords.Reader(packed)
             while !reader.isAtEnd {
                 let values = try fields.map { _ in try reader.next() }
-                guard let household = values[0].flatMap(UUID.init(uuidString:)), let position = index[household],
+                guard let household = values[0].flatMap({ Hex.uuid($0.utf8) }), let position = index[household],
                       let kind = values[1].flatMap(DepartmentEventKind.init(rawValue:)), let eventDate = values[4].flatMap(CivilDate.init)
                 else { continue }
                 if kind == .enrolment { enrolled.insert(household) }

@@ -106,7 +106,7 @@ extension ScreeningFactsRow {
             }
             return negative ? -value : value
         }
-        guard let id = UUID(uuidString: string(0)), let members = integer(3), let year = integer(4), let students = integer(11) else {
+        guard let id = Hex.uuid(fields[0]), let members = integer(3), let year = integer(4), let students = integer(11) else {
             return nil
         }
         household_id = id
