@@ -27,10 +27,14 @@ struct DiscoveryDepartmentRowParserTests {
         let events = try Self.events(.medicalSelfPay, header: header, rows: rows).get()
         // check
         #expect(events.count == 3)
-        #expect(events[0] == DepartmentEvent(
+        var first = DepartmentEvent(
             kind: .medicalSelfPay, idNumber: Self.patient, memberName: "张建国", eventDate: day("2025-03-02"),
             amount: Money(fen: 5_632_050), note: "住院"
-        ))
+        )
+        first.sourceRow = 2
+        #expect(events[0] == first)
+        // the blank row keeps its number: a report names the row the department sees in its file
+        #expect(events.map(\.sourceRow) == [2, 4, 5])
         #expect(events[1].eventDate == day("2025-04-15"))
         #expect(events[2].eventDate == day("2025-06-01"))
     }

@@ -60,7 +60,7 @@ extension DepartmentIngest {
                         """).all(decoding: Number.self).map(\.id_number))
                     var unmatched: [Unmatched] = []
                     for (index, event) in events.enumerated() where unmatchedNumbers.contains(event.idNumber) {
-                        unmatched.append(Unmatched(row: index + 2, idNumber: event.idNumber, name: event.memberName))
+                        unmatched.append(Unmatched(row: event.sourceRow ?? index + 2, idNumber: event.idNumber, name: event.memberName))
                     }
                     batch.newEvents = households.count
                     batch.repeatedEvents = events.count - households.count

@@ -13,6 +13,10 @@ public struct DepartmentEvent: Sendable, Hashable, Codable {
     /// School stage as a `SchoolStatus` raw value.
     public var level: String?
     public var note: String
+    /// Where the record stood in what the department sent: the row of its file (the header is row 1, blank rows
+    /// counted) or the position of its record in an API push (from 1); nil for records not read from a file, e.g.
+    /// read back from the store. Reports name it, so a department finds the row it must correct.
+    public var sourceRow: Int?
 
     public init(
         kind: DepartmentEventKind, idNumber: String, memberName: String, eventDate: CivilDate,

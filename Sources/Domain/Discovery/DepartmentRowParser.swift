@@ -77,7 +77,10 @@ public enum DepartmentRowParser {
             var reader = DepartmentRowReader(kind: kind, row: row.row, cells: row.cells, today: today)
             let event = reader.event(isKnownRegion: isKnownRegion)
             problems += row.conflicts + reader.problems
-            if let event, row.conflicts.isEmpty { events.append(event) }
+            if var event, row.conflicts.isEmpty {
+                event.sourceRow = row.row
+                events.append(event)
+            }
         }
         guard problems.isEmpty else { return .failure(DepartmentImportError(problems: problems)) }
         return .success(events)
