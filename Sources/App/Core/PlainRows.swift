@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import SQLKit
+import Vapor
 
 /// A model that can also be read from a plain SQL row, for the pages served at volume (the household page, the
 /// session lookup that runs on every request). Fluent decodes each row by reflecting over the model's properties and
