@@ -72,7 +72,8 @@ enum DepartmentIngest {
             let households = try await store(events, kind: kind, batch: batch, scope: user.scope, at: now, on: database, alongside: audit)
             let stored = Date()
             if !households.isEmpty {
-                try await ScreeningService.run(scope: user.scope, households: Array(households), dryRun: false,
+                let only = households.count > ScreeningService.wholeScopeThreshold ? nil : Array(households)
+                try await ScreeningService.run(scope: user.scope, households: only, dryRun: false,
                                                triggeredBy: "部门数据 \(kind.label)", at: now, calendar: calendar, on: database)
             }
             return Receipt(batch: batch, storing: stored.timeIntervalSince(started), screening: Date().timeIntervalSince(stored))

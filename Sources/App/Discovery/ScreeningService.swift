@@ -83,7 +83,7 @@ enum ScreeningService {
         for (province, households) in Dictionary(grouping: changed, by: { String($0.village.prefix(2)) }).sorted(by: { $0.key < $1.key }) {
             guard let root = AreaCode(AreaCode.padded(province)) else { continue }
             // Past a point, naming the households costs more than screening the whole province, which judges them too.
-            let only = households.count > wholeProvinceThreshold ? nil : households.map(\.id)
+            let only = households.count > wholeScopeThreshold ? nil : households.map(\.id)
             runs.append(try await run(scope: AccessScope(root: root), households: only, dryRun: false,
                                       triggeredBy: triggeredBy, at: now, calendar: calendar, on: database))
         }
@@ -93,8 +93,9 @@ enum ScreeningService {
         return runs
     }
 
-    /// Changed households in one province above which the incremental run screens the whole province instead.
-    static let wholeProvinceThreshold = 50_000
+    /// Households named to a run above which screening the whole scope is cheaper (it judges them too): for the
+    /// incremental run in each province, and for a department file's households in the sender's area.
+    static let wholeScopeThreshold = 50_000
 
     /// The engine over a batch, split across the cores: it is pure, so the halves need nothing from each other.
     private static func judge(_ batch: [ScreeningFacts.Candidate], rules: [String: [ScreeningRuleVersion]],
