@@ -20,6 +20,18 @@ enum PackedRecords {
         sql.dialect.name == "postgresql" ? "string_agg(\(record), '')" : "group_concat(\(record), '')"
     }
 
+    /// `SELECT <fields, packed> FROM <rest>`: every record's fields, in the order the database aggregated them.
+    static func rows(_ fields: [SQLQueryString], from rest: SQLQueryString, sql: any SQLDatabase) async throws -> [[String?]] {
+        let query: SQLQueryString = "SELECT \(joined(record(fields, sql: sql), sql: sql)) AS packed FROM "
+        guard let packed = try await sql.raw(query + rest).first(decoding: Packed.self)?.packed else { return [] }
+        var reader = Reader(packed)
+        var rows: [[String?]] = []
+        while !reader.isAtEnd { rows.append(try fields.map { _ in try reader.next() }) }
+        return rows
+    }
+
+    private struct Packed: Decodable { let packed: String? }
+
     /// Walks a packed text field by field.
     struct Reader {
         private let bytes: [UInt8]

@@ -29,9 +29,6 @@ enum LeadIntake {
         case repeated
     }
 
-    private struct OpenLeadKey: Decodable { let id: UUID; let household_id: UUID; let risk_type: String }
-    private struct SourceKey: Decodable { let lead_id: UUID; let fingerprint: String }
-
     static let openStates = [LeadState.awaitingVillageCheck, .awaitingTownshipRecheck, .awaitingCountyReview].map(\.rawValue)
 
     /// Files the signals in one pass: open leads looked up per batch of households, new leads and sources inserted
@@ -43,18 +40,18 @@ enum LeadIntake {
         let sql = try database.sql
         var open: [String: UUID] = [:]
         for chunk in Array(Set(signals.map(\.householdID))).chunked(into: 1_000) {
-            for lead in try await sql.raw("""
-                SELECT id, household_id, risk_type FROM risk_leads
-                WHERE household_id IN (\(binds: chunk)) AND state IN (\(binds: openStates))
-                """).all(decoding: OpenLeadKey.self) {
-                open[key(lead.household_id, lead.risk_type)] = lead.id
+            for lead in try await PackedRecords.rows(["id", "household_id", "risk_type"], from: """
+                risk_leads WHERE household_id IN (\(binds: chunk)) AND state IN (\(binds: openStates))
+                """, sql: sql) {
+                guard let id = lead[0].flatMap({ Hex.uuid($0.utf8) }), let household = lead[1].flatMap({ Hex.uuid($0.utf8) }) else { continue }
+                open[key(household, lead[2] ?? "")] = id
             }
         }
         var knownSources = Set<String>()
         for chunk in Array(open.values).chunked(into: 1_000) {
-            for source in try await sql.raw("SELECT lead_id, fingerprint FROM lead_sources WHERE lead_id IN (\(binds: chunk))")
-                .all(decoding: SourceKey.self) {
-                knownSources.insert("\(source.lead_id)|\(source.fingerprint)")
+            for source in try await PackedRecords.rows(["lead_id", "fingerprint"], from: "lead_sources WHERE lead_id IN (\(binds: chunk))", sql: sql) {
+                guard let lead = source[0].flatMap({ Hex.uuid($0.utf8) }) else { continue }
+                knownSources.insert("\(lead)|\(source[1] ?? "")")
             }
         }
         var outcomes: [Outcome] = []

@@ -13,7 +13,6 @@ enum ScreeningFacts {
         var facts: HouseholdFacts
     }
 
-    private struct PackedRow: Decodable { let packed: String? }
 
     private struct StudentRow: Decodable { let household_id: UUID; let id_number: String }
     private struct CountRow: Decodable { let count: Int }
@@ -120,14 +119,9 @@ enum ScreeningFacts {
         // longer than judging them.
         let fields: [SQLQueryString] = ["household_id", "kind", "id_number", "person_name", "event_date", "amount", "grade", "level", "note"]
         for chunk in withRecords.chunked(into: chunkSize) {
-            let packed = try await sql.raw("""
-                SELECT \(PackedRecords.joined(PackedRecords.record(fields, sql: sql), sql: sql)) AS packed FROM department_events
-                WHERE household_id IN (\(binds: chunk)) AND event_date > \(bind: opens.description) AND event_date <= \(bind: date.description)
-                """).first(decoding: PackedRow.self)?.packed
-            guard let packed else { continue }
-            var reader = PackedRecords.Reader(packed)
-            while !reader.isAtEnd {
-                let values = try fields.map { _ in try reader.next() }
+            for values in try await PackedRecords.rows(fields, from: """
+                department_events WHERE household_id IN (\(binds: chunk)) AND event_date > \(bind: opens.description) AND event_date <= \(bind: date.description)
+                """, sql: sql) {
                 guard let household = values[0].flatMap({ Hex.uuid($0.utf8) }), let position = index[household],
                       let kind = values[1].flatMap(DepartmentEventKind.init(rawValue:)), let eventDate = values[4].flatMap(CivilDate.init)
                 else { continue }
