@@ -163,7 +163,8 @@ struct RegistryStreamImportTests {
             let conflict = try await RegistryImporter.read(fileAt: bad, fileName: "stream.csv", scope: try county(), today: today, blocks: blocks, on: app.db)
             let cell = try await RegistryImporter.read(fileAt: badCell, fileName: "stream.csv", scope: try county(), today: today, blocks: blocks, on: app.db)
             // check
-            #expect(try await counts(app) == before)
+            let after = try await counts(app)
+            #expect(after == before, "\(before) → \(after)")
             #expect(conflict.problems.count == 1 && conflict.problems.contains { $0.row == 91 && $0.reason.contains("同一人不能在两户登记") })
             #expect(cell.problems.contains { $0.row == 90 && $0.reason.contains("18") })
         }

@@ -60,26 +60,24 @@ enum RegistryImporter {
     }
 
     /// Reads, checks and applies a file in one pass (web or command line): on one connection with a large page cache,
-    /// in one transaction, the registry changes page by page, whatever the caller records alongside (`alongside`),
+    /// in one transaction (`withBulkTransaction`), the registry changes page by page, whatever the caller records alongside (`alongside`),
     /// and the audit record of the import. A file with any problem throws `Refused` and leaves everything as it was.
     /// `channel` names where it came from in the audit summary (empty for the web).
     @discardableResult
     static func commit(fileAt path: String, fileName: String, scope: AccessScope, today: CivilDate, batchID: UUID, areaCode: String,
                        channel: String = "", actor: AuditLog.Actor, at now: Date, blocks: Blocks = Blocks(), on database: any Database,
                        alongside: @escaping @Sendable (any Database, Reading) async throws -> Void = { _, _ in }) async throws -> Reading {
-        try await database.withBulkConnection { connection in
-            try await connection.transaction { database in
-                let write = Write(batchID: batchID, actor: actor, date: now)
-                let reading = try await process(path, fileName: fileName, scope: scope, today: today, blocks: blocks, write: write, on: database)
-                guard reading.isValid else { throw Refused(reading: reading) }
-                try await alongside(database, reading)
-                try await AuditLog.record(
-                    .importData, entityType: "import_batch", entityID: batchID.uuidString, areaCode: areaCode,
-                    summary: "\(channel)导入登记表「\(fileName)」：新增 \(reading.newHouseholds) 户，更新 \(reading.changedHouseholds) 户，未变 \(reading.unchangedHouseholds) 户",
-                    actor: actor, at: now, on: database
-                )
-                return reading
-            }
+        try await database.withBulkTransaction { database in
+            let write = Write(batchID: batchID, actor: actor, date: now)
+            let reading = try await process(path, fileName: fileName, scope: scope, today: today, blocks: blocks, write: write, on: database)
+            guard reading.isValid else { throw Refused(reading: reading) }
+            try await alongside(database, reading)
+            try await AuditLog.record(
+                .importData, entityType: "import_batch", entityID: batchID.uuidString, areaCode: areaCode,
+                summary: "\(channel)导入登记表「\(fileName)」：新增 \(reading.newHouseholds) 户，更新 \(reading.changedHouseholds) 户，未变 \(reading.unchangedHouseholds) 户",
+                actor: actor, at: now, on: database
+            )
+            return reading
         }
     }
 
