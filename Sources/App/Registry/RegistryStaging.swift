@@ -39,6 +39,9 @@ struct RegistryStaging {
     func index() async throws {
         try await sql.raw("CREATE INDEX registry_import_rows_household ON \(ident: Self.table) (household_number, sheet_row)").run()
         try await sql.raw("CREATE INDEX registry_import_rows_identity ON \(ident: Self.table) (id_number)").run()
+        // Temporary tables are never analysed automatically (PostgreSQL's autovacuum skips them): without statistics
+        // the planner may scan and sort the whole table for every page.
+        try await sql.raw("ANALYZE \(ident: Self.table)").run()
     }
 
     func drop() async throws {
