@@ -13,6 +13,22 @@ enum CSVParser {
         return try result.get()
     }
 
+    /// The complete records at the start of `bytes` (UTF-8) and how many bytes they take, for a file read a block at a
+    /// time: a record cut off by the end of the block (an open quote, a last line without its end) is left for the
+    /// next block. `firstRow` numbers the first record in error messages.
+    static func completeRows(in bytes: UnsafeBufferPointer<UInt8>, firstRow: Int) -> (rows: [[String]], consumed: Int) {
+        var scanner = Scanner(bytes: bytes)
+        scanner.rowNumber = firstRow
+        return scanner.completeRows()
+    }
+
+    /// Every record of the last part of a file.
+    static func rows(in bytes: UnsafeBufferPointer<UInt8>, firstRow: Int) throws(SpreadsheetError) -> [[String]] {
+        var scanner = Scanner(bytes: bytes)
+        scanner.rowNumber = firstRow
+        return try scanner.allRows()
+    }
+
     private static let comma = UInt8(ascii: ",")
     private static let quote = UInt8(ascii: "\"")
     private static let carriageReturn = UInt8(ascii: "\r")
@@ -52,6 +68,36 @@ enum CSVParser {
                 // A newline at the very end closes the last row; it does not open an empty one.
                 if index == bytes.count { return rows }
             }
+        }
+
+        mutating func completeRows() -> (rows: [[String]], consumed: Int) {
+            var rows: [[String]] = []
+            var row: [String] = []
+            var rowStart = index
+            while index < bytes.count {
+                let field: String
+                if bytes[index] == quote {
+                    // An unclosed quote here only means the record goes on in the next block.
+                    guard let quoted = try? quotedField() else { return (rows, rowStart) }
+                    field = quoted
+                } else {
+                    field = unquotedField()
+                }
+                row.append(field)
+                guard index < bytes.count else { break }
+                let delimiter = bytes[index]
+                index += 1
+                if delimiter == comma { continue }
+                if delimiter == carriageReturn {
+                    guard index < bytes.count else { break }
+                    if bytes[index] == lineFeed { index += 1 }
+                }
+                rows.append(row)
+                row = []
+                rowNumber += 1
+                rowStart = index
+            }
+            return (rows, rowStart)
         }
 
         /// Reads up to (not including) the next comma or line end.

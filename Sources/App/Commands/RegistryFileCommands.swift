@@ -23,21 +23,29 @@ struct ImportCommand: AsyncCommand {
         }
         let started = Date()
         let seconds = { String(format: "%.2f", Date().timeIntervalSince(started)) }
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let today = ChinaTime.civilDate(of: app.clock.now())
-        let reading = try await RegistryImporter.read(data, fileName: (path as NSString).lastPathComponent, scope: AccessScope(root: area),
-                                                      today: today, on: app.db)
-        context.console.print("checked \(reading.plan.rowCount) rows, \(reading.plan.households.count) households in \(seconds()) s: "
-            + "\(reading.diff.newHouseholds.count) new, \(reading.diff.changedHouseholds) changed, \(reading.diff.unchangedHouseholds) unchanged, "
+        let fileName = (path as NSString).lastPathComponent, scope = AccessScope(root: area)
+        // One pass: the file is checked while it is applied, and any problem rolls the whole import back.
+        let reading: RegistryImporter.Reading
+        if signature.checkOnly {
+            reading = try await RegistryImporter.read(fileAt: path, fileName: fileName, scope: scope, today: today, on: app.db)
+        } else {
+            do {
+                reading = try await RegistryImporter.commit(fileAt: path, fileName: fileName, scope: scope, today: today, batchID: UUID(),
+                                                            areaCode: area.value, channel: "命令行",
+                                                            actor: AuditLog.Actor(id: nil, name: "shouwang import"), at: app.clock.now(), on: app.db)
+            } catch let refused as RegistryImporter.Refused {
+                reading = refused.reading
+            }
+        }
+        context.console.print("checked \(reading.rowCount) rows, \(reading.householdCount) households in \(seconds()) s: "
+            + "\(reading.newHouseholds) new, \(reading.changedHouseholds) changed, \(reading.unchangedHouseholds) unchanged, "
             + "\(reading.problems.count) problems")
         for problem in reading.problems.prefix(20) {
             context.console.print("  " + problem.message)
         }
         guard reading.isValid else { throw Abort(.unprocessableEntity, reason: "the file has problems; nothing was imported") }
         guard !signature.checkOnly else { return }
-        try await RegistryImporter.commit(reading, batchID: UUID(), fileName: (path as NSString).lastPathComponent, areaCode: area.value,
-                                          channel: "命令行", actor: AuditLog.Actor(id: nil, name: "shouwang import"),
-                                          at: app.clock.now(), on: app.db)
         context.console.print("imported in \(seconds()) s")
     }
 }

@@ -49,3 +49,10 @@ extension Database {
         return result
     }
 }
+
+extension Database {
+    /// `withBulkConnection` in one transaction (`transactionOnConnection`).
+    func withBulkTransaction<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await withBulkConnection { connection in try await connection.transactionOnConnection(work) }
+    }
+}

@@ -21,8 +21,8 @@ enum ScreeningFactsStore {
     @discardableResult
     static func refresh(incomeYear: Int, on database: any Database) async throws -> Int64 {
         guard database is any SQLDatabase else { return 0 }
-        // One transaction on one connection (the caller's, when it holds one): see `transactionOnConnection`.
-        return try await database.withBulkConnection { connection in try await connection.transactionOnConnection { database in
+        // One transaction on one connection (the caller's, when it holds one).
+        return try await database.withBulkTransaction { database in
             guard let sql = database as? any SQLDatabase else { return 0 }
             let cursor = try await self.cursor(factsCursor, on: sql)
             // The log may be pruned empty: the cursor then still holds the high-water mark.
@@ -40,7 +40,7 @@ enum ScreeningFactsStore {
             try await setCursor(factsCursor, to: latest, incomeYear: incomeYear, on: sql)
             try await prune(on: sql)
             return latest
-        } }
+        }
     }
 
     /// The households logged as changed since the incremental screening last ran, with their villages (facts

@@ -49,8 +49,8 @@ struct ImportController {
     func problems(_ request: Request) async throws -> Response {
         let user = try requireImporter(request)
         let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
-        let data = try Data(contentsOf: URL(fileURLWithPath: batch.storedPath))
-        let reading = try await RegistryImporter.read(data, fileName: batch.fileName, scope: user.scope, today: request.today, on: request.db)
+        let reading = try await RegistryImporter.read(fileAt: batch.storedPath, fileName: batch.fileName, scope: user.scope,
+                                                      today: request.today, on: request.db)
         let rows = [["行号", "列", "值", "问题"]] + reading.problems.map { [String($0.row), $0.column, $0.value, $0.reason] }
         return try .spreadsheet(rows, format: .csv, baseName: "import-problems-\(batch.id?.uuidString.prefix(8).lowercased() ?? "")", sheetName: "问题清单")
     }
@@ -64,35 +64,41 @@ struct ImportController {
     /// Reads and checks a file, keeps it, and records the batch as previewed (no problems) or refused.
     func check(_ data: Data, fileName: String, user: CurrentUser, on request: Request) async throws -> ImportBatch {
         guard data.count <= Self.maximumFileSize else { throw Abort(.payloadTooLarge, reason: "文件超过 64 MB，请分批导入。") }
-        let reading = try await RegistryImporter.read(data, fileName: fileName, scope: user.scope, today: request.today, on: request.db)
         let batchID = UUID()
         let directory = request.application.settings.dataDirectory + "/imports"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/\(batchID.uuidString.lowercased()).upload"
         try data.write(to: URL(fileURLWithPath: path))
+        let reading: RegistryImporter.Reading
+        do {
+            reading = try await RegistryImporter.read(fileAt: path, fileName: fileName, scope: user.scope, today: request.today, on: request.db)
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
         let batch = ImportBatch(id: batchID, user: user, fileName: fileName, sha256: RegistryImporter.sha256(data), storedPath: path, reading: reading)
         try await batch.create(on: request.db)
         return batch
     }
 
-    /// Applies a previewed batch after checking the file again against the registry as it is now.
+    /// Applies a previewed batch, checking the file again against the registry as it is now while applying it: a
+    /// problem found on the way rolls everything back and the batch is recorded as refused.
     static func commit(_ batch: ImportBatch, user: CurrentUser, on request: Request) async throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: batch.storedPath))
-        let reading = try await RegistryImporter.read(data, fileName: batch.fileName, scope: user.scope, today: request.today, on: request.db)
         let batchID = try batch.requireID()
-        guard reading.isValid else {
-            batch.record(reading)
+        let actor = request.auditActor, now = request.now
+        do {
+            try await RegistryImporter.commit(fileAt: batch.storedPath, fileName: batch.fileName, scope: user.scope, today: request.today,
+                                              batchID: batchID, areaCode: user.areaCode.value, actor: actor, at: now,
+                                              on: request.db) { database, reading in
+                batch.record(reading)
+                batch.status = ImportBatch.Status.committed.rawValue
+                batch.committedAt = now
+                try await batch.save(on: database)
+            }
+        } catch let refused as RegistryImporter.Refused {
+            batch.record(refused.reading)
             batch.status = ImportBatch.Status.refused.rawValue
             try await batch.save(on: request.db)
-            return
-        }
-        let actor = request.auditActor, now = request.now
-        try await RegistryImporter.commit(reading, batchID: batchID, fileName: batch.fileName, areaCode: user.areaCode.value, actor: actor,
-                                          at: now, on: request.db) { database in
-            batch.record(reading)
-            batch.status = ImportBatch.Status.committed.rawValue
-            batch.committedAt = now
-            try await batch.save(on: database)
         }
     }
 }
@@ -114,19 +120,19 @@ extension ImportBatch {
     }
 
     func record(_ reading: RegistryImporter.Reading) {
-        rowCount = reading.plan.rowCount
-        householdCount = reading.plan.households.count
-        newHouseholds = reading.diff.newHouseholds.count
-        changedHouseholds = reading.diff.changedHouseholds
-        unchangedHouseholds = reading.diff.unchangedHouseholds
-        newMembers = reading.diff.newMemberCount
-        changedMembers = reading.diff.changedMemberCount
+        rowCount = reading.rowCount
+        householdCount = reading.householdCount
+        newHouseholds = reading.newHouseholds
+        changedHouseholds = reading.changedHouseholds
+        unchangedHouseholds = reading.unchangedHouseholds
+        newMembers = reading.newMembers
+        changedMembers = reading.changedMembers
         problemCount = reading.problems.count
         problemsJSON = (try? JSONEncoder().encode(Array(reading.problems.prefix(ImportController.storedProblems))))
             .map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        var notes = reading.plan.notes
-        if reading.diff.unlistedMemberCount > 0 {
-            notes.append("登记在册但文件中没有的成员 \(reading.diff.unlistedMemberCount) 人：保持不变（成员迁出请在农户页面办理）。")
+        var notes = reading.notes
+        if reading.unlistedMembers > 0 {
+            notes.append("登记在册但文件中没有的成员 \(reading.unlistedMembers) 人：保持不变（成员迁出请在农户页面办理）。")
         }
         notesJSON = (try? JSONEncoder().encode(notes)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }

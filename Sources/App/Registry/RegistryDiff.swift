@@ -28,9 +28,9 @@ struct RegistryDiff {
 
     static let batchSize = 1_000
 
-    static func make(plan: RegistryImportPlan, scope: AccessScope, on database: any Database) async throws -> RegistryDiff {
+    static func make(households drafts: [HouseholdDraft], scope: AccessScope, on database: any Database) async throws -> RegistryDiff {
         var diff = RegistryDiff()
-        let numbers = plan.households.map(\.fields.number)
+        let numbers = drafts.map(\.fields.number)
         var existing: [String: Household] = [:]
         for chunk in numbers.chunked(into: batchSize) {
             for household in try await Household.query(on: database).filter(\.$householdNumber ~~ chunk).all() {
@@ -39,8 +39,8 @@ struct RegistryDiff {
         }
         let membersByHousehold = try await MemberRow.present(inHouseholds: existing.values.compactMap(\.id), on: database)
         // A person already registered in a household the file does not touch cannot be added again elsewhere.
-        let holderOf = try await holders(of: plan.households.flatMap { $0.members.map(\.idNumber) }, scope: scope, on: database)
-        for draft in plan.households {
+        let holderOf = try await holders(of: drafts.flatMap { $0.members.map(\.idNumber) }, scope: scope, on: database)
+        for draft in drafts {
             let firstRow = draft.rows.first ?? 0
             for (index, member) in draft.members.enumerated() {
                 if let holder = holderOf[member.idNumber], holder != draft.fields.number {

@@ -4,30 +4,10 @@ import Foundation
 import Vapor
 
 extension RegistryImporter {
-    /// Commits a checked reading (web or command line): on one connection with a large page cache, in one
-    /// transaction, the registry changes, whatever the caller records alongside (`alongside`), and the audit record
-    /// of the import. `channel` names where it came from in the audit summary (empty for the web).
-    static func commit(_ reading: Reading, batchID: UUID, fileName: String, areaCode: String, channel: String = "", actor: AuditLog.Actor,
-                       at now: Date, on database: any Database,
-                       alongside: @escaping @Sendable (any Database) async throws -> Void = { _ in }) async throws {
-        try await database.withBulkConnection { connection in
-            try await connection.transactionOnConnection { database in
-                try await apply(reading, batchID: batchID, actor: actor, at: now, on: database)
-                try await alongside(database)
-                try await AuditLog.record(
-                    .importData, entityType: "import_batch", entityID: batchID.uuidString, areaCode: areaCode,
-                    summary: "\(channel)导入登记表「\(fileName)」：新增 \(reading.diff.newHouseholds.count) 户，更新 \(reading.diff.changedHouseholds) 户，未变 \(reading.diff.unchangedHouseholds) 户",
-                    actor: actor, at: now, on: database
-                )
-            }
-        }
-    }
-
-    /// Applies a checked reading in the given transaction: new households and members in multi-row inserts,
-    /// changed ones in a few set-based updates, every household touched written to the audit trail.
-    static func apply(_ reading: Reading, batchID: UUID, actor: AuditLog.Actor, at date: Date, on database: any Database) async throws {
-        guard reading.isValid else { throw Abort(.unprocessableEntity, reason: "文件仍有问题，未导入任何数据。") }
-        let diff = reading.diff
+    /// Applies the comparison of a page of checked households in the given transaction: new households and members
+    /// in multi-row inserts, changed ones in a few set-based updates, every household touched written to the audit trail.
+    static func apply(_ diff: RegistryDiff, batchID: UUID, actor: AuditLog.Actor, at date: Date, on database: any Database) async throws {
+        guard diff.problems.isEmpty else { throw Abort(.unprocessableEntity, reason: "文件仍有问题，未导入任何数据。") }
         // A few thousand households at a time, so the rows being written never hold a whole province in memory.
         for drafts in diff.newHouseholds.chunked(into: 5_000) {
             var householdRows: [[any Encodable & Sendable]] = []

@@ -6,35 +6,143 @@ import Spreadsheet
 import SQLKit
 import Vapor
 
-/// 登记表导入: reads an uploaded registry file, checks every row and every conflict with the registry, and — only
-/// when there is no problem at all — applies it in one transaction. Applying the same file twice changes nothing:
-/// households are matched by household number and members by identity number.
+/// 登记表导入: reads a registry file a block of rows at a time, checks every row and every conflict with the registry,
+/// and — only when there is no problem at all — applies it in one transaction. Applying the same file twice changes
+/// nothing: households are matched by household number and members by identity number. Memory stays flat in the
+/// file's size for UTF-8 CSV: the rows wait in a staging table (`RegistryStaging`) on the import's connection.
 enum RegistryImporter {
-    struct Reading {
-        let plan: RegistryImportPlan
-        let diff: RegistryDiff
-        let encoding: String?
+    /// What a file holds and would change, and every problem found.
+    struct Reading: Sendable {
+        /// Data rows read, not counting empty rows.
+        var rowCount = 0
+        /// Households whose every row passed every check of the file itself.
+        var householdCount = 0
+        var newHouseholds = 0
+        var changedHouseholds = 0
+        var unchangedHouseholds = 0
+        var newMembers = 0
+        var changedMembers = 0
+        /// Members in the registry that the file does not list; they are kept as they are.
+        var unlistedMembers = 0
+        var problems: [ImportProblem] = []
+        var notes: [String] = []
+        /// The text encoding a CSV was read in (UTF-8, GB18030 …); nil for xlsx.
+        var encoding: String?
 
-        var problems: [ImportProblem] { plan.problems + diff.problems }
         var isValid: Bool { problems.isEmpty }
     }
 
-    /// Reads and checks a file against the registry as it is now, for the user's scope.
-    static func read(_ data: Data, fileName: String, scope: AccessScope, today: CivilDate, on database: any Database) async throws -> Reading {
+    /// The file had problems, so the transaction that was to apply it is rolled back; the reading names them.
+    struct Refused: Error {
+        let reading: Reading
+    }
+
+    /// How much of a file is held at a time: bytes of CSV read per block, and households compared and applied per page.
+    /// Tests make them small to cross block and page boundaries with small files.
+    struct Blocks: Sendable {
+        var bytes = CSVFileReader.defaultBlockSize
+        var households = 5_000
+    }
+
+    /// Reads and checks a file against the registry as it is now, for the user's scope; changes nothing.
+    static func read(fileAt path: String, fileName: String, scope: AccessScope, today: CivilDate, blocks: Blocks = Blocks(),
+                     on database: any Database) async throws -> Reading {
+        try await database.withBulkConnection { connection in
+            try await process(path, fileName: fileName, scope: scope, today: today, blocks: blocks, write: nil, on: connection)
+        }
+    }
+
+    /// What applying a file writes besides the registry rows: its batch, who did it and when.
+    struct Write: Sendable {
+        let batchID: UUID
+        let actor: AuditLog.Actor
+        let date: Date
+    }
+
+    /// Reads, checks and applies a file in one pass (web or command line): on one connection with a large page cache,
+    /// in one transaction (`withBulkTransaction`), the registry changes page by page, whatever the caller records alongside (`alongside`),
+    /// and the audit record of the import. A file with any problem throws `Refused` and leaves everything as it was.
+    /// `channel` names where it came from in the audit summary (empty for the web).
+    @discardableResult
+    static func commit(fileAt path: String, fileName: String, scope: AccessScope, today: CivilDate, batchID: UUID, areaCode: String,
+                       channel: String = "", actor: AuditLog.Actor, at now: Date, blocks: Blocks = Blocks(), on database: any Database,
+                       alongside: @escaping @Sendable (any Database, Reading) async throws -> Void = { _, _ in }) async throws -> Reading {
+        try await database.withBulkTransaction { database in
+            let write = Write(batchID: batchID, actor: actor, date: now)
+            let reading = try await process(path, fileName: fileName, scope: scope, today: today, blocks: blocks, write: write, on: database)
+            guard reading.isValid else { throw Refused(reading: reading) }
+            try await alongside(database, reading)
+            try await AuditLog.record(
+                .importData, entityType: "import_batch", entityID: batchID.uuidString, areaCode: areaCode,
+                summary: "\(channel)导入登记表「\(fileName)」：新增 \(reading.newHouseholds) 户，更新 \(reading.changedHouseholds) 户，未变 \(reading.unchangedHouseholds) 户",
+                actor: actor, at: now, on: database
+            )
+            return reading
+        }
+    }
+
+    /// Stages and checks every row block by block, runs the checks across rows in SQL, then compares the clean
+    /// households with the registry a page at a time and — when `write` is given and nothing is wrong so far —
+    /// applies each page. Problems come out in the order of `RegistryImportPlan`, then the registry's conflicts.
+    private static func process(_ path: String, fileName: String, scope: AccessScope, today: CivilDate, blocks: Blocks, write: Write?,
+                                on database: any Database) async throws -> Reading {
         let clock = ContinuousClock(), started = clock.now
-        let sheet = try UploadedSheet(data, fileName: fileName)
-        let rows = sheet.rows, encoding = sheet.encoding
-        let parsed = clock.now
-        guard let header = rows.first else { throw Abort(.unprocessableEntity, reason: "文件「\(fileName)」是空的。") }
+        var source = try SheetRowSource(path: path, fileName: fileName, blockBytes: blocks.bytes)
+        var reading = Reading(encoding: source.encoding)
+        guard var rows = try source.next(), !rows.isEmpty else { throw Abort(.unprocessableEntity, reason: "文件「\(fileName)」是空的。") }
+        let header = rows.removeFirst()
+        var check: RegistryBlockCheck
+        do {
+            check = try RegistryBlockCheck(header: header, today: today)
+        } catch {
+            reading.problems = error.problems
+            return reading
+        }
+        reading.notes = check.header.notes
         let areas = try await knownAreas(in: scope, on: database)
-        let plan = RegistryImportPlan.make(
-            header: header, rows: Array(rows.dropFirst()), today: today,
-            isKnownVillage: { areas.villages.contains($0.value) }, isKnownSubArea: { areas.subAreas.contains($0.value) }
-        )
-        let planned = clock.now
-        let diff = try await RegistryDiff.make(plan: plan, scope: scope, on: database)
-        database.logger.debug("registry file read \(parsed - started), planned \(planned - parsed), compared \(clock.now - planned)")
-        return Reading(plan: plan, diff: diff, encoding: encoding)
+        let staging = try RegistryStaging(on: database, householdsPerPage: blocks.households)
+        try await staging.create()
+        var found: [ImportProblem] = []
+        var nextRow = 2
+        var block: [[String]]? = rows
+        while let rows = block {
+            let (readings, problems) = check.read(rows, firstRow: nextRow, isKnownVillage: { areas.villages.contains($0.value) },
+                                                  isKnownSubArea: { areas.subAreas.contains($0.value) })
+            nextRow += rows.count
+            reading.rowCount += readings.count
+            found += problems
+            try await staging.insert(readings)
+            block = try source.next()
+        }
+        let staged = clock.now
+        try await staging.index()
+        found += try await staging.crossRowProblems()
+        // Stable by row: within a row, cell problems first in column order, then cross-row ones.
+        let planProblems = found.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element)
+        let checked = clock.now
+        let troubled = Set(planProblems.map(\.row))
+        var registryProblems: [ImportProblem] = []
+        var after = ""
+        while let page = try await staging.households(after: after, troubled: troubled) {
+            after = page.last
+            reading.householdCount += page.drafts.count
+            let diff = try await RegistryDiff.make(households: page.drafts, scope: scope, on: database)
+            reading.newHouseholds += diff.newHouseholds.count
+            reading.changedHouseholds += diff.changedHouseholds
+            reading.unchangedHouseholds += diff.unchangedHouseholds
+            reading.newMembers += diff.newMemberCount
+            reading.changedMembers += diff.changedMemberCount
+            reading.unlistedMembers += diff.unlistedMemberCount
+            registryProblems += diff.problems
+            if let write, planProblems.isEmpty, registryProblems.isEmpty {
+                try await apply(diff, batchID: write.batchID, actor: write.actor, at: write.date, on: database)
+            }
+        }
+        try await staging.drop()
+        registryProblems.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+        reading.problems = planProblems + registryProblems
+        database.logger.info("registry file staged \(staged - started), checked \(checked - staged), compared and applied \(clock.now - checked)")
+        return reading
     }
 
     private struct AreaRow: Decodable { let code: String; let level: String }
