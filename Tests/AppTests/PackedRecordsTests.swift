@@ -35,6 +35,13 @@ struct PackedRecordsTests {
         }
     }
 
+    @Test("values packed in Swift read back the same, the same way as the database's packing")
+    func swiftPacking() {
+        let values: [String?] = ["张三", nil, "", "a|b:c-d", "-7", "行一\n行二"]
+        #expect(PackedRecords.unpack(PackedRecords.pack(values)) == values)
+        #expect(PackedRecords.unpack("3:ab") == nil)
+    }
+
     @Test("a text that is not a packing is refused, not half read")
     func malformed() {
         var truncated = PackedRecords.Reader("5:abc")

@@ -20,6 +20,27 @@ enum PackedRecords {
         sql.dialect.name == "postgresql" ? "string_agg(\(record), '')" : "group_concat(\(record), '')"
     }
 
+    /// The same packing made in Swift, for values written to a staging table and read back there.
+    static func pack(_ values: [String?]) -> String {
+        var text = ""
+        for value in values {
+            if let value { text += "\(value.utf8.count):" + value } else { text += "-" }
+        }
+        return text
+    }
+
+    /// Every field of a packed text; nil when it is not a well-formed packing.
+    static func unpack(_ text: String) -> [String?]? {
+        var reader = Reader(text)
+        var values: [String?] = []
+        do {
+            while !reader.isAtEnd { values.append(try reader.next()) }
+        } catch {
+            return nil
+        }
+        return values
+    }
+
     /// `SELECT <fields, packed> FROM <rest>`: every record's fields, in the order the database aggregated them.
     static func rows(_ fields: [SQLQueryString], from rest: SQLQueryString, sql: any SQLDatabase) async throws -> [[String?]] {
         let query: SQLQueryString = "SELECT \(joined(record(fields, sql: sql), sql: sql)) AS packed FROM "

@@ -160,40 +160,11 @@ struct RegistryStaging {
     }
 }
 
-/// A staged row's typed values in one text: each value as its UTF-8 length, a colon and the value, or a dash for
-/// none. Unambiguous whatever the cells hold, and read back without a parser.
+/// The typed values of a staged row, packed into one text by `PackedRecords`.
 enum StagedValues {
     static let count = 26
 
-    static func pack(_ values: [String?]) -> String {
-        var text = ""
-        for value in values {
-            if let value { text += "\(value.utf8.count):" + value } else { text += "-" }
-        }
-        return text
-    }
+    static func pack(_ values: [String?]) -> String { PackedRecords.pack(values) }
 
-    static func unpack(_ text: String) -> [String?] {
-        var values: [String?] = []
-        values.reserveCapacity(count)
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "-") {
-                values.append(nil)
-                index += 1
-                continue
-            }
-            var length = 0
-            while index < bytes.count, bytes[index] != UInt8(ascii: ":") {
-                length = length * 10 + Int(bytes[index] &- UInt8(ascii: "0"))
-                index += 1
-            }
-            index += 1
-            let end = min(index + length, bytes.count)
-            values.append(String(decoding: bytes[index..<end], as: UTF8.self))
-            index = end
-        }
-        return values
-    }
+    static func unpack(_ text: String) -> [String?] { PackedRecords.unpack(text) ?? [] }
 }
