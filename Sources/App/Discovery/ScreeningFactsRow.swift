@@ -32,9 +32,8 @@ struct ScreeningFactsRow {
                                 "income_year", "per_capita_last", "per_capita_previous", "net_income_last", "net_income_previous",
                                 "rigid_last", "rigid_previous", "higher_education", "housing_grade", "water_secured"]
 
-    static let columns = ["household_id", "household_number", "village_code", "member_count", "income_year", "per_capita_last",
-                          "per_capita_previous", "net_income_last", "net_income_previous", "rigid_last", "rigid_previous",
-                          "higher_education", "housing_grade", "water_secured"]
+    /// The columns a screening reads (the group and grid only scope queries), in the order `init(packed:)` parses them.
+    static let columns = storedColumns.filter { $0 != "group_code" && $0 != "grid_code" }
 
     /// The facts the engine reads; department records and students' identity numbers are added by the caller.
     func householdFacts(line: Money?) -> HouseholdFacts? {

@@ -75,9 +75,7 @@ enum ScreeningService {
     static func runChanged(triggeredBy: String, at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> [ScreeningRun] {
         let date = ChinaTime.civilDate(of: now)
         let started = Date()
-        let (changed, through) = try await database.withBulkConnection { connection in
-            try await ScreeningFactsStore.changedSinceScreening(incomeYear: date.year - 1, on: connection)
-        }
+        let (changed, through) = try await ScreeningFactsStore.changedSinceScreening(incomeYear: date.year - 1, on: database)
         database.logger.info("incremental screening: facts of \(changed.count) changed households refreshed in \(Date().timeIntervalSince(started)) s")
         var runs: [ScreeningRun] = []
         for (province, households) in Dictionary(grouping: changed, by: { String($0.village.prefix(2)) }).sorted(by: { $0.key < $1.key }) {
