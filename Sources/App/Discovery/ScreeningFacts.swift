@@ -30,7 +30,7 @@ enum ScreeningFacts {
     /// scan of the facts with the registry bounds, one indexed range of recent department records per record kind.
     /// Only households that pass a record bound can be hit by a record rule, so only theirs are read later. The
     /// bounds let every possible hit through, so an incremental run narrows the same way as a full one.
-    static func candidates(in scope: AccessScope, only: [UUID]? = nil, bounds: ScreeningBounds, on date: CivilDate,
+    static func candidates(in scope: AccessScope?, only: [UUID]? = nil, bounds: ScreeningBounds, on date: CivilDate,
                            sql: any SQLDatabase) async throws -> Selection {
         var rows: [ScreeningFactsRow] = []
         let chunks: [[UUID]?] = only.map { $0.chunked(into: chunkSize).map { Optional($0) } } ?? [nil]
@@ -43,18 +43,20 @@ enum ScreeningFacts {
             let passes = [registryCondition(bounds), recordCondition.map { SQLGroupExpression($0) }].compactMap { $0 }
             guard let first = passes.first else { return Selection(rows: [], withRecords: []) }
             let anyBound = passes.dropFirst().reduce(first) { SQLBinaryExpression($0, .or, $1) as any SQLExpression }
-            let area = chunk.map { inScope(scope, $0) } ?? scope.householdPredicate(table: ScreeningFactsRow.schema)
+            let area = chunk.map { inScope(scope, $0) } ?? scope?.householdPredicate(table: ScreeningFactsRow.schema) ?? SQLLiteral.boolean(true)
             let condition = SQLBinaryExpression(area, .and, SQLGroupExpression(anyBound))
-            let wholeTable = chunk == nil && scope.root.level <= .province
+            let wholeTable = chunk == nil && (scope?.root.level ?? .province) <= .province
             rows += try await ScreeningFactsRow.fetch(with: recorded, where: condition, flag: recordCondition, wholeTable: wholeTable, sql: sql)
         }
         return Selection(rows: rows.sorted { $0.household_number < $1.household_number },
                          withRecords: Set(rows.filter(\.flagged).map(\.household_id)))
     }
 
-    private static func inScope(_ scope: AccessScope, _ ids: [UUID]) -> any SQLExpression {
-        SQLBinaryExpression(scope.householdPredicate(table: ScreeningFactsRow.schema), .and,
-                            SQLBinaryExpression(SQLColumn("household_id"), .in, SQLBind.group(ids)))
+    /// The listed households, inside `scope` when one is given.
+    private static func inScope(_ scope: AccessScope?, _ ids: [UUID]) -> any SQLExpression {
+        let listed = SQLBinaryExpression(SQLColumn("household_id"), .in, SQLBind.group(ids))
+        guard let scope else { return listed }
+        return SQLBinaryExpression(scope.householdPredicate(table: ScreeningFactsRow.schema), .and, listed)
     }
 
     /// How many of the given households the scope holds, for an incremental run's record.

@@ -115,10 +115,13 @@ enum ScreeningFactsStore {
         try await sql.raw("INSERT INTO screening_cursors (name, seq, income_year) VALUES (\(bind: name), \(bind: seq), \(bind: incomeYear))").run()
     }
 
-    /// Drops the log entries both readers have passed.
+    /// Drops the log entries every reader has passed: the facts, the incremental screening and the kept judgements
+    /// (while they are usable; `ScreeningJudgementStore`).
     private static func prune(on sql: any SQLDatabase) async throws {
         let facts = try await cursor(factsCursor, on: sql)?.seq ?? 0
         let screened = try await cursor(screenedCursor, on: sql)?.seq ?? 0
-        try await sql.raw("DELETE FROM screening_changes WHERE seq <= \(bind: min(facts, screened))").run()
+        let judged = try await sql.raw("SELECT MIN(seq) AS seq FROM \(ident: ScreeningJudgementStore.stateSchema) WHERE basis <> ''")
+            .first(decoding: SeqRow.self)?.seq ?? .max
+        try await sql.raw("DELETE FROM screening_changes WHERE seq <= \(bind: min(facts, screened, judged))").run()
     }
 }

@@ -115,44 +115,96 @@ enum ScreeningService {
 
     static let judgeConcurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
+    /// Judges the households of `scope` (nil: all) and among `only` that can be hit at all (`ScreeningBounds`),
+    /// a batch at a time in household-number order, handing `body` each batch's judgements and the rules prepared
+    /// for a village. Returns how many households were selected.
+    @discardableResult
+    static func judge(in scope: AccessScope?, only: [UUID]?, rules ruleSet: ScreeningRuleSet, line: MonitoringLine, on date: CivilDate,
+                      sql: any SQLDatabase,
+                      body: ([(ScreeningFacts.Candidate, [RuleHit])], (String) -> [ScreeningRuleVersion]) async throws -> Void) async throws -> Int {
+        let bounds = ScreeningBounds(rules: ruleSet, line: line, on: date)
+        let lineAt = { (village: AreaCode) in line.amount(at: village, on: date) }
+        let selection = try await ScreeningFacts.candidates(in: scope, only: only, bounds: bounds, on: date, sql: sql)
+        var rulesByVillage: [String: [ScreeningRuleVersion]] = [:]
+        try await ScreeningFacts.batches(selection, size: batchSize, bounds: bounds, on: date, line: lineAt, sql: sql) { batch in
+            for candidate in batch where rulesByVillage[candidate.villageCode] == nil {
+                rulesByVillage[candidate.villageCode] = ScreeningEngine.prepared(ruleSet.inForce(for: candidate.facts.villageCode, on: date),
+                                                                                 for: candidate.facts.villageCode, on: date)
+            }
+            let prepared = rulesByVillage
+            try await body(await judge(batch, rules: prepared, on: date), { prepared[$0] ?? [] })
+        }
+        return selection.rows.count
+    }
+
     private static func screen(scope: AccessScope, only: [UUID]?, proposed: [ScreeningRuleVersion]?, dryRun: Bool, runID: UUID,
                                at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> Result {
         guard let sql = database as? any SQLDatabase else { return Result() }
         let date = ChinaTime.civilDate(of: now)
+        let stored = try await DiscoveryConfiguration.rules(on: database)
         let ruleSet: ScreeningRuleSet
         if let proposed {
             do { ruleSet = try ScreeningRuleSet(versions: proposed) } catch { throw ScreeningConfigurationError(message: error.message) }
         } else {
-            ruleSet = try await DiscoveryConfiguration.rules(on: database)
+            ruleSet = stored
         }
         let line = try await DiscoveryConfiguration.monitoringLine(on: database)
         let started = Date()
-        try await ScreeningFactsStore.refresh(incomeYear: date.year - 1, on: database)
-        let refreshed = Date()
-        let bounds = ScreeningBounds(rules: ruleSet, line: line, on: date)
-        let lineAt = { (village: AreaCode) in line.amount(at: village, on: date) }
-        let selection = try await ScreeningFacts.candidates(in: scope, only: only, bounds: bounds, on: date, sql: sql)
-        let selected = Date()
+        let seq = try await ScreeningFactsStore.refresh(incomeYear: date.year - 1, on: database)
         var result = Result()
         if let only {
             result.households = try await ScreeningFacts.count(of: only, in: scope, sql: sql)
         } else {
             result.households = try await ScreeningFacts.count(in: scope, sql: sql)
         }
-        var rulesByVillage: [String: [ScreeningRuleVersion]] = [:]
-        try await ScreeningFacts.batches(selection, size: batchSize, bounds: bounds, on: date, line: lineAt, sql: sql) { batch in
-            var signals: [LeadSignal] = []
-            for candidate in batch where rulesByVillage[candidate.villageCode] == nil {
-                rulesByVillage[candidate.villageCode] = ScreeningEngine.prepared(ruleSet.inForce(for: candidate.facts.villageCode, on: date),
-                                                                   for: candidate.facts.villageCode, on: date)
+        let filing = Filing(runID: runID, dryRun: dryRun, now: now, calendar: calendar)
+        // The rules in force are judged once and kept (`ScreeningJudgementStore`); a proposed change is judged afresh.
+        guard Set(ruleSet.versions) != Set(stored.versions) else {
+            let counted = result
+            return try await ScreeningJudgementStore.exclusively(on: database) {
+                var result = counted
+                let work = try await ScreeningJudgementStore.bringCurrent(rules: ruleSet, line: line, on: date, through: seq, database: database)
+                let judged = Date()
+                if dryRun {
+                    result.perVillage = try await ScreeningJudgementStore.counts(in: scope, only: only, sql: sql)
+                    result.hits = result.perVillage.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+                } else {
+                    try await ScreeningJudgementStore.hits(in: scope, only: only, sql: sql) { batch in
+                        try await filing.file(batch.map { ($0.householdID, $0.villageCode, $0.hits) }, into: &result, on: database)
+                    }
+                }
+                database.logger.info("screening timings", metadata: [
+                    "refresh and count": "\(judged.timeIntervalSince(started))", "rejudged": "\(work.named.map(String.init) ?? "all")",
+                    "judged": "\(work.judged)", "hits of judged": "\(work.hits)", "read and file": "\(Date().timeIntervalSince(judged))",
+                ])
+                return result
             }
-            for (candidate, hits) in await judge(batch, rules: rulesByVillage, on: date) {
+        }
+        let selected = try await judge(in: scope, only: only, rules: ruleSet, line: line, on: date, sql: sql) { judged, _ in
+            try await filing.file(judged.map { ($0.0.id, $0.0.villageCode, $0.1) }, into: &result, on: database)
+        }
+        database.logger.info("screening timings", metadata: [
+            "proposed rules": "\(Date().timeIntervalSince(started))", "candidates": "\(selected)",
+        ])
+        return result
+    }
+
+    /// Counts a run's hits per village and, unless it is a dry run, files them as lead sources.
+    private struct Filing {
+        let runID: UUID
+        let dryRun: Bool
+        let now: Date
+        let calendar: WorkingDayCalendar
+
+        func file(_ judged: [(household: UUID, village: String, hits: [RuleHit])], into result: inout Result, on database: any Database) async throws {
+            var signals: [LeadSignal] = []
+            for (household, village, hits) in judged {
                 result.hits += hits.count
                 for hit in hits {
-                    result.perVillage[candidate.villageCode, default: [:]][hit.kind.rawValue, default: 0] += 1
+                    result.perVillage[village, default: [:]][hit.kind.rawValue, default: 0] += 1
                     guard !dryRun else { continue }
                     signals.append(LeadSignal(
-                        householdID: candidate.id, villageCode: candidate.villageCode, riskType: hit.riskType,
+                        householdID: household, villageCode: village, riskType: hit.riskType,
                         channel: departmentKinds.contains(hit.kind) ? .department : .screening,
                         reference: "screening:\(runID.uuidString.lowercased())", ruleKind: hit.kind, ruleVersion: hit.version,
                         values: hit.values, message: hit.message, reporter: "系统筛查",
@@ -160,20 +212,15 @@ enum ScreeningService {
                     ))
                 }
             }
-            if !signals.isEmpty {
-                let batch = signals
-                // `database` is the run's bulk connection: see `transactionOnConnection`.
-                let outcomes = try await database.transactionOnConnection { database in
-                    try await LeadIntake.receive(batch, at: now, policy: .seeded, calendar: calendar, on: database)
-                }
-                result.newLeads += outcomes.filter { $0 == .created }.count
-                result.corroborated += outcomes.filter { $0 == .corroborated }.count
+            guard !signals.isEmpty else { return }
+            let batch = signals
+            let (now, calendar) = (now, calendar)
+            // `database` is the run's bulk connection: see `transactionOnConnection`.
+            let outcomes = try await database.transactionOnConnection { database in
+                try await LeadIntake.receive(batch, at: now, policy: .seeded, calendar: calendar, on: database)
             }
+            result.newLeads += outcomes.filter { $0 == .created }.count
+            result.corroborated += outcomes.filter { $0 == .corroborated }.count
         }
-        database.logger.info("screening timings", metadata: [
-            "refresh": "\(refreshed.timeIntervalSince(started))", "select": "\(selected.timeIntervalSince(refreshed))",
-            "judge": "\(Date().timeIntervalSince(selected))", "candidates": "\(selection.rows.count)",
-        ])
-        return result
     }
 }

@@ -93,7 +93,7 @@ public enum ScreeningEngine {
 extension CivilDate {
     /// The same day `months` months later (earlier when negative), moved back to the month's last day when the
     /// month is shorter (a year before 2024-02-29 is 2023-02-28).
-    func addingMonths(_ months: Int) -> CivilDate {
+    public func addingMonths(_ months: Int) -> CivilDate {
         let index = year * 12 + (month - 1) + months
         let (newYear, newMonth) = (index / 12, index % 12 + 1)
         return CivilDate(known: newYear, newMonth, min(day, CivilDate.daysInMonth(year: newYear, month: newMonth)))

@@ -1,0 +1,231 @@
+import Crypto
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+
+/// 研判结果: every household's rule hits as the engine last judged them, kept current like the facts they come
+/// from. A screening first re-judges the households logged as changed since the last judgement and those whose
+/// judgement has run out (`ScreeningEngine.judgementHolds`), then reads the hits of its area: a daily run over a
+/// province judges what changed, not a million households. When the basis changes (a rule version or line comes
+/// into force, the income year turns, the day goes backwards) or too many households changed, everyone is judged
+/// again.
+///
+/// Department records are never dated after the day they arrive (`DepartmentRowReader` refuses them), so a record
+/// enters a window only by arriving, and arrivals are logged.
+enum ScreeningJudgementStore {
+    static let hitsSchema = "screening_hits"
+    static let stateSchema = "screening_judgement_state"
+    private static let stateName = "current"
+    static let hitColumns = ["household_id", "position", "village_code", "kind", "holds_through", "packed"]
+
+    /// What bringing the judgements current did.
+    struct Work: Sendable {
+        /// Households named for re-judging; nil when everyone was.
+        var named: Int?
+        var judged = 0
+        var hits = 0
+    }
+
+    private struct StateRow: Decodable { let basis: String; let judged_on: String; let seq: Int64 }
+    private struct HouseholdRow: Decodable { let household_id: UUID }
+
+    /// Runs `work` while no other screening reads or writes the judgements: in this process through a queue, across
+    /// processes on PostgreSQL through an advisory lock held by `database`'s session (a bulk connection).
+    static func exclusively<T: Sendable>(on database: any Database, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        await queue.enter()
+        let sql = try? database.sql
+        let postgres = sql?.dialect.name == "postgresql"
+        do {
+            if postgres { try await sql?.raw("SELECT pg_advisory_lock(\(bind: advisoryLockKey))").run() }
+            let result = try await work()
+            if postgres { try await sql?.raw("SELECT pg_advisory_unlock(\(bind: advisoryLockKey))").run() }
+            await queue.leave()
+            return result
+        } catch {
+            if postgres { try? await sql?.raw("SELECT pg_advisory_unlock(\(bind: advisoryLockKey))").run() }
+            await queue.leave()
+            throw error
+        }
+    }
+
+    private static let queue = SerialQueue()
+    private static let advisoryLockKey: Int64 = 0x5357_4A55_4447  // "SWJUDG"
+
+    /// Re-judges what has to be, on `database` (a bulk connection, inside `exclusively`), for `date` with the facts
+    /// refreshed up to log position `seq`.
+    static func bringCurrent(rules: ScreeningRuleSet, line: MonitoringLine, on date: CivilDate, through seq: Int64,
+                             database: any Database) async throws -> Work {
+        let sql = try database.sql
+        let basis = Hex.string(SHA256.hash(data: Data(rules.judgementBasis(line: line, on: date).utf8)))
+        let state = try await sql.raw("SELECT basis, judged_on, seq FROM screening_judgement_state WHERE name = \(bind: stateName)")
+            .first(decoding: StateRow.self)
+        var named: [UUID]?
+        if let state, state.basis == basis, let judgedOn = CivilDate(state.judged_on), judgedOn <= date {
+            var households = Set<UUID>()
+            if state.seq < seq {
+                households.formUnion(try await sql.raw("""
+                    SELECT DISTINCT household_id FROM screening_changes WHERE seq > \(bind: state.seq) AND seq <= \(bind: seq)
+                    """).all(decoding: HouseholdRow.self).map(\.household_id))
+            }
+            households.formUnion(try await sql.raw("""
+                SELECT DISTINCT household_id FROM screening_hits WHERE holds_through < \(bind: date.description)
+                """).all(decoding: HouseholdRow.self).map(\.household_id))
+            if households.count <= ScreeningService.wholeScopeThreshold { named = Array(households) }
+        }
+        var work = Work(named: named?.count)
+        if let named {
+            guard !named.isEmpty else {
+                try await setState(basis: basis, on: date, seq: max(seq, state?.seq ?? 0), sql: sql)
+                return work
+            }
+            // A few households: replaced in one transaction.
+            let named = named, counted = work
+            return try await database.transactionOnConnection { database in
+                var work = counted
+                let sql = try database.sql
+                for chunk in named.chunked(into: ScreeningFacts.chunkSize) {
+                    try await sql.raw("DELETE FROM screening_hits WHERE household_id IN (\(binds: chunk))").run()
+                }
+                (work.judged, work.hits) = try await judge(only: named, rules: rules, line: line, on: date, database: database)
+                try await setState(basis: basis, on: date, seq: seq, sql: sql)
+                return work
+            }
+        }
+        // Everyone: the old judgements are marked unusable and dropped first, so a run cut short leaves a state the
+        // next one rebuilds rather than trusts; the new ones are written a batch at a time.
+        try await database.transactionOnConnection { database in
+            let sql = try database.sql
+            try await setState(basis: "", on: date, seq: seq, sql: sql)
+            try await sql.raw("DELETE FROM screening_hits").run()
+        }
+        (work.judged, work.hits) = try await judge(only: nil, rules: rules, line: line, on: date, database: database)
+        try await setState(basis: basis, on: date, seq: seq, sql: sql)
+        return work
+    }
+
+    /// Judges the named households (nil: all) and writes their hits; returns how many households were judged and
+    /// how many hits they have.
+    private static func judge(only: [UUID]?, rules: ScreeningRuleSet, line: MonitoringLine, on date: CivilDate,
+                              database: any Database) async throws -> (judged: Int, hits: Int) {
+        let sql = try database.sql
+        var hitCount = 0
+        let judged = try await ScreeningService.judge(in: nil, only: only, rules: rules, line: line, on: date, sql: sql) { judged, prepared in
+            var rows: [[any Encodable & Sendable]] = []
+            for (candidate, hits) in judged where !hits.isEmpty {
+                let holds = ScreeningEngine.judgementHolds(candidate.facts, prepared: prepared(candidate.villageCode), on: date).description
+                for (position, hit) in hits.enumerated() {
+                    rows.append([candidate.id, position, candidate.villageCode, hit.kind.rawValue, holds, pack(hit)])
+                }
+            }
+            try await BulkInsert.insert(into: hitsSchema, columns: hitColumns, rows: rows, on: database)
+            hitCount += rows.count
+        }
+        return (judged, hitCount)
+    }
+
+    private static func setState(basis: String, on date: CivilDate, seq: Int64, sql: any SQLDatabase) async throws {
+        try await sql.raw("DELETE FROM screening_judgement_state WHERE name = \(bind: stateName)").run()
+        try await sql.raw("""
+            INSERT INTO screening_judgement_state (name, basis, judged_on, seq)
+            VALUES (\(bind: stateName), \(bind: basis), \(bind: date.description), \(bind: seq))
+            """).run()
+    }
+
+    /// The hits of the households in `scope` (and among `only`, when given) as counts per village and rule kind.
+    static func counts(in scope: AccessScope, only: [UUID]?, sql: any SQLDatabase) async throws -> [String: [String: Int]] {
+        struct CountRow: Decodable { let village_code: String; let kind: String; let count: Int }
+        var counts: [String: [String: Int]] = [:]
+        for condition in conditions(scope, only) {
+            for row in try await sql.raw("""
+                SELECT village_code, kind, COUNT(*) AS count FROM screening_hits WHERE \(condition) GROUP BY village_code, kind
+                """).all(decoding: CountRow.self) {
+                counts[row.village_code, default: [:]][row.kind, default: 0] += row.count
+            }
+        }
+        return counts
+    }
+
+    /// A judged household's hits as stored, in the engine's order.
+    struct Judged {
+        let householdID: UUID
+        let villageCode: String
+        var hits: [RuleHit]
+    }
+
+    /// The hits of the households in `scope` (and among `only`), a chunk of households at a time.
+    static func hits(in scope: AccessScope, only: [UUID]?, sql: any SQLDatabase, body: ([Judged]) async throws -> Void) async throws {
+        var households: [UUID] = []
+        for condition in conditions(scope, only) {
+            households += try await PackedRecords.rows(["household_id"], from: "(SELECT DISTINCT household_id FROM screening_hits WHERE \(condition)) hit_households", sql: sql)
+                .compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } }
+        }
+        for chunk in households.chunked(into: ScreeningFacts.chunkSize) {
+            var judged: [UUID: Judged] = [:]
+            var order: [UUID: [(Int, RuleHit)]] = [:]
+            for row in try await PackedRecords.rows(["household_id", "position", "village_code", "packed"],
+                                                    from: "screening_hits WHERE household_id IN (\(binds: chunk))", sql: sql) {
+                guard let household = row[0].flatMap({ Hex.uuid($0.utf8) }), let position = row[1].flatMap({ Int($0) }),
+                      let village = row[2], let hit = row[3].flatMap(unpack) else {
+                    throw ScreeningConfigurationError(message: "screening_hits row unreadable: \(row.prefix(3).map { $0 ?? "" })")
+                }
+                judged[household] = Judged(householdID: household, villageCode: village, hits: [])
+                order[household, default: []].append((position, hit))
+            }
+            let batch = chunk.compactMap { id -> Judged? in
+                guard var household = judged[id] else { return nil }
+                household.hits = (order[id] ?? []).sorted { $0.0 < $1.0 }.map(\.1)
+                return household
+            }
+            try await body(batch)
+        }
+    }
+
+    /// The conditions selecting the scope's hits (one per chunk of `only`): the village range on the hits' own copy
+    /// of the code, groups and grids through the facts.
+    private static func conditions(_ scope: AccessScope, _ only: [UUID]?) -> [SQLQueryString] {
+        let area: SQLQueryString = switch scope.householdFilter {
+        case .everything: "1 = 1"
+        case let .villageCodes(lower, upper): "village_code BETWEEN \(bind: lower) AND \(bind: upper)"
+        case let .group(code): "household_id IN (SELECT household_id FROM screening_facts WHERE group_code = \(bind: code))"
+        case let .grid(code): "household_id IN (SELECT household_id FROM screening_facts WHERE grid_code = \(bind: code))"
+        }
+        guard let only else { return [area] }
+        return only.chunked(into: ScreeningFacts.chunkSize).map { "\(area) AND household_id IN (\(binds: $0))" }
+    }
+
+    /// A hit as one packed text: kind, version, risk, member, identity number, message, then the values as key and
+    /// value in key order.
+    static func pack(_ hit: RuleHit) -> String {
+        PackedRecords.pack([hit.kind.rawValue, String(hit.version), hit.riskType.rawValue, hit.memberName, hit.idNumber, hit.message]
+            + hit.values.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
+    }
+
+    static func unpack(_ text: String) -> RuleHit? {
+        guard let fields = PackedRecords.unpack(text), fields.count >= 6, fields.count % 2 == 0,
+              let kind = fields[0].flatMap(ScreeningRuleKind.init(rawValue:)), let version = fields[1].flatMap({ Int($0) }),
+              let risk = fields[2].flatMap(RiskType.init(rawValue:)), let message = fields[5] else { return nil }
+        var values: [String: String] = [:]
+        for index in stride(from: 6, to: fields.count, by: 2) {
+            guard let key = fields[index], let value = fields[index + 1] else { return nil }
+            values[key] = value
+        }
+        return RuleHit(kind: kind, version: version, riskType: risk, values: values, message: message,
+                       memberName: fields[3], idNumber: fields[4])
+    }
+}
+
+/// Lets one task in at a time, the others waiting in order.
+private actor SerialQueue {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        guard busy else { busy = true; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+}
