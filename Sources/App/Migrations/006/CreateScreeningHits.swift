@@ -13,12 +13,8 @@ struct CreateScreeningHits: AsyncMigration {
             .field("kind", .string, .required)
             .field("holds_through", .string, .required)
             .field("packed", .string, .required)
-            .unique(on: "household_id", "position")
             .create()
-        try await database.createIndex(on: ScreeningJudgementStore.hitsSchema, named: "screening_hits_village",
-                                       columns: ["village_code", "kind"])
-        try await database.createIndex(on: ScreeningJudgementStore.hitsSchema, named: "screening_hits_holds_through",
-                                       columns: ["holds_through"])
+        try await ScreeningJudgementStore.createIndexes(sql: try database.sql)
         try await database.schema(ScreeningJudgementStore.stateSchema)
             .field("name", .string, .identifier(auto: false))
             .field("basis", .string, .required)
