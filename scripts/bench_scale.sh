@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Province scale, for docs/benchmarks.md: generates a registry with department records on every township of a
-# province, then times a full screening (twice), an incremental screening after 10,000 households change, a
+# province, then times full screenings (the kept judgements built, current, a week on, rebuilt), an incremental screening after 10,000 households change, a
 # department file with matching, and — on SQLite — the same rules run by DuckDB over the same data.
 #   scripts/bench_scale.sh [households] [province] [engine]      e.g. scripts/bench_scale.sh 1000000 51 postgres
 # engine: sqlite (default; a temporary data directory) or postgres (DATABASE_URL, or a throwaway cluster from
@@ -24,7 +24,15 @@ timed() { local label=$1; shift; /usr/bin/time -f "$label: wall %e s, peak RSS %
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%Y-%m-%d); $engine; $households households in province $province"
 
 timed generate "$bin" generate --households "$households" --province "$province"
-for run in 1 2; do timed "full screening, dry run ($run)" "$bin" screen --area "${province}0000000000" --dry-run; done
+screen() { timed "full screening, dry run ($1)" "$bin" screen --area "${province}0000000000" --dry-run; }
+screen "1: everyone judged, the kept judgements written"
+screen "2: judgements kept current, nothing changed"
+# What a week of days passing does to the kept judgements: those that run out within seven days are re-judged.
+query "UPDATE screening_hits SET holds_through = '0000-01-01' WHERE holds_through <= '$(date -d '+7 days' +%F)'" >/dev/null
+screen "3: a week of run-out judgements re-judged"
+# What a new rule version or monitoring line does: everyone is judged again.
+query "UPDATE screening_judgement_state SET basis = ''" >/dev/null
+screen "4: everyone judged again, as after a rule change"
 
 # 10,000 households' last-year income changes (the triggers log them), then the incremental run files their leads.
 query "UPDATE income_records SET per_capita_net = per_capita_net - 1 WHERE id IN (SELECT id FROM income_records

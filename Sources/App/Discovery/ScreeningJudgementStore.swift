@@ -99,8 +99,8 @@ enum ScreeningJudgementStore {
         return try await database.transactionOnConnection { database in
             var work = counted
             let sql = try database.sql
-            try await sql.raw("DELETE FROM screening_hits").run()
             for index in indexes { try await sql.raw("DROP INDEX \(ident: index.name)").run() }
+            try await sql.raw("DELETE FROM screening_hits").run()
             (work.judged, work.hits) = try await judge(only: nil, rules: rules, line: line, on: date, database: database)
             try await createIndexes(sql: sql)
             try await setState(basis: basis, on: date, seq: seq, sql: sql)
