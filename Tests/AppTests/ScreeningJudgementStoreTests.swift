@@ -126,6 +126,17 @@ struct ScreeningJudgementStoreTests {
             #expect(again.newLeads == 0 && again.corroborated == 0)
             let filed = try await LeadSource.query(on: app.db).filter(\.$reference == "screening:\(try first.requireID().uuidString.lowercased())").count()
             #expect(filed == first.newLeads + first.corroborated)
+            // act: a screening lead is rejected while its risk persists
+            let lead = try #require(try await RiskLead.query(on: app.db).filter(\.$channel == LeadChannel.screening.rawValue)
+                .filter(\.$state ~~ LeadIntake.openStates).first())
+            lead.state = LeadState.rejected.rawValue
+            try await lead.save(on: app.db)
+            let afterRejection = try await real()
+            // check: its hits raise a new lead, as LeadIntake does for a finding with no open lead; nothing else is filed
+            #expect(afterRejection.newLeads == 1)
+            let reopened = try await RiskLead.query(on: app.db).filter(\.$household.$id == lead.$household.id)
+                .filter(\.$riskType == lead.riskType).filter(\.$state ~~ LeadIntake.openStates).count()
+            #expect(reopened == 1)
         }
     }
 

@@ -115,6 +115,11 @@ enum LeadIntake {
          AuditLog.encodeSnapshot(signal.values), signal.message, signal.reporter, now, signal.fingerprint]
     }
 
+    /// A screening hit's fingerprint: the rule, the person it names and its message.
+    static func fingerprint(of hit: RuleHit) -> String {
+        fingerprint(hit.kind.rawValue, hit.idNumber ?? "", hit.message)
+    }
+
     static func fingerprint(_ parts: String...) -> String {
         Hex.string(SHA256.hash(data: Data(parts.joined(separator: "|").utf8)).prefix(16))
     }

@@ -17,7 +17,7 @@ enum ScreeningJudgementStore {
     static let hitsSchema = "screening_hits"
     static let stateSchema = "screening_judgement_state"
     private static let stateName = "current"
-    static let hitColumns = ["household_id", "position", "village_code", "kind", "holds_through", "packed"]
+    static let hitColumns = ["household_id", "position", "village_code", "kind", "risk_type", "fingerprint", "holds_through", "packed"]
 
     /// What bringing the judgements current did.
     struct Work: Sendable {
@@ -135,7 +135,8 @@ enum ScreeningJudgementStore {
             for (candidate, hits) in judged where !hits.isEmpty {
                 let holds = ScreeningEngine.judgementHolds(candidate.facts, prepared: prepared(candidate.villageCode), on: date).description
                 for (position, hit) in hits.enumerated() {
-                    rows.append([candidate.id, position, candidate.villageCode, hit.kind.rawValue, holds, pack(hit)])
+                    rows.append([candidate.id, position, candidate.villageCode, hit.kind.rawValue, hit.riskType.rawValue,
+                                 LeadIntake.fingerprint(of: hit), holds, pack(hit)])
                 }
             }
             try await BulkInsert.insert(into: hitsSchema, columns: hitColumns, rows: rows, on: database)
@@ -173,18 +174,25 @@ enum ScreeningJudgementStore {
         var hits: [RuleHit]
     }
 
-    /// The hits of the households in `scope` (and among `only`), a chunk of households at a time.
-    static func hits(in scope: AccessScope, only: [UUID]?, sql: any SQLDatabase, body: ([Judged]) async throws -> Void) async throws {
+    /// The hits of the households in `scope` (and among `only`) that are not already a source of their household's
+    /// open lead for the risk, a chunk of households at a time: what `LeadIntake` would not count as a repeat.
+    static func unfiledHits(in scope: AccessScope, only: [UUID]?, sql: any SQLDatabase, body: ([Judged]) async throws -> Void) async throws {
+        let unfiled: SQLQueryString = """
+            NOT EXISTS (SELECT 1 FROM risk_leads l JOIN lead_sources s ON s.lead_id = l.id
+                WHERE l.household_id = screening_hits.household_id AND l.risk_type = screening_hits.risk_type
+                AND l.state IN (\(binds: LeadIntake.openStates)) AND s.fingerprint = screening_hits.fingerprint)
+            """
         var households: [UUID] = []
         for condition in conditions(scope, only) {
-            households += try await PackedRecords.rows(["household_id"], from: "(SELECT DISTINCT household_id FROM screening_hits WHERE \(condition)) hit_households", sql: sql)
-                .compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } }
+            households += try await PackedRecords.rows(["household_id"], from: """
+                (SELECT DISTINCT household_id FROM screening_hits WHERE \(condition) AND \(unfiled)) hit_households
+                """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } }
         }
         for chunk in households.chunked(into: ScreeningFacts.chunkSize) {
             var judged: [UUID: Judged] = [:]
             var order: [UUID: [(Int, RuleHit)]] = [:]
             for row in try await PackedRecords.rows(["household_id", "position", "village_code", "packed"],
-                                                    from: "screening_hits WHERE household_id IN (\(binds: chunk))", sql: sql) {
+                                                    from: "screening_hits WHERE household_id IN (\(binds: chunk)) AND \(unfiled)", sql: sql) {
                 guard let household = row[0].flatMap({ Hex.uuid($0.utf8) }), let position = row[1].flatMap({ Int($0) }),
                       let village = row[2], let hit = row[3].flatMap(unpack) else {
                     throw ScreeningConfigurationError(message: "screening_hits row unreadable: \(row.prefix(3).map { $0 ?? "" })")

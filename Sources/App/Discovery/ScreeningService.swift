@@ -165,12 +165,12 @@ enum ScreeningService {
                 var result = counted
                 let work = try await ScreeningJudgementStore.bringCurrent(rules: ruleSet, line: line, on: date, through: seq, database: database)
                 let judged = Date()
-                if dryRun {
-                    result.perVillage = try await ScreeningJudgementStore.counts(in: scope, only: only, sql: sql)
-                    result.hits = result.perVillage.values.reduce(0) { $0 + $1.values.reduce(0, +) }
-                } else {
-                    try await ScreeningJudgementStore.hits(in: scope, only: only, sql: sql) { batch in
-                        try await filing.file(batch.map { ($0.householdID, $0.villageCode, $0.hits) }, into: &result, on: database)
+                result.perVillage = try await ScreeningJudgementStore.counts(in: scope, only: only, sql: sql)
+                result.hits = result.perVillage.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+                if !dryRun {
+                    // Hits already among their open lead's sources would only be counted as repeats: left in the database.
+                    try await ScreeningJudgementStore.unfiledHits(in: scope, only: only, sql: sql) { batch in
+                        try await filing.file(batch.map { ($0.householdID, $0.villageCode, $0.hits) }, into: &result, counting: false, on: database)
                     }
                 }
                 database.logger.info("screening timings", metadata: [
@@ -181,7 +181,7 @@ enum ScreeningService {
             }
         }
         let selected = try await judge(in: scope, only: only, rules: ruleSet, line: line, on: date, sql: sql) { judged, _ in
-            try await filing.file(judged.map { ($0.0.id, $0.0.villageCode, $0.1) }, into: &result, on: database)
+            try await filing.file(judged.map { ($0.0.id, $0.0.villageCode, $0.1) }, into: &result, counting: true, on: database)
         }
         database.logger.info("screening timings", metadata: [
             "proposed rules": "\(Date().timeIntervalSince(started))", "candidates": "\(selected)",
@@ -189,26 +189,28 @@ enum ScreeningService {
         return result
     }
 
-    /// Counts a run's hits per village and, unless it is a dry run, files them as lead sources.
+    /// Files a run's hits as lead sources, unless it is a dry run, and counts them per village.
     private struct Filing {
         let runID: UUID
         let dryRun: Bool
         let now: Date
         let calendar: WorkingDayCalendar
 
-        func file(_ judged: [(household: UUID, village: String, hits: [RuleHit])], into result: inout Result, on database: any Database) async throws {
+        /// Files the hits (unless a dry run), and adds them to the run's counts when `counting`.
+        func file(_ judged: [(household: UUID, village: String, hits: [RuleHit])], into result: inout Result, counting: Bool,
+                  on database: any Database) async throws {
             var signals: [LeadSignal] = []
             for (household, village, hits) in judged {
-                result.hits += hits.count
+                if counting { result.hits += hits.count }
                 for hit in hits {
-                    result.perVillage[village, default: [:]][hit.kind.rawValue, default: 0] += 1
+                    if counting { result.perVillage[village, default: [:]][hit.kind.rawValue, default: 0] += 1 }
                     guard !dryRun else { continue }
                     signals.append(LeadSignal(
                         householdID: household, villageCode: village, riskType: hit.riskType,
                         channel: departmentKinds.contains(hit.kind) ? .department : .screening,
                         reference: "screening:\(runID.uuidString.lowercased())", ruleKind: hit.kind, ruleVersion: hit.version,
                         values: hit.values, message: hit.message, reporter: "系统筛查",
-                        fingerprint: LeadIntake.fingerprint(hit.kind.rawValue, hit.idNumber ?? "", hit.message)
+                        fingerprint: LeadIntake.fingerprint(of: hit)
                     ))
                 }
             }

@@ -11,6 +11,8 @@ struct CreateScreeningHits: AsyncMigration {
             .field("position", .int, .required)
             .field("village_code", .string, .required)
             .field("kind", .string, .required)
+            .field("risk_type", .string, .required)
+            .field("fingerprint", .string, .required)
             .field("holds_through", .string, .required)
             .field("packed", .string, .required)
             .create()
