@@ -210,11 +210,13 @@ enum ScreeningJudgementStore {
     }
 
     /// The conditions selecting the scope's hits (one per chunk of `only`): the village range on the hits' own copy
-    /// of the code, groups and grids through the facts.
+    /// of the code, groups and grids through the facts. With households named, the range is written as an
+    /// expression so that the planner seeks them by household instead of walking the area's range.
     private static func conditions(_ scope: AccessScope, _ only: [UUID]?) -> [SQLQueryString] {
+        let village: SQLQueryString = only == nil ? "village_code" : "(village_code || '')"
         let area: SQLQueryString = switch scope.householdFilter {
         case .everything: "1 = 1"
-        case let .villageCodes(lower, upper): "village_code BETWEEN \(bind: lower) AND \(bind: upper)"
+        case let .villageCodes(lower, upper): "\(village) BETWEEN \(bind: lower) AND \(bind: upper)"
         case let .group(code): "household_id IN (SELECT household_id FROM screening_facts WHERE group_code = \(bind: code))"
         case let .grid(code): "household_id IN (SELECT household_id FROM screening_facts WHERE grid_code = \(bind: code))"
         }
