@@ -131,18 +131,53 @@ enum ScreeningJudgementStore {
         let sql = try database.sql
         var hitCount = 0
         let judged = try await ScreeningService.judge(in: nil, only: only, rules: rules, line: line, on: date, sql: sql) { judged, prepared in
-            var rows: [[any Encodable & Sendable]] = []
+            var rows = HitRows()
             for (candidate, hits) in judged where !hits.isEmpty {
                 let holds = ScreeningEngine.judgementHolds(candidate.facts, prepared: prepared(candidate.villageCode), on: date).description
                 for (position, hit) in hits.enumerated() {
-                    rows.append([candidate.id, position, candidate.villageCode, hit.kind.rawValue, hit.riskType.rawValue,
-                                 LeadIntake.fingerprint(of: hit), holds, pack(hit)])
+                    rows.append(candidate, position: position, hit: hit, holds: holds)
                 }
             }
-            try await BulkInsert.insert(into: hitsSchema, columns: hitColumns, rows: rows, on: database)
-            hitCount += rows.count
+            try await rows.insert(on: database)
+            hitCount += rows.households.count
         }
         return (judged, hitCount)
+    }
+
+    /// A batch of hit rows, column by column.
+    private struct HitRows {
+        var households: [UUID] = [], positions: [Int] = [], villages: [String] = [], kinds: [String] = []
+        var risks: [String] = [], fingerprints: [String] = [], holds: [String] = [], packed: [String] = []
+
+        mutating func append(_ candidate: ScreeningFacts.Candidate, position: Int, hit: RuleHit, holds through: String) {
+            households.append(candidate.id)
+            positions.append(position)
+            villages.append(candidate.villageCode)
+            kinds.append(hit.kind.rawValue)
+            risks.append(hit.riskType.rawValue)
+            fingerprints.append(LeadIntake.fingerprint(of: hit))
+            holds.append(through)
+            packed.append(ScreeningJudgementStore.pack(hit))
+        }
+
+        /// One statement on PostgreSQL, each column bound as one array and unnested (binding every value apart
+        /// made a full re-judgement four times slower there); multi-row INSERTs on SQLite.
+        func insert(on database: any Database) async throws {
+            guard !households.isEmpty else { return }
+            let sql = try database.sql
+            guard sql.dialect.name == "postgresql" else {
+                let rows: [[any Encodable & Sendable]] = households.indices.map { index in
+                    [households[index], positions[index], villages[index], kinds[index], risks[index], fingerprints[index], holds[index], packed[index]]
+                }
+                try await BulkInsert.insert(into: hitsSchema, columns: hitColumns, rows: rows, on: database)
+                return
+            }
+            try await sql.raw("""
+                INSERT INTO screening_hits (\(unsafeRaw: hitColumns.joined(separator: ", ")))
+                SELECT * FROM UNNEST(\(bind: households)::uuid[], \(bind: positions)::bigint[], \(bind: villages)::text[],
+                    \(bind: kinds)::text[], \(bind: risks)::text[], \(bind: fingerprints)::text[], \(bind: holds)::text[], \(bind: packed)::text[])
+                """).run()
+        }
     }
 
     private static func setState(basis: String, on date: CivilDate, seq: Int64, sql: any SQLDatabase) async throws {
@@ -174,10 +209,12 @@ enum ScreeningJudgementStore {
         var hits: [RuleHit]
     }
 
-    /// The hits of the households in `scope` (and among `only`) that are not already a source of their household's
-    /// open lead for the risk, a chunk of households at a time: what `LeadIntake` would not count as a repeat.
-    static func unfiledHits(in scope: AccessScope, only: [UUID]?, sql: any SQLDatabase, body: ([Judged]) async throws -> Void) async throws {
-        let unfiled: SQLQueryString = """
+    /// The hits a real run files, a chunk of households at a time: with households named, all their hits; for a
+    /// whole area, the hits of its households that have one not yet among the sources of their open lead for its
+    /// risk (found by one anti-join), since `LeadIntake` would only count the others as repeats. `LeadIntake` still
+    /// recognises the repeats among what is read.
+    static func hitsToFile(in scope: AccessScope, only: [UUID]?, sql: any SQLDatabase, body: ([Judged]) async throws -> Void) async throws {
+        let unfiled: SQLQueryString = only != nil ? "1 = 1" : """
             NOT EXISTS (SELECT 1 FROM risk_leads l JOIN lead_sources s ON s.lead_id = l.id
                 WHERE l.household_id = screening_hits.household_id AND l.risk_type = screening_hits.risk_type
                 AND l.state IN (\(binds: LeadIntake.openStates)) AND s.fingerprint = screening_hits.fingerprint)
@@ -192,7 +229,7 @@ enum ScreeningJudgementStore {
             var judged: [UUID: Judged] = [:]
             var order: [UUID: [(Int, RuleHit)]] = [:]
             for row in try await PackedRecords.rows(["household_id", "position", "village_code", "packed"],
-                                                    from: "screening_hits WHERE household_id IN (\(binds: chunk)) AND \(unfiled)", sql: sql) {
+                                                    from: "screening_hits WHERE household_id IN (\(binds: chunk))", sql: sql) {
                 guard let household = row[0].flatMap({ Hex.uuid($0.utf8) }), let position = row[1].flatMap({ Int($0) }),
                       let village = row[2], let hit = row[3].flatMap(unpack) else {
                     throw ScreeningConfigurationError(message: "screening_hits row unreadable: \(row.prefix(3).map { $0 ?? "" })")

@@ -168,8 +168,7 @@ enum ScreeningService {
                 result.perVillage = try await ScreeningJudgementStore.counts(in: scope, only: only, sql: sql)
                 result.hits = result.perVillage.values.reduce(0) { $0 + $1.values.reduce(0, +) }
                 if !dryRun {
-                    // Hits already among their open lead's sources would only be counted as repeats: left in the database.
-                    try await ScreeningJudgementStore.unfiledHits(in: scope, only: only, sql: sql) { batch in
+                    try await ScreeningJudgementStore.hitsToFile(in: scope, only: only, sql: sql) { batch in
                         try await filing.file(batch.map { ($0.householdID, $0.villageCode, $0.hits) }, into: &result, counting: false, on: database)
                     }
                 }
