@@ -100,7 +100,8 @@ enum ScreeningJudgementStore {
             var work = counted
             let sql = try database.sql
             for index in indexes { try await sql.raw("DROP INDEX \(ident: index.name)").run() }
-            try await sql.raw("DELETE FROM screening_hits").run()
+            // Emptied whole: PostgreSQL truncates (inside the transaction), SQLite's DELETE without a condition does too.
+            try await sql.raw(sql.dialect.name == "postgresql" ? "TRUNCATE screening_hits" : "DELETE FROM screening_hits").run()
             (work.judged, work.hits) = try await judge(only: nil, rules: rules, line: line, on: date, database: database)
             try await createIndexes(sql: sql)
             try await setState(basis: basis, on: date, seq: seq, sql: sql)
