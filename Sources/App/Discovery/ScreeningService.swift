@@ -157,68 +157,71 @@ enum ScreeningService {
         } else {
             result.households = try await ScreeningFacts.count(in: scope, sql: sql)
         }
-        let filing = Filing(runID: runID, dryRun: dryRun, now: now, calendar: calendar)
-        // The rules in force are judged once and kept (`ScreeningJudgementStore`); a proposed change is judged afresh.
-        guard Set(ruleSet.versions) != Set(stored.versions) else {
-            let counted = result
-            return try await ScreeningJudgementStore.exclusively(on: database) {
-                var result = counted
-                let work = try await ScreeningJudgementStore.bringCurrent(rules: ruleSet, line: line, on: date, through: seq, database: database)
-                let judged = Date()
-                result.perVillage = try await ScreeningJudgementStore.counts(in: scope, only: only, sql: sql)
-                result.hits = result.perVillage.values.reduce(0) { $0 + $1.values.reduce(0, +) }
-                if !dryRun {
-                    try await ScreeningJudgementStore.hitsToFile(in: scope, only: only, sql: sql) { batch in
-                        try await filing.file(batch.map { ($0.householdID, $0.villageCode, $0.hits) }, into: &result, counting: false, on: database)
-                    }
-                }
-                database.logger.info("screening timings", metadata: [
-                    "refresh and count": "\(judged.timeIntervalSince(started))", "rejudged": "\(work.named.map(String.init) ?? "all")",
-                    "judged": "\(work.judged)", "hits of judged": "\(work.hits)", "read and file": "\(Date().timeIntervalSince(judged))",
-                ])
-                return result
+        let filing = Filing(runID: runID, now: now, calendar: calendar)
+        // A proposed change is judged afresh; the rules in force are judged once and kept (`ScreeningJudgementStore`).
+        guard Set(ruleSet.versions) == Set(stored.versions) else {
+            let selected = try await judge(in: scope, only: only, rules: ruleSet, line: line, on: date, sql: sql) { judged, _ in
+                let households = judged.map { ($0.0.id, $0.0.villageCode, $0.1) }
+                Filing.count(households, into: &result)
+                if !dryRun { try await filing.file(households, into: &result, on: database) }
             }
+            database.logger.info("screening timings", metadata: [
+                "proposed rules": "\(Date().timeIntervalSince(started))", "candidates": "\(selected)",
+            ])
+            return result
         }
-        let selected = try await judge(in: scope, only: only, rules: ruleSet, line: line, on: date, sql: sql) { judged, _ in
-            try await filing.file(judged.map { ($0.0.id, $0.0.villageCode, $0.1) }, into: &result, counting: true, on: database)
+        let counted = result
+        return try await ScreeningJudgementStore.exclusively(on: database) {
+            var result = counted
+            let work = try await ScreeningJudgementStore.bringCurrent(rules: ruleSet, line: line, on: date, through: seq, database: database)
+            let judged = Date()
+            result.perVillage = try await ScreeningJudgementStore.counts(in: scope, only: only, sql: sql)
+            result.hits = result.perVillage.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+            if !dryRun {
+                try await ScreeningJudgementStore.hitsToFile(in: scope, only: only, sql: sql) { batch in
+                    try await filing.file(batch.map { ($0.householdID, $0.villageCode, $0.hits) }, into: &result, on: database)
+                }
+            }
+            database.logger.info("screening timings", metadata: [
+                "refresh, count and judge": "\(judged.timeIntervalSince(started))", "rejudged": "\(work.named.map(String.init) ?? "all")",
+                "judged": "\(work.judged)", "hits of judged": "\(work.hits)", "read and file": "\(Date().timeIntervalSince(judged))",
+            ])
+            return result
         }
-        database.logger.info("screening timings", metadata: [
-            "proposed rules": "\(Date().timeIntervalSince(started))", "candidates": "\(selected)",
-        ])
-        return result
     }
 
-    /// Files a run's hits as lead sources, unless it is a dry run, and counts them per village.
+    /// Files a run's hits as lead sources, and counts them per village.
     private struct Filing {
+        typealias Judged = (household: UUID, village: String, hits: [RuleHit])
         let runID: UUID
-        let dryRun: Bool
         let now: Date
         let calendar: WorkingDayCalendar
 
-        /// Files the hits (unless a dry run), and adds them to the run's counts when `counting`.
-        func file(_ judged: [(household: UUID, village: String, hits: [RuleHit])], into result: inout Result, counting: Bool,
-                  on database: any Database) async throws {
-            var signals: [LeadSignal] = []
-            for (household, village, hits) in judged {
-                if counting { result.hits += hits.count }
-                for hit in hits {
-                    if counting { result.perVillage[village, default: [:]][hit.kind.rawValue, default: 0] += 1 }
-                    guard !dryRun else { continue }
-                    signals.append(LeadSignal(
+        static func count(_ judged: [Judged], into result: inout Result) {
+            for (_, village, hits) in judged {
+                result.hits += hits.count
+                for hit in hits { result.perVillage[village, default: [:]][hit.kind.rawValue, default: 0] += 1 }
+            }
+        }
+
+        /// Files the hits in one transaction and adds the new leads and corroborations to the run's record.
+        func file(_ judged: [Judged], into result: inout Result, on database: any Database) async throws {
+            let signals = judged.flatMap { household, village, hits in
+                hits.map { hit in
+                    LeadSignal(
                         householdID: household, villageCode: village, riskType: hit.riskType,
                         channel: departmentKinds.contains(hit.kind) ? .department : .screening,
                         reference: "screening:\(runID.uuidString.lowercased())", ruleKind: hit.kind, ruleVersion: hit.version,
                         values: hit.values, message: hit.message, reporter: "系统筛查",
                         fingerprint: LeadIntake.fingerprint(of: hit)
-                    ))
+                    )
                 }
             }
             guard !signals.isEmpty else { return }
-            let batch = signals
             let (now, calendar) = (now, calendar)
             // `database` is the run's bulk connection: see `transactionOnConnection`.
             let outcomes = try await database.transactionOnConnection { database in
-                try await LeadIntake.receive(batch, at: now, policy: .seeded, calendar: calendar, on: database)
+                try await LeadIntake.receive(signals, at: now, policy: .seeded, calendar: calendar, on: database)
             }
             result.newLeads += outcomes.filter { $0 == .created }.count
             result.corroborated += outcomes.filter { $0 == .corroborated }.count
