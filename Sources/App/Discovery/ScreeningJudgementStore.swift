@@ -68,8 +68,9 @@ enum ScreeningJudgementStore {
                     SELECT DISTINCT household_id FROM screening_changes WHERE seq > \(bind: state.seq) AND seq <= \(bind: seq)
                     """).all(decoding: HouseholdRow.self).map(\.household_id))
             }
+            // Without DISTINCT, which would walk the household index: the few run-out rows come from their own index.
             households.formUnion(try await sql.raw("""
-                SELECT DISTINCT household_id FROM screening_hits WHERE holds_through < \(bind: date.description)
+                SELECT household_id FROM screening_hits WHERE holds_through < \(bind: date.description)
                 """).all(decoding: HouseholdRow.self).map(\.household_id))
             if households.count <= ScreeningService.wholeScopeThreshold { named = Array(households) }
         }
