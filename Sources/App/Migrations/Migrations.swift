@@ -23,5 +23,6 @@ extension Migrations {
         add(CreateExchangeCadences())
         add(CreateScreeningFacts())
         add(DropDepartmentEventsIDNumberIndex())
+        add(DropDepartmentEventsHouseholdIndex())
     }
 }
