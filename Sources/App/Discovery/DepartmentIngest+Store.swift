@@ -19,9 +19,10 @@ extension DepartmentIngest {
 
     /// Stores a checked file's new events in one transaction with the batch and whatever the caller records alongside
     /// (the audit record); returns the households whose records changed. Set-based, whatever the file's size: the rows
-    /// go to a temporary table in multi-row inserts, one statement matches them to members by identity number, one
-    /// more stores those whose fingerprint is not stored yet. Only members inside the sender's area are matched: a
-    /// department learns nothing about people elsewhere.
+    /// go to a temporary table (`BulkInsert.copy`), one statement matches them to members by identity number, two
+    /// more set apart and store those whose fingerprint is not stored yet. Only members inside the sender's area are
+    /// matched: a department learns nothing about people elsewhere. The commit leaves SQLite's checkpoint to the
+    /// caller (`checkpointWriteAheadLog`), as it would cost as much again as the store.
     ///
     /// On SQLite the events are written without per-row foreign-key checks (three index probes a row): every
     /// reference holds by construction, as the batch, member and household of each row are read by the statement
@@ -125,8 +126,9 @@ extension DepartmentIngest {
     /// read in the same statement; returns how many it wrote and their households. The new rows are first set apart
     /// in a temporary table, so their households come back as one packed text rather than a row each through the
     /// driver (≈ 10 µs a row). SQLite's `OR FAIL` spares the statement journal (a copy of every page the statement
-    /// touches): a failure aborts the whole transaction anyway. Rows go in household order, so the index that starts
-    /// with the kind (the same for the whole file) then the household takes them leaf after leaf instead of at random.
+    /// touches): a failure aborts the whole transaction anyway. Rows go in household order (the order the temporary
+    /// table was written in, which a scan of it keeps), so the index that starts with the kind (the same for the whole
+    /// file) then the household takes them leaf after leaf instead of at random.
     private static func insertNew(batch: DepartmentBatch, at now: Date, timings: StepTimings, sql: any SQLDatabase) async throws -> (count: Int, households: Set<UUID>) {
         try await sql.raw("DROP TABLE IF EXISTS \(ident: fresh)").run()
         try await sql.raw("""
@@ -144,7 +146,6 @@ extension DepartmentIngest {
             SELECT n.id, b.id, b.kind, n.id_number, n.person_name, n.event_date, n.amount, n.grade, n.level, n.note,
                 n.member_id, n.household_id, n.fingerprint, \(bind: now)
             FROM \(ident: fresh) n JOIN \(ident: DepartmentBatch.schema) b ON b.id = \(bind: batch.id)
-            ORDER BY n.household_id
             """).run()
         timings.mark("insert")
         let count = try await sql.raw("SELECT COUNT(*) AS count FROM \(ident: fresh)").first(decoding: Count.self)?.count ?? 0
