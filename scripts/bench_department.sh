@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Department import with matching, on a generated registry: a medical-insurance file of N rows about people of
 # the registry, received as a department account of the province (`shouwang department-import`).
-#   scripts/bench_department.sh DATA_DIR [rows] [province] [offset]      SQLite in DATA_DIR
-#   scripts/bench_department.sh --postgres [rows] [province] [offset]    PostgreSQL at DATABASE_URL
-# (another offset picks other people, so a second run adds records instead of repeating them)
+#   scripts/bench_department.sh DATA_DIR [rows] [province] [offset] [shift]      SQLite in DATA_DIR
+#   scripts/bench_department.sh --postgres [rows] [province] [offset] [shift]    PostgreSQL at DATABASE_URL
+# (another offset picks other people, another shift moves their dates by that many days: either way a second run
+# adds records instead of repeating them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dir=$1; rows=${2:-100000}; province=${3:-51}; offset=${4:-0}
+dir=$1; rows=${2:-100000}; province=${3:-51}; offset=${4:-0}; days=${5:-0}
 bin=${SHOUWANG_BIN:-.build/release/shouwang}
 export LOG_LEVEL=${LOG_LEVEL:-warning} SHOUWANG_SCREENING_HOUR=off
 if [[ $dir == --postgres ]]; then
@@ -32,7 +33,7 @@ stride=$(( members / rows > 0 ? members / rows : 1 ))
 {
   echo '身份证号*,姓名*,日期*,金额（元）*,说明'
   # a date in the last 300 days and an amount up to 6,000 yuan, drawn from the row number
-  query_csv "SELECT id_number, name, $(day 'n % 300'), $(amount 'n * 7919 % 600000'), 'bench'
+  query_csv "SELECT id_number, name, $(day "(n + $days) % 300"), $(amount 'n * 7919 % 600000'), 'bench'
     FROM (SELECT $number AS n, id_number, name FROM members) numbered WHERE n % $stride = $offset % $stride LIMIT $rows"
 } >"$csv"
 echo "machine: $(nproc) cores; $(date -u +%Y-%m-%d); $(($(wc -l <"$csv") - 1)) rows, $(du -h "$csv" | cut -f1)"

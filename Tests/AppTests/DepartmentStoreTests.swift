@@ -153,20 +153,116 @@ struct DepartmentStoreTests {
         }
     }
 
-    @Test("department events keep the indexes screening and dedupe read, and no index on identity number")
+    private func eventIndexNames(_ app: Application) async throws -> Set<String> {
+        let sql = try #require(app.db as? any SQLDatabase)
+        struct Name: Decodable { let name: String }
+        let query: SQLQueryString = sql.dialect.name == "postgresql"
+            ? "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'department_events' AND schemaname = current_schema()"
+            : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'department_events'"
+        return Set(try await sql.raw(query).all(decoding: Name.self).map(\.name))
+    }
+
+    @Test("department events keep only the primary key, the fingerprint's unique key and the index on kind then household")
     func eventIndexes() async throws {
         try await withDemoApp(households: 1) { app in
             // act
-            let sql = try #require(app.db as? any SQLDatabase)
-            struct Name: Decodable { let name: String }
-            let query: SQLQueryString = sql.dialect.name == "postgresql"
-                ? "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'department_events' AND schemaname = current_schema()"
-                : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'department_events'"
-            let names = Set(try await sql.raw(query).all(decoding: Name.self).map(\.name))
+            let names = try await eventIndexNames(app)
             // check
-            #expect(names.isSuperset(of: ["department_events_household", "department_events_kind_household"]))
-            #expect(!names.contains("department_events_id_number"))
-            #expect(names.count == 4)
+            #expect(names.contains("department_events_kind_household"))
+            #expect(!names.contains("department_events_household") && !names.contains("department_events_id_number"))
+            #expect(names.count == 3)
+        }
+    }
+
+    @Test("dropping the household index on stored events keeps every event and the screening's reads of them")
+    func householdIndexMigrationOnStoredEvents() async throws {
+        try await withDemoApp(households: 20) { app in
+            // setup: events stored under the earlier schema, with its index on household
+            let migration = DropDepartmentEventsHouseholdIndex()
+            try await migration.revert(on: app.db)
+            #expect(try await eventIndexNames(app).contains("department_events_household"))
+            let people = try await people(app)
+            let stored = try await ingest([try event(people.inside, yuan: 7_000), try event(people.outside, yuan: 100)], as: people.sender, app)
+            let events = try await DepartmentEventRecord.query(on: app.db).count()
+            // act
+            try await migration.prepare(on: app.db)
+            // check
+            #expect(stored.newEvents == 2)
+            #expect(try await !eventIndexNames(app).contains("department_events_household"))
+            #expect(try await DepartmentEventRecord.query(on: app.db).count() == events)
+            let resent = try await ingest([try event(people.inside, yuan: 7_000)], as: people.sender, app)
+            #expect(resent.newEvents == 0 && resent.repeatedEvents == 1)
+        }
+    }
+
+    @Test("a file sent again after its person moved household stores nothing and logs no change; a new row is stored under the new household")
+    func resendAfterMoveStoresNothing() async throws {
+        try await withDemoApp(households: 60) { app in
+            // setup: an event stored, then its person moved to another household
+            let members = try await Member.query(on: app.db).sort(\.$idNumber).all().filter { $0.departedOn == nil }
+            let person = try #require(members.first)
+            let other = try #require(members.first { $0.$household.id != person.$household.id }).$household.id
+            let sender = (try (try await app.user("dept")).current(csrfToken: nil), AuditLog.Actor.system)
+            let first = try await ingest([try event(person, yuan: 900)], as: sender, app)
+            person.$household.id = other
+            try await person.save(on: app.db)
+            let events = try await DepartmentEventRecord.query(on: app.db).count()
+            let changes = try await count("SELECT COUNT(*) AS count FROM screening_changes", app)
+            // act
+            let resent = try await ingest([try event(person, yuan: 900)], as: sender, app)
+            let changesAfterResend = try await count("SELECT COUNT(*) AS count FROM screening_changes", app)
+            let next = try await ingest([try event(person, yuan: 950)], as: sender, app)
+            // check
+            #expect(first.newEvents == 1)
+            #expect(resent.newEvents == 0 && resent.repeatedEvents == 1 && resent.matched == 1)
+            #expect(next.newEvents == 1)
+            #expect(try await DepartmentEventRecord.query(on: app.db).count() == events + 1)
+            let stored = try #require(try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == next.requireID()).first())
+            #expect(stored.householdID == other)
+            #expect(changesAfterResend == changes)
+            #expect(try await count("""
+                SELECT COUNT(*) AS count FROM department_events e WHERE e.id_number = \(bind: person.idNumber)
+                """, app) == 2)
+        }
+    }
+
+    @Test("notes with tabs, line breaks and backslashes are stored as sent")
+    func awkwardTextStoredIntact() async throws {
+        try await withDemoApp(households: 20) { app in
+            // setup
+            let people = try await people(app)
+            var row = try event(people.inside, yuan: 300)
+            row.note = "住院\t第一次\n出院 C:\\病历\\N \\N"
+            // act
+            let batch = try await ingest([row], as: people.sender, app)
+            // check
+            let stored = try #require(try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == batch.requireID()).first())
+            #expect(stored.note == row.note)
+            #expect(try BulkInsert.copyText(row.note) == "住院\\t第一次\\n出院 C:\\\\病历\\\\N \\\\N")
+            #expect(try BulkInsert.copyText(String?.none) == "\\N")
+        }
+    }
+
+    @Test("a bulk connection checkpoints at commit again after a store without it, failed or not")
+    func checkpointAtCommitRestored() async throws {
+        try await withDemoApp(households: 1) { app in
+            struct Setting: Decodable, Sendable { let wal_autocheckpoint: Int }
+            struct Failure: Error {}
+            try await app.db.withBulkConnection { connection in
+                let sql = try #require(connection as? any SQLDatabase)
+                guard sql.dialect.name == "sqlite" else { return }
+                let setting: @Sendable () async throws -> Int? = {
+                    try await sql.raw("PRAGMA wal_autocheckpoint").first(decoding: Setting.self)?.wal_autocheckpoint
+                }
+                // act
+                let during = try await connection.withoutCheckpointAtCommit { try await setting() }
+                await #expect(throws: Failure.self) {
+                    try await connection.withoutCheckpointAtCommit { throw Failure() }
+                }
+                // check
+                #expect(during == 0)
+                #expect(try await setting() == 1_000)
+            }
         }
     }
 

@@ -111,7 +111,8 @@ struct DepartmentImportCommand: AsyncCommand {
         let seconds = { (value: Double) in String(format: "%.2f", value) }
         context.console.print("\(batch.status): \(batch.rowCount) rows, \(batch.matched) matched, \(batch.unmatched) unmatched, "
             + "\(batch.newEvents) new, \(batch.repeatedEvents) repeated; checked and stored in \(seconds(receipt.storing)) s "
-            + "(\(Int(Double(batch.rowCount) / max(receipt.storing, 0.001))) rows/s), touched households screened in \(seconds(receipt.screening)) s; "
+            + "(\(Int(Double(batch.rowCount) / max(receipt.storing, 0.001))) rows/s), log written back in \(seconds(receipt.writeBack)) s, "
+            + "touched households screened in \(seconds(receipt.screening)) s; "
             + "\(seconds(Date().timeIntervalSince(started))) s in all")
     }
 }

@@ -71,7 +71,7 @@ enum BulkInsert {
     }
 }
 
-private protocol OptionalValue {
+protocol OptionalValue {
     var wrappedValue: Any? { get }
 }
 

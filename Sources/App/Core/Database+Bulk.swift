@@ -36,17 +36,42 @@ extension Database {
     /// hold by construction: every referenced row is read by the same statement, inside the same transaction. SQLite
     /// ignores the setting inside a transaction, hence around it. PostgreSQL keeps its checks.
     func withoutForeignKeyChecks<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withSQLiteSetting("PRAGMA foreign_keys = OFF", restoring: "PRAGMA foreign_keys = ON", work)
+    }
+
+    /// Runs `work` with `setting` in force on this SQLite connection and `restoring` run afterwards, whether `work`
+    /// succeeded or not; on PostgreSQL just `work`.
+    private func withSQLiteSetting<T: Sendable>(_ setting: SQLQueryString, restoring: SQLQueryString,
+                                                _ work: @escaping @Sendable () async throws -> T) async throws -> T {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await work() }
-        try await sql.raw("PRAGMA foreign_keys = OFF").run()
+        try await sql.raw(setting).run()
         let result: T
         do {
             result = try await work()
         } catch {
-            try await sql.raw("PRAGMA foreign_keys = ON").run()
+            try await sql.raw(restoring).run()
             throw error
         }
-        try await sql.raw("PRAGMA foreign_keys = ON").run()
+        try await sql.raw(restoring).run()
         return result
+    }
+}
+
+extension Database {
+    /// Runs `work` (a transaction on this connection, see `withBulkConnection`) without SQLite's WAL checkpoint at
+    /// commit: once the write-ahead log passes 1,000 pages, a commit otherwise also copies every page of the log into
+    /// the database file before it returns, which for a bulk write is as much work again as writing it. Durability is
+    /// unchanged: the commit still writes and syncs the log (`synchronous = FULL`), and the committed data is read
+    /// from the log until `checkpointWriteAheadLog` (or any later commit) copies it. PostgreSQL has no such step.
+    func withoutCheckpointAtCommit<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withSQLiteSetting("PRAGMA wal_autocheckpoint = 0", restoring: "PRAGMA wal_autocheckpoint = 1000", work)
+    }
+
+    /// Copies what a bulk write left in SQLite's write-ahead log into the database file, without waiting for readers
+    /// (pages a reader still needs stay for a later checkpoint). Nothing to do on PostgreSQL.
+    func checkpointWriteAheadLog() async throws {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA wal_checkpoint(PASSIVE)").run()
     }
 }
 

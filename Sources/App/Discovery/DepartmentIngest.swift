@@ -13,11 +13,13 @@ enum DepartmentIngest {
         let name: String
     }
 
-    /// What receiving a file did, with the seconds spent checking and storing it and then screening the households it
-    /// touched, told apart: the screening is the incremental screening's work, whatever brought the change.
+    /// What receiving a file did, with the seconds spent checking and storing it (up to the commit, after which the
+    /// file is durably stored), copying the write-ahead log into the SQLite file, and then screening the households
+    /// it touched, told apart: the screening is the incremental screening's work, whatever brought the change.
     struct Receipt: Sendable {
         let batch: DepartmentBatch
         let storing: Double
+        var writeBack: Double = 0
         let screening: Double
     }
 
@@ -71,12 +73,15 @@ enum DepartmentIngest {
             batch.problemsJSON = "[]"
             let households = try await store(events, kind: kind, batch: batch, scope: user.scope, at: now, on: database, alongside: audit)
             let stored = Date()
+            try await database.checkpointWriteAheadLog()
+            let writtenBack = Date()
             if !households.isEmpty {
                 let only = households.count > ScreeningService.wholeScopeThreshold ? nil : Array(households)
                 try await ScreeningService.run(scope: user.scope, households: only, dryRun: false,
                                                triggeredBy: "部门数据 \(kind.label)", at: now, calendar: calendar, on: database)
             }
-            return Receipt(batch: batch, storing: stored.timeIntervalSince(started), screening: Date().timeIntervalSince(stored))
+            return Receipt(batch: batch, storing: stored.timeIntervalSince(started), writeBack: writtenBack.timeIntervalSince(stored),
+                           screening: Date().timeIntervalSince(writtenBack))
         }
     }
 

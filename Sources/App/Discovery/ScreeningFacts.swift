@@ -103,7 +103,7 @@ enum ScreeningFacts {
         }
     }
 
-    /// One batch's facts: the kept facts, the department records in the widest window in force for the households
+    /// One batch's facts: the kept facts, the department records of the kinds and the widest window in force for the households
     /// that have some, and students' identity numbers where an education record could count one of them twice.
     private static func load(_ rows: [ScreeningFactsRow], withRecords selected: Set<UUID>?, lines: [String: Money], bounds: ScreeningBounds,
                              on date: CivilDate, sql: any SQLDatabase) async throws -> [Candidate] {
@@ -120,9 +120,14 @@ enum ScreeningFacts {
         // Packed: a batch holds tens of thousands of records, and reading them row by row through the driver took
         // longer than judging them.
         let fields: [SQLQueryString] = ["household_id", "kind", "id_number", "person_name", "event_date", "amount", "grade", "level", "note"]
+        // The kinds a rule in force reads (as the window is the widest in force): both engines then seek each listed
+        // household under each kind in the index on kind then household. Events keep no index of their own on
+        // household, as each index costs every received row a B-tree insert at a random place.
+        let kinds = Set(bounds.records.map(\.kind.rawValue)).sorted()
         for chunk in withRecords.chunked(into: chunkSize) {
             for values in try await PackedRecords.rows(fields, from: """
-                department_events WHERE household_id IN (\(binds: chunk)) AND event_date > \(bind: opens.description) AND event_date <= \(bind: date.description)
+                department_events WHERE kind IN (\(binds: kinds)) AND household_id IN (\(binds: chunk))
+                AND event_date > \(bind: opens.description) AND event_date <= \(bind: date.description)
                 """, sql: sql) {
                 guard let household = values[0].flatMap({ Hex.uuid($0.utf8) }), let position = index[household],
                       let kind = values[1].flatMap(DepartmentEventKind.init(rawValue:)), let eventDate = values[4].flatMap(CivilDate.init)

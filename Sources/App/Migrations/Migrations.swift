@@ -24,5 +24,6 @@ extension Migrations {
         add(CreateScreeningFacts())
         add(DropDepartmentEventsIDNumberIndex())
         add(CreateScreeningHits())
+        add(DropDepartmentEventsHouseholdIndex())
     }
 }
