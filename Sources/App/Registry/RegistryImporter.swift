@@ -103,7 +103,6 @@ enum RegistryImporter {
         let areas = try await knownAreas(in: scope, on: database)
         let staging = try RegistryStaging(on: database, householdsPerPage: blocks.households)
         try await staging.create()
-        var ids = StagingIDs()
         var found: [ImportProblem] = []
         var nextRow = 2
         var block: [[String]]? = rows
@@ -113,7 +112,7 @@ enum RegistryImporter {
             nextRow += rows.count
             reading.rowCount += readings.count
             found += problems
-            try await staging.insert(readings, ids: &ids)
+            try await staging.insert(readings)
             block = try source.next()
         }
         let staged = clock.now

@@ -52,8 +52,6 @@ extension StagedCell {
             buffer.writeString(String(number))
         case .flag(let flag):
             buffer.writeStaticString(flag ? "t" : "f")
-        case .id(let id):
-            buffer.writeString(id.uuidString)
         }
     }
 }

@@ -61,22 +61,20 @@ extension RegistryStaging {
     /// The next page of the households that differ from the registry (`classify` marked them), after household
     /// number `after`, in household-number order, each with all its rows in file order. Nil when none is left.
     func changedHouseholds(after: String) async throws -> (drafts: [HouseholdDraft], last: String)? {
-        let changed: SQLQueryString = """
-            SELECT household_number FROM \(ident: Self.householdTable) WHERE status = \(bind: HouseholdStatus.changed.rawValue)
-            """
         let bound = try await sql.raw("""
             SELECT household_number FROM \(ident: Self.householdTable)
             WHERE status = \(bind: HouseholdStatus.changed.rawValue) AND household_number > \(bind: after)
             ORDER BY household_number LIMIT 1 OFFSET \(unsafeRaw: String(householdsPerPage - 1))
             """).first(decoding: NumberRow.self)?.household_number
         var upper: SQLQueryString = ""
-        if let bound { upper = "AND household_number <= \(bind: bound)" }
+        if let bound { upper = "AND f.household_number <= \(bind: bound)" }
         let columns = (["sheet_row", "household_number", "id_number", "relation"] + Self.householdValueColumns + Self.memberValueColumns)
-            .joined(separator: ", ")
+            .map { "r.\($0)" }.joined(separator: ", ")
         let rows = try await sql.raw("""
-            SELECT \(unsafeRaw: columns) FROM \(ident: Self.table)
-            WHERE household_number > \(bind: after) \(upper) AND household_number IN (\(changed))
-            ORDER BY household_number, sheet_row
+            SELECT \(unsafeRaw: columns) FROM \(ident: Self.householdTable) f
+            JOIN \(ident: Self.table) r ON r.household_number = f.household_number
+            WHERE f.status = \(bind: HouseholdStatus.changed.rawValue) AND f.household_number > \(bind: after) \(upper)
+            ORDER BY r.household_number, r.sheet_row
             """).all(decoding: StagedRow.self)
         guard let last = rows.last?.household_number else { return nil }
         var drafts: [HouseholdDraft] = []

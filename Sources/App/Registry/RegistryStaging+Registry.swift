@@ -28,9 +28,10 @@ extension RegistryStaging {
 
     func createHouseholdTable() async throws {
         try await sql.raw("""
-            CREATE TEMPORARY TABLE \(ident: Self.householdTable) (household_number TEXT PRIMARY KEY, household_id \(unsafeRaw: idType),
-              audit_id \(unsafeRaw: idType), first_row BIGINT, member_count BIGINT, head_name TEXT, existing_id \(unsafeRaw: idType), status TEXT)
+            CREATE TEMPORARY TABLE \(ident: Self.householdTable) (household_number TEXT PRIMARY KEY, first_row BIGINT,
+              member_count BIGINT, head_name TEXT, existing_id \(unsafeRaw: idType), status TEXT)
             """).run()
+        try await sql.raw("CREATE INDEX registry_import_households_status ON \(ident: Self.householdTable) (status, household_number)").run()
         try await sql.raw("CREATE TEMPORARY TABLE \(ident: Self.troubledTable) (sheet_row BIGINT PRIMARY KEY)").run()
     }
 
@@ -41,15 +42,15 @@ extension RegistryStaging {
         let range = scope.areaCodeRange
         try await sql.raw("""
             INSERT INTO \(ident: Self.householdTable)
-              (household_number, household_id, audit_id, first_row, member_count, head_name, existing_id, status)
-            SELECT r.household_number, r.household_id, r.audit_id, MIN(r.sheet_row), COUNT(*),
+              (household_number, first_row, member_count, head_name, existing_id, status)
+            SELECT r.household_number, MIN(r.sheet_row), COUNT(*),
                    MAX(CASE WHEN r.relation = \(bind: RelationToHead.head.rawValue) THEN r.name END), h.id,
                    CASE WHEN h.id IS NULL THEN \(bind: HouseholdStatus.new.rawValue)
                         WHEN h.village_code >= \(bind: range.lower) AND h.village_code <= \(bind: range.upper) THEN \(bind: HouseholdStatus.existing.rawValue)
                         ELSE \(bind: HouseholdStatus.outside.rawValue) END
             FROM \(ident: Self.table) r LEFT JOIN households h ON h.household_number = r.household_number
             WHERE r.household_number > ''
-            GROUP BY r.household_number, r.household_id, r.audit_id, h.id, h.village_code
+            GROUP BY r.household_number, h.id, h.village_code
             HAVING COUNT(r.sex) = COUNT(*)
             """).run()
         if !troubled.isEmpty {
@@ -88,7 +89,7 @@ extension RegistryStaging {
     /// Households and their staged members by status.
     func counts() async throws -> [HouseholdStatus: (households: Int, members: Int)] {
         let rows = try await sql.raw("""
-            SELECT status, COUNT(*) AS households, SUM(member_count) AS members FROM \(ident: Self.householdTable) GROUP BY status
+            SELECT status, COUNT(*) AS households, CAST(SUM(member_count) AS BIGINT) AS members FROM \(ident: Self.householdTable) GROUP BY status
             """).all(decoding: StatusCount.self)
         var result: [HouseholdStatus: (households: Int, members: Int)] = [:]
         for row in rows { if let status = HouseholdStatus(rawValue: row.status) { result[status] = (row.households, row.members) } }
@@ -140,7 +141,7 @@ extension RegistryStaging {
         let at: SQLQueryString = isPostgres ? "\(bind: date)" : "\(bind: date.timeIntervalSince1970)"
         try await sql.raw("""
             INSERT INTO households (\(unsafeRaw: DemoWriter.householdColumns.joined(separator: ", ")))
-            SELECT f.household_id, f.household_number, r.village_code, r.group_code, r.grid_code, COALESCE(f.head_name, ''), r.household_type,
+            SELECT \(id(.household, row: "f.first_row")), f.household_number, r.village_code, r.group_code, r.grid_code, COALESCE(f.head_name, ''), r.household_type,
                    r.alleviated_year, f.member_count, r.phone, r.address, r.bank_account, \(bind: HouseholdMonitoringStatus.notMonitored.rawValue),
                    1, \(at), \(at)
             FROM \(ident: Self.householdTable) f JOIN \(ident: Self.table) r ON r.household_number = f.household_number AND r.sheet_row = f.first_row
@@ -149,7 +150,7 @@ extension RegistryStaging {
         let memberValues = Self.memberValueColumns.filter { $0 != "name" }
         try await sql.raw("""
             INSERT INTO members (id, household_id, name, id_number, relation, \(unsafeRaw: memberValues.joined(separator: ", ")), created_at, updated_at)
-            SELECT r.member_id, f.household_id, r.name, r.id_number, r.relation, \(unsafeRaw: memberValues.map { "r.\($0)" }.joined(separator: ", ")),
+            SELECT \(id(.member, row: "r.sheet_row")), \(id(.household, row: "f.first_row")), r.name, r.id_number, r.relation, \(unsafeRaw: memberValues.map { "r.\($0)" }.joined(separator: ", ")),
                    \(at), \(at)
             FROM \(ident: Self.householdTable) f JOIN \(ident: Self.table) r ON r.household_number = f.household_number
             WHERE f.status = \(bind: new) ORDER BY f.household_number, r.sheet_row
@@ -157,13 +158,25 @@ extension RegistryStaging {
         let actorID: SQLQueryString = isPostgres ? "CAST(\(bind: actor.id?.uuidString) AS UUID)" : "\(bind: actor.id?.uuidString)"
         try await sql.raw("""
             INSERT INTO audit_events (\(unsafeRaw: RegistryImporter.auditColumns.joined(separator: ", ")))
-            SELECT f.audit_id, \(at), \(actorID), \(bind: actor.name), \(bind: AuditLog.Action.create.rawValue), \(bind: Household.auditEntityType),
-                   UPPER(CAST(f.household_id AS TEXT)), r.village_code,
+            SELECT \(id(.audit, row: "f.first_row")), \(at), \(actorID), \(bind: actor.name), \(bind: AuditLog.Action.create.rawValue), \(bind: Household.auditEntityType),
+                   \(idText(.household, row: "f.first_row")), r.village_code,
                    '导入新增农户（户编号 ' || f.household_number || '，' || CAST(f.member_count AS TEXT) || ' 人）',
                    NULL, \(newHouseholdSnapshot), \(bind: RegistryImporter.batchReason(batchID))
             FROM \(ident: Self.householdTable) f JOIN \(ident: Self.table) r ON r.household_number = f.household_number AND r.sheet_row = f.first_row
             WHERE f.status = \(bind: new) ORDER BY f.household_number
             """).run()
+    }
+
+    /// The id `ids` draws for a record of this kind written for the file row in `row` (a column of the statement).
+    private func id(_ kind: StagingIDs.Kind, row: String) -> SQLQueryString {
+        isPostgres ? "CAST(\(idText(kind, row: row)) AS UUID)" : idText(kind, row: row)
+    }
+
+    /// The same id as text, as `UUID.uuidString` writes it (upper case): the audit trail's entity id.
+    private func idText(_ kind: StagingIDs.Kind, row: String) -> SQLQueryString {
+        isPostgres
+            ? "(\(bind: ids.prefix(kind)) || lpad(upper(to_hex(\(unsafeRaw: row))), 12, '0'))"
+            : "printf('%s%012X', \(bind: ids.prefix(kind)), \(unsafeRaw: row))"
     }
 
     /// The JSON of `RegistryImporter.snapshot` for a new household, keys in sorted order.

@@ -1,4 +1,3 @@
-import Crypto
 import Domain
 import Fluent
 import FluentSQLiteDriver
@@ -9,13 +8,15 @@ import Vapor
 /// The rows of an import file held in a temporary table on the import's connection (temporary tables belong to
 /// their connection), so that the checks across rows, the comparison with the registry and the writing of new
 /// households run as set-based SQL and memory stays flat however long the file is. Each clean row is staged with
-/// its values typed as the registry stores them and with the ids it would get: the member's, its household's and
-/// that household's audit record's (`StagingIDs`), so new households go to the registry by INSERT … SELECT.
+/// its values typed as the registry stores them, so new households go to the registry by INSERT … SELECT with the
+/// ids drawn for the import (`StagingIDs`: a member's from its row, a household's and its audit record's from the
+/// household's first row).
 struct RegistryStaging {
     static let table = "registry_import_rows"
     let database: any Database
     let sql: any SQLDatabase
     let householdsPerPage: Int
+    let ids = StagingIDs()
     var isPostgres: Bool { sql.dialect.name == "postgresql" }
 
     init(on database: any Database, householdsPerPage: Int) throws {
@@ -25,24 +26,21 @@ struct RegistryStaging {
         self.sql = sql
     }
 
-    /// The keys of the checks across rows, the ids drawn while staging, then the registry's values (NULL on a row
-    /// with a problem of its own).
+    /// The keys of the checks across rows, then the registry's values (NULL on a row with a problem of its own).
     static let keyColumns = ["sheet_row", "household_number", "id_number", "relation", "household_key", "cross_key"]
-    static let idColumns = ["household_id", "audit_id", "member_id"]
     static let householdValueColumns = ["village_code", "group_code", "grid_code", "household_type", "alleviated_year", "phone", "address",
                                         "bank_account"]
     static let memberValueColumns = ["name", "sex", "birth_date", "ethnicity", "education", "school_status", "health", "disability_grade",
                                      "labour_capacity", "work_place", "work_months", "medical_insured", "pension_insured", "minimum_living",
                                      "extreme_poverty", "public_welfare_job"]
-    static let columns = keyColumns + idColumns + householdValueColumns + memberValueColumns
+    static let columns = keyColumns + householdValueColumns + memberValueColumns
     static let integerColumns: Set = ["sheet_row", "alleviated_year", "disability_grade", "work_months"]
     static let flagColumns: Set = ["medical_insured", "pension_insured", "minimum_living", "extreme_poverty", "public_welfare_job"]
 
-    /// The column type as the registry tables have it on this engine (ids are UUIDs on PostgreSQL, their text on SQLite).
+    /// The column type as the registry tables have it on this engine.
     private func type(of column: String) -> String {
         if Self.integerColumns.contains(column) { return "BIGINT" }
         if Self.flagColumns.contains(column) { return isPostgres ? "BOOLEAN" : "INTEGER" }
-        if Self.idColumns.contains(column) { return isPostgres ? "UUID" : "TEXT" }
         return "TEXT"
     }
 
@@ -73,8 +71,8 @@ struct RegistryStaging {
     }
 
     /// Every non-empty row, with its typed values where the row has no problem of its own.
-    func insert(_ readings: [RegistryRowReading], ids: inout StagingIDs) async throws {
-        let rows = readings.map { reading in Self.cells(of: reading, ids: &ids) }
+    func insert(_ readings: [RegistryRowReading]) async throws {
+        let rows = readings.map(Self.cells(of:))
         if let sqlite = database as? any SQLiteDatabase {
             try await insert(rows, on: sqlite)
         } else if try await !copy(rows) {
@@ -82,12 +80,10 @@ struct RegistryStaging {
         }
     }
 
-    private static func cells(of reading: RegistryRowReading, ids: inout StagingIDs) -> [StagedCell] {
-        let number = reading.text(.householdNumber)
-        let household = ids.household(number)
+    private static func cells(of reading: RegistryRowReading) -> [StagedCell] {
         var cells: [StagedCell] = [
-            .integer(reading.row), .text(number), .text(reading.text(.idNumber)), .text(reading.relationCode), .text(reading.householdKey),
-            .text(reading.crossRowKey), .id(household.id), .id(household.audit), .id(UUID()),
+            .integer(reading.row), .text(reading.text(.householdNumber)), .text(reading.text(.idNumber)), .text(reading.relationCode),
+            .text(reading.householdKey), .text(reading.crossRowKey),
         ]
         cells.reserveCapacity(columns.count)
         guard reading.problems.isEmpty, let fields = reading.household, let member = reading.member else {
@@ -155,15 +151,13 @@ enum StagedCell {
     case text(String?)
     case integer(Int?)
     case flag(Bool)
-    case id(UUID)
 
-    /// As `BulkInsert` stores it: UUIDs as their text, flags as 0 and 1.
+    /// As `BulkInsert` stores it: flags as 0 and 1.
     var sqlite: SQLiteData {
         switch self {
         case .text(let text): text.map(SQLiteData.text) ?? .null
         case .integer(let number): number.map(SQLiteData.integer) ?? .null
         case .flag(let flag): .integer(flag ? 1 : 0)
-        case .id(let id): .text(id.uuidString)
         }
     }
 
@@ -172,32 +166,33 @@ enum StagedCell {
         case .text(let text): text
         case .integer(let number): number
         case .flag(let flag): flag
-        case .id(let id): id
         }
     }
 }
 
-/// The ids a household of the file would get if it is new, drawn while staging: derived from the household number
-/// and a key drawn for the import, so that every row of a household carries the same ones wherever it stands in
-/// the file, without a table of them in memory (the last household's are kept: a household's rows are usually
-/// together).
-struct StagingIDs {
-    private let key = UUID().uuidString
-    private var last: (number: String, id: UUID, audit: UUID)?
-
-    mutating func household(_ number: String) -> (id: UUID, audit: UUID) {
-        if let last, last.number == number { return (last.id, last.audit) }
-        let ids = (Self.derive(key, "household", number), Self.derive(key, "audit", number))
-        last = (number, ids.0, ids.1)
-        return ids
+/// The ids of the rows an import writes, drawn for the import: the UUID version 7 layout (the import's start in
+/// milliseconds, then random bits drawn once) with the kind of record in the variant's spare bits and the file row
+/// in the last 48 bits — a member's own row, a household's (and its audit record's) first row. Rows staged in file
+/// order get ids in that order, so the primary keys take them at one place; nothing is kept per row or household.
+struct StagingIDs: Sendable {
+    enum Kind: Int {
+        case member, household, audit
     }
 
-    /// A version-4-shaped UUID from a SHA-256 digest of its parts.
-    private static func derive(_ parts: String...) -> UUID {
-        var bytes = Array(SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)).prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+    private let prefixes: [String]
+
+    init(now: Date = Date()) {
+        let milliseconds = UInt64(max(0, now.timeIntervalSince1970 * 1_000)) & 0xFFFF_FFFF_FFFF
+        let random = UInt32.random(in: 0..<(1 << 24))
+        prefixes = (0..<3).map { kind in
+            String(format: "%08X-%04X-7%03X-%X%03X-", UInt32(milliseconds >> 16), UInt32(milliseconds & 0xFFFF), random >> 12,
+                   8 | kind, random & 0xFFF)
+        }
     }
+
+    /// The first 24 characters of the ids of a kind; the row follows as 12 hex digits.
+    func prefix(_ kind: Kind) -> String { prefixes[kind.rawValue] }
+
+    /// The id of the row written for sheet row `row`, as `RegistryStaging.id` builds it in SQL.
+    func id(_ kind: Kind, row: Int) -> UUID? { UUID(uuidString: prefix(kind) + String(format: "%012X", row)) }
 }
