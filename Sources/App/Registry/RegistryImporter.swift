@@ -104,16 +104,15 @@ enum RegistryImporter {
         let staging = try RegistryStaging(on: database, householdsPerPage: blocks.households)
         try await staging.create()
         var found: [ImportProblem] = []
-        var nextRow = 2
-        var block: [[String]]? = rows
-        while let rows = block {
-            let (readings, problems) = check.read(rows, firstRow: nextRow, isKnownVillage: { areas.villages.contains($0.value) },
-                                                  isKnownSubArea: { areas.subAreas.contains($0.value) })
-            nextRow += rows.count
-            reading.rowCount += readings.count
-            found += problems
-            try await staging.insert(readings)
-            block = try source.next()
+        // The next block is read and checked on another thread while this one is written to the staging table.
+        let reader = BlockReader(source: source, check: check, areas: areas)
+        var pending = Task<BlockReader.Block?, any Error> { reader.checked(rows) }
+        defer { pending.cancel() }
+        while let block = try await pending.value {
+            pending = Task { try reader.next() }
+            reading.rowCount += block.readings.count
+            found += block.problems
+            try await staging.insert(block.readings)
         }
         let staged = clock.now
         try await staging.index()
@@ -156,6 +155,36 @@ enum RegistryImporter {
             new households written \(inserted - compared), changed ones \(clock.now - inserted)
             """)
         return reading
+    }
+
+    /// Reads and checks a file's blocks in turn, for one task at a time: the next read starts only once the previous
+    /// one was awaited, which is what makes handing it between tasks safe.
+    private final class BlockReader: @unchecked Sendable {
+        private var source: SheetRowSource
+        private var check: RegistryBlockCheck
+        private let areas: (villages: Set<String>, subAreas: Set<String>)
+        private var nextRow = 2
+
+        init(source: SheetRowSource, check: RegistryBlockCheck, areas: (villages: Set<String>, subAreas: Set<String>)) {
+            self.source = source
+            self.check = check
+            self.areas = areas
+        }
+
+        /// The next block's rows read and checked alone; nil after the last.
+        typealias Block = (readings: [RegistryRowReading], problems: [ImportProblem])
+
+        func next() throws -> Block? {
+            guard let rows = try source.next() else { return nil }
+            return checked(rows)
+        }
+
+        func checked(_ rows: [[String]]) -> Block? {
+            let areas = areas
+            defer { nextRow += rows.count }
+            return check.read(rows, firstRow: nextRow, isKnownVillage: { areas.villages.contains($0.value) },
+                              isKnownSubArea: { areas.subAreas.contains($0.value) })
+        }
     }
 
     private struct AreaRow: Decodable { let code: String; let level: String }
