@@ -152,7 +152,7 @@ enum RegistryImporter {
         reading.problems = planProblems + registryProblems
         database.logger.info("""
             registry file staged \(staged - started), checked \(checked - staged), compared \(compared - checked), \
-            new households written \(inserted - compared), changed ones \(clock.now - inserted)
+            new households written \(inserted - compared), changed ones and clean-up \(clock.now - inserted)
             """)
         return reading
     }
