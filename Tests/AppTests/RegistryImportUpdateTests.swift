@@ -114,3 +114,33 @@ extension RegistryStreamImportTests {
         }
     }
 }
+
+extension RegistryStreamImportTests {
+    @Test("a person registered in a household outside the importer's village is refused without saying where; inside, the household is named")
+    func personRegisteredElsewhere() async throws {
+        try await withDemoApp(households: 40) { app in
+            // setup: two new households of the village account's village, listing a person of another village and one of its own
+            let village = try await app.user("village").areaCode
+            let scope = AccessScope(root: try #require(AreaCode(village)))
+            let households = try await Household.query(on: app.db).with(\.$members).all()
+            let outside = try #require(households.first { $0.villageCode != village && !$0.members.isEmpty })
+            let inside = try #require(households.first { $0.villageCode == village && !$0.members.isEmpty })
+            var rows = try newHouseholds(2, village: village)
+            let idColumn = try #require(RegistryColumn.allCases.firstIndex(of: .idNumber))
+            let stranger = try #require(outside.members.first { $0.departedOn == nil })
+            let neighbour = try #require(inside.members.first { $0.departedOn == nil })
+            rows[2][idColumn] = stranger.idNumber
+            rows[5][idColumn] = neighbour.idNumber
+            let path = try write(rows)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            // act
+            let reading = try await RegistryImporter.read(fileAt: path, fileName: "stream.csv", scope: scope, today: today, blocks: blocks, on: app.db)
+            // check
+            let problems = reading.problems.filter { $0.column == "身份证号" }
+            let far = try #require(problems.first { $0.row == 4 })
+            #expect(far.reason.contains("管辖范围以外") && !far.reason.contains(outside.householdNumber))
+            let near = try #require(problems.first { $0.row == 7 })
+            #expect(near.reason.contains(inside.householdNumber))
+        }
+    }
+}
