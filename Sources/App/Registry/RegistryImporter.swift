@@ -171,9 +171,9 @@ enum RegistryImporter {
             self.areas = areas
         }
 
-        /// The next block's rows read and checked alone; nil after the last.
         typealias Block = (readings: [RegistryRowReading], problems: [ImportProblem])
 
+        /// The next block's rows read and checked alone; nil after the last.
         func next() throws -> Block? {
             guard let rows = try source.next() else { return nil }
             return checked(rows)
