@@ -104,15 +104,15 @@ enum RegistryImporter {
         let staging = try RegistryStaging(on: database, householdsPerPage: blocks.households)
         try await staging.create()
         var found: [ImportProblem] = []
-        // The next block is read and checked on another thread while this one is written to the staging table.
+        // The next block is read, checked and made into staged rows on another thread while this one is written.
         let reader = BlockReader(source: source, check: check, areas: areas)
         var pending = Task<BlockReader.Block?, any Error> { reader.checked(rows) }
         defer { pending.cancel() }
         while let block = try await pending.value {
             pending = Task { try reader.next() }
-            reading.rowCount += block.readings.count
+            reading.rowCount += block.rows.count
             found += block.problems
-            try await staging.insert(block.readings)
+            try await staging.insert(block.rows)
         }
         let staged = clock.now
         try await staging.index()
@@ -171,9 +171,9 @@ enum RegistryImporter {
             self.areas = areas
         }
 
-        typealias Block = (readings: [RegistryRowReading], problems: [ImportProblem])
+        typealias Block = (rows: [[StagedCell]], problems: [ImportProblem])
 
-        /// The next block's rows read and checked alone; nil after the last.
+        /// The next block's rows read, checked alone and made into staged rows; nil after the last.
         func next() throws -> Block? {
             guard let rows = try source.next() else { return nil }
             return checked(rows)
@@ -182,8 +182,9 @@ enum RegistryImporter {
         func checked(_ rows: [[String]]) -> Block? {
             let areas = areas
             defer { nextRow += rows.count }
-            return check.read(rows, firstRow: nextRow, isKnownVillage: { areas.villages.contains($0.value) },
-                              isKnownSubArea: { areas.subAreas.contains($0.value) })
+            let (readings, problems) = check.read(rows, firstRow: nextRow, isKnownVillage: { areas.villages.contains($0.value) },
+                                                  isKnownSubArea: { areas.subAreas.contains($0.value) })
+            return (readings.map(RegistryStaging.cells(of:)), problems)
         }
     }
 

@@ -70,9 +70,9 @@ struct RegistryStaging {
         try await sql.raw("DROP TABLE IF EXISTS \(ident: Self.troubledTable)").run()
     }
 
-    /// Every non-empty row, with its typed values where the row has no problem of its own.
-    func insert(_ readings: [RegistryRowReading]) async throws {
-        let rows = readings.map(Self.cells(of:))
+    /// Every non-empty row, with its typed values where the row has no problem of its own (`cells(of:)`, built
+    /// beforehand so that it can be done on another thread while the previous block is written).
+    func insert(_ rows: [[StagedCell]]) async throws {
         if let sqlite = database as? any SQLiteDatabase {
             try await insert(rows, on: sqlite)
         } else if try await !copy(rows) {
@@ -80,7 +80,8 @@ struct RegistryStaging {
         }
     }
 
-    private static func cells(of reading: RegistryRowReading) -> [StagedCell] {
+    /// A row as staged: its keys, then its values typed as the registry stores them (NULL where it has a problem).
+    static func cells(of reading: RegistryRowReading) -> [StagedCell] {
         var cells: [StagedCell] = [
             .integer(reading.row), .text(reading.text(.householdNumber)), .text(reading.text(.idNumber)), .text(reading.relationCode),
             .text(reading.householdKey), .text(reading.crossRowKey),
