@@ -8,13 +8,13 @@ import Vapor
 @Suite("Registry import read in blocks")
 struct RegistryStreamImportTests {
     /// Small blocks and pages, so that a file of a few dozen rows crosses many of both.
-    private let blocks = RegistryImporter.Blocks(bytes: 600, households: 7)
-    private func county() throws -> AccessScope { AccessScope(root: try #require(AreaCode("512002000000"))) }
-    private var today: CivilDate { ChinaTime.civilDate(of: testNow) }
+    let blocks = RegistryImporter.Blocks(bytes: 600, households: 7)
+    func county() throws -> AccessScope { AccessScope(root: try #require(AreaCode("512002000000"))) }
+    var today: CivilDate { ChinaTime.civilDate(of: testNow) }
 
     /// Rows of `households` new households of three people each (head, spouse, child) in the village account's
     /// village, with valid identity numbers; `row(n)` of the result is sheet row n + 2.
-    private func newHouseholds(_ households: Int, village: String) throws -> [[String]] {
+    func newHouseholds(_ households: Int, village: String) throws -> [[String]] {
         var rows: [[String]] = []
         for index in 0..<households {
             let number = "5120029998" + String(format: "%06d", index)
@@ -44,12 +44,12 @@ struct RegistryStreamImportTests {
     }
 
     /// Names may not hold digits: the household's index spelt in 甲乙丙….
-    private func name(_ index: Int, _ person: Int) -> String {
+    func name(_ index: Int, _ person: Int) -> String {
         let digits = Array("甲乙丙丁戊己庚辛壬癸")
         return ["张", "王", "李"][person] + String(index).map { digits[Int(String($0)) ?? 0] }
     }
 
-    private func write(_ rows: [[String]]) throws -> String {
+    func write(_ rows: [[String]]) throws -> String {
         let path = NSTemporaryDirectory() + "shouwang-stream-\(UUID().uuidString.prefix(8)).csv"
         let text = ([RegistryExport.header] + rows).map { $0.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -62,12 +62,12 @@ struct RegistryStreamImportTests {
                                 isKnownSubArea: { _ in true }).problems
     }
 
-    private func commit(_ path: String, _ app: Application) async throws -> RegistryImporter.Reading {
+    func commit(_ path: String, _ app: Application) async throws -> RegistryImporter.Reading {
         try await RegistryImporter.commit(fileAt: path, fileName: "stream.csv", scope: try county(), today: today, batchID: UUID(),
                                           areaCode: "512002000000", actor: .system, at: testNow, blocks: blocks, on: app.db)
     }
 
-    private func counts(_ app: Application) async throws -> [Int] {
+    func counts(_ app: Application) async throws -> [Int] {
         [try await Household.query(on: app.db).count(), try await Member.query(on: app.db).count(), try await AuditEvent.query(on: app.db).count()]
     }
 

@@ -6,8 +6,8 @@ import Vapor
 extension RegistryImporter {
     /// Applies the comparison of a page of checked households in the given transaction: new households and members
     /// in multi-row inserts, changed ones in a few set-based updates, every household touched written to the audit trail.
+    /// (New households come here only if registered between the comparison and the write; `RegistryStaging` writes them.)
     static func apply(_ diff: RegistryDiff, batchID: UUID, actor: AuditLog.Actor, at date: Date, on database: any Database) async throws {
-        guard diff.problems.isEmpty else { throw Abort(.unprocessableEntity, reason: "文件仍有问题，未导入任何数据。") }
         // A few thousand households at a time, so the rows being written never hold a whole province in memory.
         for drafts in diff.newHouseholds.chunked(into: 5_000) {
             var householdRows: [[any Encodable & Sendable]] = []
@@ -99,9 +99,12 @@ extension RegistryImporter {
         [
             UUID(), date, actor.id, actor.name, before == nil ? AuditLog.Action.create.rawValue : AuditLog.Action.update.rawValue,
             Household.auditEntityType, householdID.uuidString, village, summary, before.map(AuditLog.encodeSnapshot),
-            AuditLog.encodeSnapshot(after), "导入批次 \(batchID.uuidString.prefix(8).lowercased())",
+            AuditLog.encodeSnapshot(after), batchReason(batchID),
         ]
     }
+
+    /// The reason recorded with every household an import writes: its batch.
+    static func batchReason(_ batchID: UUID) -> String { "导入批次 \(batchID.uuidString.prefix(8).lowercased())" }
 
     private static func snapshot(_ fields: HouseholdFields, members: [MemberRecord]) -> AuditSnapshot {
         [

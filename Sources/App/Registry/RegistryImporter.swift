@@ -81,9 +81,10 @@ enum RegistryImporter {
         }
     }
 
-    /// Stages and checks every row block by block, runs the checks across rows in SQL, then compares the clean
-    /// households with the registry a page at a time and — when `write` is given and nothing is wrong so far —
-    /// applies each page. Problems come out in the order of `RegistryImportPlan`, then the registry's conflicts.
+    /// Stages and checks every row block by block, runs the checks across rows and the comparison with the registry
+    /// in SQL, then — when `write` is given and nothing is wrong — writes the new households set-based and applies
+    /// the changed ones a page at a time. Problems come out in the order of `RegistryImportPlan`, then the registry's
+    /// conflicts.
     private static func process(_ path: String, fileName: String, scope: AccessScope, today: CivilDate, blocks: Blocks, write: Write?,
                                 on database: any Database) async throws -> Reading {
         let clock = ContinuousClock(), started = clock.now
@@ -103,16 +104,15 @@ enum RegistryImporter {
         let staging = try RegistryStaging(on: database, householdsPerPage: blocks.households)
         try await staging.create()
         var found: [ImportProblem] = []
-        var nextRow = 2
-        var block: [[String]]? = rows
-        while let rows = block {
-            let (readings, problems) = check.read(rows, firstRow: nextRow, isKnownVillage: { areas.villages.contains($0.value) },
-                                                  isKnownSubArea: { areas.subAreas.contains($0.value) })
-            nextRow += rows.count
-            reading.rowCount += readings.count
-            found += problems
-            try await staging.insert(readings)
-            block = try source.next()
+        // The next block is read, checked and made into staged rows on another thread while this one is written.
+        let reader = BlockReader(source: source, check: check, areas: areas)
+        var pending = Task<BlockReader.Block?, any Error> { reader.checked(rows) }
+        defer { pending.cancel() }
+        while let block = try await pending.value {
+            pending = Task { try reader.next() }
+            reading.rowCount += block.rows.count
+            found += block.problems
+            try await staging.insert(block.rows)
         }
         let staged = clock.now
         try await staging.index()
@@ -120,29 +120,72 @@ enum RegistryImporter {
         // Stable by row: within a row, cell problems first in column order, then cross-row ones.
         let planProblems = found.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element)
         let checked = clock.now
-        let troubled = Set(planProblems.map(\.row))
-        var registryProblems: [ImportProblem] = []
+        try await staging.classify(scope: scope, troubled: Set(planProblems.map(\.row)))
+        let counts = try await staging.counts()
+        reading.householdCount = counts.values.reduce(0) { $0 + $1.households }
+        reading.newHouseholds = counts[.new]?.households ?? 0
+        reading.newMembers = counts[.new]?.members ?? 0
+        reading.unchangedHouseholds = counts[.same]?.households ?? 0
+        let registryProblems = try await staging.registryProblems(scope: scope).sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+        let compared = clock.now
+        let applies = write != nil && planProblems.isEmpty && registryProblems.isEmpty
+        if let write, applies {
+            try await staging.insertNewHouseholds(batchID: write.batchID, actor: write.actor, at: write.date)
+        }
+        let inserted = clock.now
+        // The few households that differ from the registry go through the domain's comparison, a page at a time.
         var after = ""
-        while let page = try await staging.households(after: after, troubled: troubled) {
+        while let page = try await staging.changedHouseholds(after: after) {
             after = page.last
-            reading.householdCount += page.drafts.count
-            let diff = try await RegistryDiff.make(households: page.drafts, scope: scope, on: database)
+            let diff = try await RegistryDiff.make(households: page.drafts, on: database)
             reading.newHouseholds += diff.newHouseholds.count
             reading.changedHouseholds += diff.changedHouseholds
             reading.unchangedHouseholds += diff.unchangedHouseholds
             reading.newMembers += diff.newMemberCount
             reading.changedMembers += diff.changedMemberCount
             reading.unlistedMembers += diff.unlistedMemberCount
-            registryProblems += diff.problems
-            if let write, planProblems.isEmpty, registryProblems.isEmpty {
+            if let write, applies {
                 try await apply(diff, batchID: write.batchID, actor: write.actor, at: write.date, on: database)
             }
         }
         try await staging.drop()
-        registryProblems.sort { ($0.row, $0.column) < ($1.row, $1.column) }
         reading.problems = planProblems + registryProblems
-        database.logger.info("registry file staged \(staged - started), checked \(checked - staged), compared and applied \(clock.now - checked)")
+        database.logger.info("""
+            registry file staged \(staged - started), checked \(checked - staged), compared \(compared - checked), \
+            new households written \(inserted - compared), changed ones and clean-up \(clock.now - inserted)
+            """)
         return reading
+    }
+
+    /// Reads and checks a file's blocks in turn, for one task at a time: the next read starts only once the previous
+    /// one was awaited, which is what makes handing it between tasks safe.
+    private final class BlockReader: @unchecked Sendable {
+        private var source: SheetRowSource
+        private var check: RegistryBlockCheck
+        private let areas: (villages: Set<String>, subAreas: Set<String>)
+        private var nextRow = 2
+
+        init(source: SheetRowSource, check: RegistryBlockCheck, areas: (villages: Set<String>, subAreas: Set<String>)) {
+            self.source = source
+            self.check = check
+            self.areas = areas
+        }
+
+        typealias Block = (rows: [[StagedCell]], problems: [ImportProblem])
+
+        /// The next block's rows read, checked alone and made into staged rows; nil after the last.
+        func next() throws -> Block? {
+            guard let rows = try source.next() else { return nil }
+            return checked(rows)
+        }
+
+        func checked(_ rows: [[String]]) -> Block? {
+            let areas = areas
+            defer { nextRow += rows.count }
+            let (readings, problems) = check.read(rows, firstRow: nextRow, isKnownVillage: { areas.villages.contains($0.value) },
+                                                  isKnownSubArea: { areas.subAreas.contains($0.value) })
+            return (readings.map(RegistryStaging.cells(of:)), problems)
+        }
     }
 
     private struct AreaRow: Decodable { let code: String; let level: String }

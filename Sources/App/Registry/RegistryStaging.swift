@@ -1,18 +1,23 @@
 import Domain
 import Fluent
+import FluentSQLiteDriver
 import Foundation
 import SQLKit
 import Vapor
 
 /// The rows of an import file held in a temporary table on the import's connection (temporary tables belong to
-/// their connection), so that the checks across rows run as set-based SQL and memory stays flat however long the
-/// file is: one head per household, household fields alike on every row, an identity number once in the file. The
-/// households are then read back a page at a time, complete, to be compared with the registry and applied.
+/// their connection), so that the checks across rows, the comparison with the registry and the writing of new
+/// households run as set-based SQL and memory stays flat however long the file is. Each clean row is staged with
+/// its values typed as the registry stores them, so new households go to the registry by INSERT … SELECT with the
+/// ids drawn for the import (`StagingIDs`: a member's from its row, a household's and its audit record's from the
+/// household's first row).
 struct RegistryStaging {
     static let table = "registry_import_rows"
     let database: any Database
-    private let sql: any SQLDatabase
+    let sql: any SQLDatabase
     let householdsPerPage: Int
+    let ids = StagingIDs()
+    var isPostgres: Bool { sql.dialect.name == "postgresql" }
 
     init(on database: any Database, householdsPerPage: Int) throws {
         self.householdsPerPage = max(householdsPerPage, 1)
@@ -21,18 +26,33 @@ struct RegistryStaging {
         self.sql = sql
     }
 
-    /// A row's keys for the checks across rows, and its typed values packed into one text (`StagedValues`): one
-    /// value to bind and store per row instead of twenty-seven.
-    static let columns = ["sheet_row", "household_number", "id_number", "relation", "household_key", "cross_key", "payload"]
+    /// The keys of the checks across rows, then the registry's values (NULL on a row with a problem of its own).
+    static let keyColumns = ["sheet_row", "household_number", "id_number", "relation", "household_key", "cross_key"]
+    static let householdValueColumns = ["village_code", "group_code", "grid_code", "household_type", "alleviated_year", "phone", "address",
+                                        "bank_account"]
+    static let memberValueColumns = ["name", "sex", "birth_date", "ethnicity", "education", "school_status", "health", "disability_grade",
+                                     "labour_capacity", "work_place", "work_months", "medical_insured", "pension_insured", "minimum_living",
+                                     "extreme_poverty", "public_welfare_job"]
+    static let columns = keyColumns + householdValueColumns + memberValueColumns
+    static let integerColumns: Set = ["sheet_row", "alleviated_year", "disability_grade", "work_months"]
+    static let flagColumns: Set = ["medical_insured", "pension_insured", "minimum_living", "extreme_poverty", "public_welfare_job"]
+
+    /// The column type as the registry tables have it on this engine.
+    private func type(of column: String) -> String {
+        if Self.integerColumns.contains(column) { return "BIGINT" }
+        if Self.flagColumns.contains(column) { return isPostgres ? "BOOLEAN" : "INTEGER" }
+        return "TEXT"
+    }
 
     func create() async throws {
-        if sql.dialect.name == "sqlite" {
+        if !isPostgres {
             // The temporary schema has a cache of its own (2 MB by default): as large as the main one, for the indexes.
             try await sql.raw("PRAGMA temp.cache_size = -65536").run()
         }
-        try await sql.raw("DROP TABLE IF EXISTS \(ident: Self.table)").run()
-        let definitions = Self.columns.map { "\($0) \($0 == "sheet_row" ? "BIGINT" : "TEXT")" }.joined(separator: ", ")
+        try await drop()
+        let definitions = Self.columns.map { "\($0) \(type(of: $0))" }.joined(separator: ", ")
         try await sql.raw("CREATE TEMPORARY TABLE \(ident: Self.table) (\(unsafeRaw: definitions))").run()
+        try await createHouseholdTable()
     }
 
     /// Indexes built once the rows are in: faster than keeping them up to date row by row.
@@ -46,28 +66,59 @@ struct RegistryStaging {
 
     func drop() async throws {
         try await sql.raw("DROP TABLE IF EXISTS \(ident: Self.table)").run()
+        try await sql.raw("DROP TABLE IF EXISTS \(ident: Self.householdTable)").run()
+        try await sql.raw("DROP TABLE IF EXISTS \(ident: Self.troubledTable)").run()
     }
 
-    /// Every non-empty row, with its typed values where the row has no problem of its own.
-    func insert(_ readings: [RegistryRowReading]) async throws {
-        let rows = readings.map { reading -> [any Encodable & Sendable] in
-            var payload: String?
-            if reading.problems.isEmpty, let fields = reading.household, let member = reading.member {
-                payload = StagedValues.pack([
-                    fields.number, fields.villageCode.value, fields.groupCode?.value, fields.gridCode?.value, fields.type.rawValue,
-                    fields.alleviatedYear.map(String.init), fields.phone, fields.address, fields.bankAccount,
-                    member.name, member.idNumber, member.sex.rawValue, member.birthDate.description, member.ethnicity,
-                    member.education.rawValue, member.schoolStatus?.rawValue,
-                    HealthCondition.allCases.filter(member.health.contains).map(\.rawValue).joined(separator: ","),
-                    member.disabilityGrade.map(String.init), member.labourCapacity.rawValue, member.workPlace, member.workMonths.map(String.init),
-                    member.medicalInsured ? "1" : "0", member.pensionInsured ? "1" : "0", member.minimumLiving ? "1" : "0",
-                    member.extremePoverty ? "1" : "0", member.publicWelfareJob ? "1" : "0",
-                ])
-            }
-            return [reading.row, reading.text(.householdNumber), reading.text(.idNumber), reading.relationCode, reading.householdKey,
-                    reading.crossRowKey, payload]
+    /// Every non-empty row, with its typed values where the row has no problem of its own (`cells(of:)`, built
+    /// beforehand so that it can be done on another thread while the previous block is written).
+    func insert(_ rows: [[StagedCell]]) async throws {
+        if let sqlite = database as? any SQLiteDatabase {
+            try await insert(rows, on: sqlite)
+        } else if try await !copy(rows) {
+            try await BulkInsert.insert(into: Self.table, columns: Self.columns, rows: rows.map { $0.map(\.encodable) }, on: database)
         }
-        try await BulkInsert.insert(into: Self.table, columns: Self.columns, rows: rows, on: database)
+    }
+
+    /// A row as staged: its keys, then its values typed as the registry stores them (NULL where it has a problem).
+    static func cells(of reading: RegistryRowReading) -> [StagedCell] {
+        var cells: [StagedCell] = [
+            .integer(reading.row), .text(reading.text(.householdNumber)), .text(reading.text(.idNumber)), .text(reading.relationCode),
+            .text(reading.householdKey), .text(reading.crossRowKey),
+        ]
+        cells.reserveCapacity(columns.count)
+        guard reading.problems.isEmpty, let fields = reading.household, let member = reading.member else {
+            cells += Array(repeating: .text(nil), count: householdValueColumns.count + memberValueColumns.count)
+            return cells
+        }
+        cells += [
+            .text(fields.villageCode.value), .text(fields.groupCode?.value), .text(fields.gridCode?.value), .text(fields.type.rawValue),
+            .integer(fields.alleviatedYear), .text(fields.phone), .text(fields.address), .text(fields.bankAccount),
+            .text(member.name), .text(member.sex.rawValue), .text(member.birthDate.description), .text(member.ethnicity),
+            .text(member.education.rawValue), .text(member.schoolStatus?.rawValue),
+            .text(HealthCondition.allCases.filter(member.health.contains).map(\.rawValue).joined(separator: ",")),
+            .integer(member.disabilityGrade), .text(member.labourCapacity.rawValue), .text(member.workPlace), .integer(member.workMonths),
+            .flag(member.medicalInsured), .flag(member.pensionInsured), .flag(member.minimumLiving), .flag(member.extremePoverty),
+            .flag(member.publicWelfareJob),
+        ]
+        return cells
+    }
+
+    /// On SQLite the cells go to the driver as stored, one statement text per batch size (see `BulkInsert`).
+    private func insert(_ rows: [[StagedCell]], on sqlite: any SQLiteDatabase) async throws {
+        let perStatement = max(1, BulkInsert.maximumBindsPerStatement / Self.columns.count)
+        let tuple = "(" + Array(repeating: "?", count: Self.columns.count).joined(separator: ", ") + ")"
+        let prefix = "INSERT INTO \"\(Self.table)\" (\(Self.columns.joined(separator: ", "))) VALUES "
+        var start = 0
+        while start < rows.count {
+            let end = min(start + perStatement, rows.count)
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity((end - start) * Self.columns.count)
+            for row in rows[start..<end] { for cell in row { binds.append(cell.sqlite) } }
+            let statement = prefix + Array(repeating: tuple, count: end - start).joined(separator: ", ")
+            _ = try await sqlite.query(statement, binds).get()
+            start = end
+        }
     }
 
     private struct KeyRow: Decodable {
@@ -94,77 +145,55 @@ struct RegistryStaging {
         return RegistryBlockCheck.householdProblems(households.map { ($0.sheet_row, $0.cross_key) })
             + RegistryBlockCheck.duplicateIdentityProblems(identities.map { ($0.sheet_row, $0.cross_key) })
     }
+}
 
-    private struct NumberRow: Decodable {
-        let household_number: String
-    }
+/// One staged value, kept typed so that SQLite gets it as stored without the query builder's per-value encoding.
+enum StagedCell {
+    case text(String?)
+    case integer(Int?)
+    case flag(Bool)
 
-    private struct StagedRow: Decodable {
-        let sheet_row: Int
-        let household_number: String
-        let relation: String?
-        let payload: String?
-
-        var values: [String?]? { payload.map(StagedValues.unpack) }
-
-        var fields: HouseholdFields? {
-            guard let values, values.count == StagedValues.count, let number = values[0], let village = values[1].flatMap(AreaCode.init),
-                  let type = values[4].flatMap(HouseholdType.init(rawValue:)), let address = values[7] else { return nil }
-            return HouseholdFields(number: number, villageCode: village, groupCode: values[2].flatMap(AreaCode.init),
-                                   gridCode: values[3].flatMap(AreaCode.init), type: type, alleviatedYear: values[5].flatMap { Int($0) },
-                                   phone: values[6], address: address, bankAccount: values[8])
-        }
-
-        var member: MemberRecord? {
-            guard let values, values.count == StagedValues.count, let relation, let name = values[9], let id = values[10], let sex = values[11],
-                  let birth = values[12], let ethnicity = values[13], let education = values[14], let health = values[16],
-                  let labour = values[18] else { return nil }
-            return StoredMember.record(
-                name: name, idNumber: id, sex: sex, birthDate: birth, relation: relation, ethnicity: ethnicity,
-                education: education, schoolStatus: values[15], health: health, disabilityGrade: values[17].flatMap { Int($0) },
-                labourCapacity: labour, workPlace: values[19], workMonths: values[20].flatMap { Int($0) },
-                medicalInsured: values[21] == "1", pensionInsured: values[22] == "1", minimumLiving: values[23] == "1",
-                extremePoverty: values[24] == "1", publicWelfareJob: values[25] == "1"
-            )
+    /// As `BulkInsert` stores it: flags as 0 and 1.
+    var sqlite: SQLiteData {
+        switch self {
+        case .text(let text): text.map(SQLiteData.text) ?? .null
+        case .integer(let number): number.map(SQLiteData.integer) ?? .null
+        case .flag(let flag): .integer(flag ? 1 : 0)
         }
     }
 
-    /// The next page of households after household number `after` (in household-number order), each with all its
-    /// rows in file order; only households none of whose rows has a problem (`troubled`) become drafts. Nil when
-    /// no household is left.
-    func households(after: String, troubled: Set<Int>) async throws -> (drafts: [HouseholdDraft], last: String)? {
-        let bound = try await sql.raw("""
-            SELECT DISTINCT household_number FROM \(ident: Self.table) WHERE household_number > \(bind: after)
-            ORDER BY household_number LIMIT 1 OFFSET \(unsafeRaw: String(householdsPerPage - 1))
-            """).first(decoding: NumberRow.self)?.household_number
-        var upper: SQLQueryString = ""
-        if let bound { upper = "AND household_number <= \(bind: bound)" }
-        let rows = try await sql.raw("""
-            SELECT sheet_row, household_number, relation, payload FROM \(ident: Self.table) WHERE household_number > \(bind: after) \(upper)
-            ORDER BY household_number, sheet_row
-            """).all(decoding: StagedRow.self)
-        guard let last = rows.last?.household_number else { return nil }
-        var drafts: [HouseholdDraft] = []
-        var start = rows.startIndex
-        while start < rows.endIndex {
-            var end = start + 1
-            while end < rows.endIndex, rows[end].household_number == rows[start].household_number { end += 1 }
-            let household = rows[start..<end]
-            defer { start = end }
-            guard !household.contains(where: { troubled.contains($0.sheet_row) }), let fields = household.first?.fields else { continue }
-            let members = household.compactMap(\.member)
-            guard members.count == household.count else { continue }
-            drafts.append(HouseholdDraft(fields: fields, members: members, rows: household.map(\.sheet_row)))
+    var encodable: any Encodable & Sendable {
+        switch self {
+        case .text(let text): text
+        case .integer(let number): number
+        case .flag(let flag): flag
         }
-        return (drafts, last)
     }
 }
 
-/// The typed values of a staged row, packed into one text by `PackedRecords`.
-enum StagedValues {
-    static let count = 26
+/// The ids of the rows an import writes, drawn for the import: the UUID version 7 layout (the import's start in
+/// milliseconds, then random bits drawn once) with the kind of record in the variant's spare bits and the file row
+/// in the last 48 bits — a member's own row, a household's (and its audit record's) first row. Rows staged in file
+/// order get ids in that order, so the primary keys take them at one place; nothing is kept per row or household.
+struct StagingIDs: Sendable {
+    enum Kind: Int {
+        case member, household, audit
+    }
 
-    static func pack(_ values: [String?]) -> String { PackedRecords.pack(values) }
+    private let prefixes: [String]
 
-    static func unpack(_ text: String) -> [String?] { PackedRecords.unpack(text) ?? [] }
+    init(now: Date = Date()) {
+        let milliseconds = UInt64(max(0, now.timeIntervalSince1970 * 1_000)) & 0xFFFF_FFFF_FFFF
+        let random = UInt32.random(in: 0..<(1 << 24))
+        prefixes = (0..<3).map { kind in
+            String(format: "%08X-%04X-7%03X-%X%03X-", UInt32(milliseconds >> 16), UInt32(milliseconds & 0xFFFF), random >> 12,
+                   8 | kind, random & 0xFFF)
+        }
+    }
+
+    /// The first 24 characters of the ids of a kind; the row follows as 12 hex digits.
+    func prefix(_ kind: Kind) -> String { prefixes[kind.rawValue] }
+
+    /// The id of the row written for sheet row `row`, as `RegistryStaging.id` builds it in SQL.
+    func id(_ kind: Kind, row: Int) -> UUID? { UUID(uuidString: prefix(kind) + String(format: "%012X", row)) }
 }
