@@ -3,6 +3,7 @@ import Domain
 import Fluent
 import Foundation
 import SQLKit
+import NIOCore
 import Testing
 import Vapor
 
@@ -238,9 +239,16 @@ struct DepartmentStoreTests {
             // check
             let stored = try #require(try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == batch.requireID()).first())
             #expect(stored.note == row.note)
-            #expect(try BulkInsert.copyText(row.note) == "住院\\t第一次\\n出院 C:\\\\病历\\\\N \\\\N")
-            #expect(try BulkInsert.copyText(String?.none) == "\\N")
+            #expect(try copyText(row.note) == "住院\\t第一次\\n出院 C:\\\\病历\\\\N \\\\N")
+            #expect(try copyText(String?.none) == "\\N")
         }
+    }
+
+    /// A value as COPY's text format writes it.
+    private func copyText(_ value: any Encodable & Sendable) throws -> String {
+        var buffer = ByteBuffer()
+        try BulkInsert.writeCopyValue(value, into: &buffer)
+        return String(buffer: buffer)
     }
 
     @Test("a bulk connection checkpoints at commit again after a store without it, failed or not")

@@ -133,53 +133,18 @@ enum ScreeningJudgementStore {
         let sql = try database.sql
         var hitCount = 0
         let judged = try await ScreeningService.judge(in: nil, only: only, rules: rules, line: line, on: date, sql: sql) { judged, prepared in
-            var rows = HitRows()
+            var rows: [[any Encodable & Sendable]] = []
             for (candidate, hits) in judged where !hits.isEmpty {
                 let holds = ScreeningEngine.judgementHolds(candidate.facts, prepared: prepared(candidate.villageCode), on: date).description
                 for (position, hit) in hits.enumerated() {
-                    rows.append(candidate, position: position, hit: hit, holds: holds)
+                    rows.append([candidate.id, position, candidate.villageCode, hit.kind.rawValue, hit.riskType.rawValue,
+                                 LeadIntake.fingerprint(of: hit), holds, pack(hit)])
                 }
             }
-            try await rows.insert(on: database)
-            hitCount += rows.households.count
+            try await BulkInsert.copy(into: hitsSchema, columns: hitColumns, rows: rows, on: database)
+            hitCount += rows.count
         }
         return (judged, hitCount)
-    }
-
-    /// A batch of hit rows, column by column.
-    private struct HitRows {
-        var households: [UUID] = [], positions: [Int] = [], villages: [String] = [], kinds: [String] = []
-        var risks: [String] = [], fingerprints: [String] = [], holds: [String] = [], packed: [String] = []
-
-        mutating func append(_ candidate: ScreeningFacts.Candidate, position: Int, hit: RuleHit, holds through: String) {
-            households.append(candidate.id)
-            positions.append(position)
-            villages.append(candidate.villageCode)
-            kinds.append(hit.kind.rawValue)
-            risks.append(hit.riskType.rawValue)
-            fingerprints.append(LeadIntake.fingerprint(of: hit))
-            holds.append(through)
-            packed.append(ScreeningJudgementStore.pack(hit))
-        }
-
-        /// One statement on PostgreSQL, each column bound as one array and unnested (binding every value apart
-        /// made a full re-judgement four times slower there); multi-row INSERTs on SQLite.
-        func insert(on database: any Database) async throws {
-            guard !households.isEmpty else { return }
-            let sql = try database.sql
-            guard sql.dialect.name == "postgresql" else {
-                let rows: [[any Encodable & Sendable]] = households.indices.map { index in
-                    [households[index], positions[index], villages[index], kinds[index], risks[index], fingerprints[index], holds[index], packed[index]]
-                }
-                try await BulkInsert.insert(into: hitsSchema, columns: hitColumns, rows: rows, on: database)
-                return
-            }
-            try await sql.raw("""
-                INSERT INTO screening_hits (\(unsafeRaw: hitColumns.joined(separator: ", ")))
-                SELECT * FROM UNNEST(\(bind: households)::uuid[], \(bind: positions)::bigint[], \(bind: villages)::text[],
-                    \(bind: kinds)::text[], \(bind: risks)::text[], \(bind: fingerprints)::text[], \(bind: holds)::text[], \(bind: packed)::text[])
-                """).run()
-        }
     }
 
     private static func setState(basis: String, on date: CivilDate, seq: Int64, sql: any SQLDatabase) async throws {
