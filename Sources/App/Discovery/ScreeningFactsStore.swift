@@ -49,14 +49,16 @@ enum ScreeningFactsStore {
         let through = try await refresh(incomeYear: incomeYear, on: database)
         guard let sql = database as? any SQLDatabase else { return ([], 0) }
         let from = try await cursor(screenedCursor, on: sql)?.seq ?? 0
-        let rows = try await sql.raw("""
-            SELECT household_id, village_code FROM screening_facts WHERE household_id IN
+        // Packed: ten thousand rows decoded one by one through the driver cost a tenth of a second.
+        let rows = try await PackedRecords.rows(["household_id", "village_code"], from: """
+            screening_facts WHERE household_id IN
                 (SELECT household_id FROM screening_changes WHERE seq > \(bind: from) AND seq <= \(bind: through))
-            """).all(decoding: ChangedRow.self)
-        return (rows.map { ($0.household_id, $0.village_code) }, through)
+            """, sql: sql)
+        return (rows.compactMap { row in
+            guard let id = row[0].flatMap({ Hex.uuid($0.utf8) }), let village = row[1] else { return nil }
+            return (id, village)
+        }, through)
     }
-
-    private struct ChangedRow: Decodable { let household_id: UUID; let village_code: String }
 
     static func markScreened(through seq: Int64, on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }

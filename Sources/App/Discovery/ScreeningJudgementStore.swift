@@ -28,7 +28,6 @@ enum ScreeningJudgementStore {
     }
 
     private struct StateRow: Decodable { let basis: String; let judged_on: String; let seq: Int64 }
-    private struct HouseholdRow: Decodable { let household_id: UUID }
 
     /// Runs `work` while no other screening reads or writes the judgements: in this process through a queue, across
     /// processes on PostgreSQL through an advisory lock held by `database`'s session (a bulk connection).
@@ -63,15 +62,16 @@ enum ScreeningJudgementStore {
         var named: [UUID]?
         if let state, state.basis == basis, let judgedOn = CivilDate(state.judged_on), judgedOn <= date {
             var households = Set<UUID>()
+            // Read packed: an incremental run names tens of thousands of households.
             if state.seq < seq {
-                households.formUnion(try await sql.raw("""
-                    SELECT DISTINCT household_id FROM screening_changes WHERE seq > \(bind: state.seq) AND seq <= \(bind: seq)
-                    """).all(decoding: HouseholdRow.self).map(\.household_id))
+                households.formUnion(try await PackedRecords.rows(["household_id"], from: """
+                    screening_changes WHERE seq > \(bind: state.seq) AND seq <= \(bind: seq)
+                    """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } })
             }
-            // Without DISTINCT, which would walk the household index: the few run-out rows come from their own index.
-            households.formUnion(try await sql.raw("""
-                SELECT household_id FROM screening_hits WHERE holds_through < \(bind: date.description)
-                """).all(decoding: HouseholdRow.self).map(\.household_id))
+            // The run-out rows come from their own index (a DISTINCT would walk the household index instead).
+            households.formUnion(try await PackedRecords.rows(["household_id"], from: """
+                screening_hits WHERE holds_through < \(bind: date.description)
+                """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } })
             if households.count <= ScreeningService.wholeScopeThreshold { named = Array(households) }
         }
         let work = Work(named: named?.count)
