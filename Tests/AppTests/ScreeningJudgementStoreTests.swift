@@ -140,6 +140,25 @@ struct ScreeningJudgementStoreTests {
         }
     }
 
+    @Test("two screenings started together while the judgements need rebuilding both finish, and agree with a fresh judgement")
+    func concurrentRuns() async throws {
+        try await withDemoApp(households: 200) { app in
+            // setup: the kept judgements made unusable, so the first run to get in rebuilds them
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("UPDATE screening_judgement_state SET basis = ''").run()
+            let county = AccessScope(root: try #require(AreaCode("512002000000")))
+            let (calendar, database) = (app.workingDayCalendar, app.db)
+            // act
+            async let first = ScreeningService.run(scope: county, dryRun: true, triggeredBy: "test", at: testNow, calendar: calendar, on: database)
+            async let second = ScreeningService.run(scope: county, dryRun: false, triggeredBy: "test", at: testNow, calendar: calendar, on: database)
+            let (dry, real) = try await (first, second)
+            // check
+            #expect(dry.status == "finished" && real.status == "finished", "\(dry.error ?? "") \(real.error ?? "")")
+            #expect(dry.hits == real.hits)
+            #expect(dry.hits == (try await fresh(app, on: ChinaTime.civilDate(of: testNow))).values.map(\.count).reduce(0, +))
+        }
+    }
+
     @Test("a hit packs and unpacks whole, separators and line breaks included")
     func packing() {
         let hit = RuleHit(kind: .hospitalSelfPay, version: 3, riskType: .illness, values: ["自付金额": "1:2-3", "阈值": "\n;|"],
