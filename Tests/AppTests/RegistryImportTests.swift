@@ -75,23 +75,8 @@ struct RegistryImportTests {
             let wife = try IdentityNumber.make(region: "512002", birth: try #require(CivilDate(year: 1972, month: 5, day: 1)), sequence: 220)
             let header = RegistryExport.header.joined(separator: ",")
             func row(_ name: String, _ id: String, _ relation: String) -> String {
-                RegistryColumn.allCases.map { column -> String in
-                    switch column {
-                    case .householdNumber: "5120029999000001"
-                    case .villageCode: village.areaCode
-                    case .householdType: "一般农户"
-                    case .address: "测试地址1号"
-                    case .name: name
-                    case .idNumber: id
-                    case .relation: relation
-                    case .ethnicity: "汉族"
-                    case .education: "初中"
-                    case .health: "健康"
-                    case .labourCapacity: "普通劳动力"
-                    case .medicalInsurance: "是"
-                    default: ""
-                    }
-                }.joined(separator: ",")
+                registryRow(household: "5120029999000001", village: village.areaCode, address: "测试地址1号", name: name, idNumber: id,
+                            relation: relation).joined(separator: ",")
             }
             let text = [header, row("李四", head.value, "户主"), row("王芳", wife.value, "配偶")].joined(separator: "\r\n")
             let gb18030 = try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632)))

@@ -21,23 +21,8 @@ struct RegistryStreamImportTests {
             for (person, relation) in ["户主", "配偶", "之子"].enumerated() {
                 let birth = try #require(CivilDate(year: 1960 + person * 15, month: 1 + index % 12, day: 1 + person))
                 let id = try IdentityNumber.make(region: "512002", birth: birth, sequence: 100 + index * 3 + person)
-                rows.append(RegistryColumn.allCases.map { column -> String in
-                    switch column {
-                    case .householdNumber: number
-                    case .villageCode: village
-                    case .householdType: "一般农户"
-                    case .address: "测试地址\(index)号"
-                    case .name: name(index, person)
-                    case .idNumber: id.value
-                    case .relation: relation
-                    case .ethnicity: "汉族"
-                    case .education: "初中"
-                    case .health: "健康"
-                    case .labourCapacity: "普通劳动力"
-                    case .medicalInsurance: "是"
-                    default: ""
-                    }
-                })
+                rows.append(registryRow(household: number, village: village, address: "测试地址\(index)号", name: name(index, person),
+                                        idNumber: id.value, relation: relation))
             }
         }
         return rows
