@@ -149,7 +149,7 @@ enum ScreeningService {
             ruleSet = stored
         }
         let line = try await DiscoveryConfiguration.monitoringLine(on: database)
-        let started = Date()
+        let timings = StepTimings()
         let seq = try await ScreeningFactsStore.refresh(incomeYear: date.year - 1, on: database)
         var result = Result()
         if let only {
@@ -165,16 +165,17 @@ enum ScreeningService {
                 Filing.count(households, into: &result)
                 if !dryRun { try await filing.file(households, into: &result, on: database) }
             }
-            database.logger.info("screening timings", metadata: [
-                "proposed rules": "\(Date().timeIntervalSince(started))", "candidates": "\(selected)",
-            ])
+            timings.mark("proposed rules")
+            var metadata = timings.metadata(rows: result.hits)
+            metadata["candidates"] = "\(selected)"
+            database.logger.info("screening timings", metadata: metadata)
             return result
         }
         let counted = result
         return try await ScreeningJudgementStore.exclusively(on: database) {
             var result = counted
             let work = try await ScreeningJudgementStore.bringCurrent(rules: ruleSet, line: line, on: date, through: seq, database: database)
-            let judged = Date()
+            timings.mark("refresh, count and judge")
             result.perVillage = try await ScreeningJudgementStore.counts(in: scope, only: only, sql: sql)
             result.hits = result.perVillage.values.reduce(0) { $0 + $1.values.reduce(0, +) }
             if !dryRun {
@@ -182,10 +183,12 @@ enum ScreeningService {
                     try await filing.file(batch.map { ($0.householdID, $0.villageCode, $0.hits) }, into: &result, on: database)
                 }
             }
-            database.logger.info("screening timings", metadata: [
-                "refresh, count and judge": "\(judged.timeIntervalSince(started))", "rejudged": "\(work.named.map(String.init) ?? "all")",
-                "judged": "\(work.judged)", "hits of judged": "\(work.hits)", "read and file": "\(Date().timeIntervalSince(judged))",
-            ])
+            timings.mark("read and file")
+            var metadata = timings.metadata(rows: result.hits)
+            metadata["rejudged"] = "\(work.named.map(String.init) ?? "all")"
+            metadata["judged"] = "\(work.judged)"
+            metadata["hits of judged"] = "\(work.hits)"
+            database.logger.info("screening timings", metadata: metadata)
             return result
         }
     }
