@@ -169,7 +169,7 @@ enum ScreeningJudgementStore {
         return counts
     }
 
-    /// A judged household's hits as stored, in the engine's order.
+    /// A household's hits in the engine's order, with its village: as kept, or as a fresh judgement found them.
     struct Judged {
         let householdID: UUID
         let villageCode: String
@@ -193,21 +193,17 @@ enum ScreeningJudgementStore {
                 """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } }
         }
         for chunk in households.chunked(into: ScreeningFacts.chunkSize) {
-            var judged: [UUID: Judged] = [:]
-            var order: [UUID: [(Int, RuleHit)]] = [:]
+            var found: [UUID: (village: String, hits: [(position: Int, hit: RuleHit)])] = [:]
             for row in try await PackedRecords.rows(["household_id", "position", "village_code", "packed"],
                                                     from: "screening_hits WHERE household_id IN (\(binds: chunk))", sql: sql) {
                 guard let household = row[0].flatMap({ Hex.uuid($0.utf8) }), let position = row[1].flatMap({ Int($0) }),
                       let village = row[2], let hit = row[3].flatMap(unpack) else {
                     throw ScreeningConfigurationError(message: "screening_hits row unreadable: \(row.prefix(3).map { $0 ?? "" })")
                 }
-                judged[household] = Judged(householdID: household, villageCode: village, hits: [])
-                order[household, default: []].append((position, hit))
+                found[household, default: (village, [])].hits.append((position, hit))
             }
-            let batch = chunk.compactMap { id -> Judged? in
-                guard var household = judged[id] else { return nil }
-                household.hits = (order[id] ?? []).sorted { $0.0 < $1.0 }.map(\.1)
-                return household
+            let batch = chunk.compactMap { id in
+                found[id].map { Judged(householdID: id, villageCode: $0.village, hits: $0.hits.sorted { $0.position < $1.position }.map(\.hit)) }
             }
             try await body(batch)
         }

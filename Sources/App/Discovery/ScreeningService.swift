@@ -161,7 +161,7 @@ enum ScreeningService {
         // A proposed change is judged afresh; the rules in force are judged once and kept (`ScreeningJudgementStore`).
         guard Set(ruleSet.versions) == Set(stored.versions) else {
             let selected = try await judge(in: scope, only: only, rules: ruleSet, line: line, on: date, sql: sql) { judged, _ in
-                let households = judged.map { ($0.0.id, $0.0.villageCode, $0.1) }
+                let households = judged.map { ScreeningJudgementStore.Judged(householdID: $0.0.id, villageCode: $0.0.villageCode, hits: $0.1) }
                 Filing.count(households, into: &result)
                 if !dryRun { try await filing.file(households, into: &result, on: database) }
             }
@@ -180,7 +180,7 @@ enum ScreeningService {
             result.hits = result.perVillage.values.reduce(0) { $0 + $1.values.reduce(0, +) }
             if !dryRun {
                 try await ScreeningJudgementStore.hitsToFile(in: scope, only: only, sql: sql) { batch in
-                    try await filing.file(batch.map { ($0.householdID, $0.villageCode, $0.hits) }, into: &result, on: database)
+                    try await filing.file(batch, into: &result, on: database)
                 }
             }
             timings.mark("read and file")
@@ -195,24 +195,23 @@ enum ScreeningService {
 
     /// Files a run's hits as lead sources, and counts them per village.
     private struct Filing {
-        typealias Judged = (household: UUID, village: String, hits: [RuleHit])
         let runID: UUID
         let now: Date
         let calendar: WorkingDayCalendar
 
-        static func count(_ judged: [Judged], into result: inout Result) {
-            for (_, village, hits) in judged {
-                result.hits += hits.count
-                for hit in hits { result.perVillage[village, default: [:]][hit.kind.rawValue, default: 0] += 1 }
+        static func count(_ judged: [ScreeningJudgementStore.Judged], into result: inout Result) {
+            for household in judged {
+                result.hits += household.hits.count
+                for hit in household.hits { result.perVillage[household.villageCode, default: [:]][hit.kind.rawValue, default: 0] += 1 }
             }
         }
 
         /// Files the hits in one transaction and adds the new leads and corroborations to the run's record.
-        func file(_ judged: [Judged], into result: inout Result, on database: any Database) async throws {
-            let signals = judged.flatMap { household, village, hits in
-                hits.map { hit in
+        func file(_ judged: [ScreeningJudgementStore.Judged], into result: inout Result, on database: any Database) async throws {
+            let signals = judged.flatMap { household in
+                household.hits.map { hit in
                     LeadSignal(
-                        householdID: household, villageCode: village, riskType: hit.riskType,
+                        householdID: household.householdID, villageCode: household.villageCode, riskType: hit.riskType,
                         channel: departmentKinds.contains(hit.kind) ? .department : .screening,
                         reference: "screening:\(runID.uuidString.lowercased())", ruleKind: hit.kind, ruleVersion: hit.version,
                         values: hit.values, message: hit.message, reporter: "系统筛查",
