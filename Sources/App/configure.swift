@@ -33,7 +33,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(ShouwangErrorMiddleware())
     app.middleware.use(SecurityHeaders())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(PublicFiles(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(TokenAuthenticator())
     app.middleware.use(FormProtection())
 

@@ -9,6 +9,11 @@ struct HouseholdCounts: Sendable, Equatable {
     var people = 0
     var alleviated = 0
     var monitored = 0
+
+    static func + (left: HouseholdCounts, right: HouseholdCounts) -> HouseholdCounts {
+        HouseholdCounts(households: left.households + right.households, people: left.people + right.people,
+                        alleviated: left.alleviated + right.alleviated, monitored: left.monitored + right.monitored)
+    }
 }
 
 enum HouseholdStatistics {

@@ -74,12 +74,11 @@ struct AreaAPIController {
               let area = try await AreaDirectory.area(raw, on: request.db),
               let level = AreaLevel(rawValue: area.level)
         else { throw Abort(.notFound, reason: "未找到该区划，或不在您的管辖范围内。") }
-        let totals = try await HouseholdStatistics.totals(in: user.scope.narrowed(to: code), on: request.reportDB)
-        let counts = try await AreaDirectory.childCounts(of: code, level: level, scope: user.scope, on: request.reportDB)
+        let counts = try await AreaDirectory.counts(of: code, level: level, scope: user.scope, on: request.reportDB)
         let children = try await AreaDirectory.children(of: raw, on: request.db)
         return API.AreaDetail(
-            area: API.AreaItem(area, counts: totals),
-            children: children.map { API.AreaItem($0, counts: counts[$0.code] ?? HouseholdCounts()) }
+            area: API.AreaItem(area, counts: counts.totals),
+            children: children.map { API.AreaItem($0, counts: counts.children[$0.code] ?? HouseholdCounts()) }
         )
     }
 }

@@ -27,20 +27,19 @@ extension AreaPage {
               let area = try await AreaDirectory.area(code, on: database),
               let level = AreaLevel(rawValue: area.level)
         else { throw Abort(.notFound, reason: "未找到该区划，或不在您的管辖范围内。") }
-        let scope = user.scope.narrowed(to: areaCode)
         let lineage = try await AreaDirectory.lineage(of: code, on: database)
         let crumbs = lineage.map { ancestor in
             Model.Crumb(code: ancestor.code, name: ancestor.name, linked: AreaCode(ancestor.code).map(user.scope.includes) ?? false)
         }
-        let counts = try await AreaDirectory.childCounts(of: areaCode, level: level, scope: user.scope, on: database)
+        let counts = try await AreaDirectory.counts(of: areaCode, level: level, scope: user.scope, on: database)
         let children = try await AreaDirectory.children(of: code, on: database).compactMap { child -> HomePage.Model.ChildRow? in
             guard let childLevel = AreaLevel(rawValue: child.level) else { return nil }
-            return .init(code: child.code, name: child.name, level: childLevel, counts: counts[child.code] ?? HouseholdCounts())
+            return .init(code: child.code, name: child.name, level: childLevel, counts: counts.children[child.code] ?? HouseholdCounts())
         }
         let editable = user.role.canEditAreasBelowCounty
         return Model(
             user: user, area: area, level: level, crumbs: crumbs,
-            totals: try await HouseholdStatistics.totals(in: scope, on: database),
+            totals: counts.totals,
             children: children,
             canAddChildren: editable ? AreaLevel.localChildLevels(of: level) : [],
             canEdit: editable && area.codeSystem == Area.localCodeSystem,

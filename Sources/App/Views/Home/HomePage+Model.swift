@@ -59,12 +59,11 @@ extension HomePage {
     static func query(for user: CurrentUser, now: Date, on database: any Database) async throws -> Model {
         let root = user.scope.root
         let lineage = try await AreaDirectory.lineage(of: root.value, on: database)
-        let totals = try await HouseholdStatistics.totals(in: user.scope, on: database)
         let childAreas = try await AreaDirectory.children(of: root.value, on: database)
-        let counts = try await AreaDirectory.childCounts(of: root, level: root.level, scope: user.scope, on: database)
+        let counts = try await AreaDirectory.counts(of: root, level: root.level, scope: user.scope, on: database)
         let children = childAreas.compactMap { area -> Model.ChildRow? in
             guard let level = AreaLevel(rawValue: area.level) else { return nil }
-            return .init(code: area.code, name: area.name, level: level, counts: counts[area.code] ?? HouseholdCounts())
+            return .init(code: area.code, name: area.name, level: level, counts: counts.children[area.code] ?? HouseholdCounts())
         }
         let households = try await worklist(for: user, on: database)
         var leads: (open: Int, overdue: Int)?
@@ -75,7 +74,7 @@ extension HomePage {
         return Model(
             user: user, areaName: lineage.last?.name ?? root.value,
             areaPath: lineage.map(\.name).joined(separator: " / "),
-            totals: totals, children: children, households: households, leads: leads
+            totals: counts.totals, children: children, households: households, leads: leads
         )
     }
 }
