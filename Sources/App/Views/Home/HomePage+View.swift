@@ -27,17 +27,20 @@ enum HomePage {
     }
 
     private static func childrenTable(_ model: Model) -> Node<HTML.BodyContext> {
-        .section(
+        // Below a village, groups and grids sit side by side; elsewhere every child has the same level, and a phone
+        // needs the column's width for the counts.
+        let oneLevel = Set(model.children.map(\.level)).count <= 1
+        return .section(
             .class("card"),
             .h2(.text("下级区划")),
             .div(
                 .class("table-wrap"),
                 .table(
-                    .thead(.tr(.th("名称"), .th("层级"), .th(.class("num"), "农户"), .th(.class("num"), "人口"), .th(.class("num"), "脱贫户"), .th(.class("num"), "监测对象"))),
+                    .thead(.tr(.th("名称"), .th(.if(oneLevel, .class("hide-phone")), "层级"), .th(.class("num"), "农户"), .th(.class("num"), "人口"), .th(.class("num"), "脱贫户"), .th(.class("num"), "监测对象"))),
                     .tbody(.forEach(model.children) { row in
                         .tr(
                             .td(.a(.href(SiteURL.area(code: row.code).path), .text(row.name))),
-                            .td(.text(row.level.label)),
+                            .td(.if(oneLevel, .class("hide-phone")), .text(row.level.label)),
                             .td(.class("num"), .text(row.counts.households.formatted())),
                             .td(.class("num"), .text(row.counts.people.formatted())),
                             .td(.class("num"), .text(row.counts.alleviated.formatted())),
