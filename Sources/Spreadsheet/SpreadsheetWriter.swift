@@ -7,7 +7,12 @@ import Foundation
 public enum SpreadsheetWriter {
     /// CSV as UTF-8 with BOM (so Excel opens Chinese correctly), CRLF line ends, RFC 4180 quoting.
     public static func csv(_ rows: [[String]]) -> Data {
-        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        Data(csvBytes(rows, byteOrderMark: true))
+    }
+
+    /// Rows as CSV bytes, for a file written in parts: only the first part carries the byte order mark.
+    public static func csvBytes(_ rows: [[String]], byteOrderMark: Bool) -> [UInt8] {
+        var bytes: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
         for row in rows {
             for (index, cell) in row.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -15,7 +20,7 @@ public enum SpreadsheetWriter {
             }
             bytes.append(contentsOf: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
         }
-        return Data(bytes)
+        return bytes
     }
 
     /// Formula-injection guard used by both writers: a cell starting with =, +, -, @ (also tab / carriage return) gets a leading apostrophe (') so spreadsheet programs show it as text and never evaluate it.

@@ -1,20 +1,29 @@
-/// The worksheet part for the writer: every cell an inline string, so nothing is reinterpreted as a number or a
+/// The worksheet part for the writers: every cell an inline string, so nothing is reinterpreted as a number or a
 /// date (an ID number like 512002197908189832 stays exact, "1-2" stays text).
 ///
 /// Built as bytes rather than by string interpolation: an export can have a million cells.
 enum XLSXSheetXML {
+    static let head = Array((XLSXPackageParts.declaration + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#).utf8)
+    static let tail = Array("</sheetData></worksheet>".utf8)
+
     static func worksheet(_ rows: [[String]]) -> [UInt8] {
-        var xml = Array(XLSXPackageParts.declaration.utf8)
-        xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#.utf8
-        let columnNames = (0..<(rows.map(\.count).max() ?? 0)).map { Array(CellReference.columnName(of: $0).utf8) }
-        for (rowIndex, row) in rows.enumerated() {
-            let rowNumber = Array(String(rowIndex + 1).utf8)
+        var xml = head
+        var columns = ColumnNames()
+        append(rows, firstRowNumber: 1, columns: &columns, to: &xml)
+        xml += tail
+        return xml
+    }
+
+    /// The `<row>` elements of `rows`, numbered from `firstRowNumber` (a sheet written in parts goes on counting).
+    static func append(_ rows: [[String]], firstRowNumber: Int, columns: inout ColumnNames, to xml: inout [UInt8]) {
+        for (offset, row) in rows.enumerated() {
+            let rowNumber = Array(String(firstRowNumber + offset).utf8)
             xml += #"<row r=""#.utf8
             xml += rowNumber
             xml += #"">"#.utf8
             for (columnIndex, cell) in row.enumerated() {
                 xml += #"<c r=""#.utf8
-                xml += columnNames[columnIndex]
+                xml += columns[columnIndex]
                 xml += rowNumber
                 xml += #"" t="inlineStr"><is>"#.utf8
                 appendTextElement(SpreadsheetWriter.neutralized(cell), to: &xml)
@@ -22,8 +31,18 @@ enum XLSXSheetXML {
             }
             xml += "</row>".utf8
         }
-        xml += "</sheetData></worksheet>".utf8
-        return xml
+    }
+
+    /// Column letters (A, B, … AA …) as bytes, computed once per column.
+    struct ColumnNames {
+        private var names: [[UInt8]] = []
+
+        subscript(index: Int) -> [UInt8] {
+            mutating get {
+                while names.count <= index { names.append(Array(CellReference.columnName(of: names.count).utf8)) }
+                return names[index]
+            }
+        }
     }
 
     /// XML drops leading and trailing whitespace of text unless told to keep it.

@@ -19,3 +19,58 @@ extension Response {
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 }
+
+/// Hands an export's rows over a batch at a time.
+typealias SpreadsheetRows = @Sendable (_ emit: ([[String]]) async throws -> Void) async throws -> Void
+
+extension Response {
+    /// A download written as its rows are read, so that memory stays that of one batch however large the export.
+    /// CSV goes to the client as it is produced; xlsx, a compressed archive, is built in a temporary file first and
+    /// then sent from it. A problem found while building an xlsx (more rows than a sheet holds) is thrown before
+    /// anything is sent; once CSV has started, a failure can only cut the download short, so exports check what
+    /// they can before calling this.
+    static func streamedSpreadsheet(format: SpreadsheetFormat, baseName: String, sheetName: String, on request: Request,
+                                    rows: @escaping SpreadsheetRows) async throws -> Response {
+        let response: Response
+        switch format {
+        case .csv:
+            let logger = request.logger
+            response = Response(status: .ok, body: .init(asyncStream: { writer in
+                do {
+                    var first = true
+                    try await rows { batch in
+                        try await writer.write(.buffer(ByteBuffer(bytes: SpreadsheetWriter.csvBytes(batch, byteOrderMark: first))))
+                        first = false
+                    }
+                    try await writer.write(.end)
+                } catch {
+                    logger.error("export cut short: \(String(reflecting: error))")
+                    try await writer.write(.error(error))
+                }
+            }))
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        case .xlsx:
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shouwang-export-\(UUID().uuidString)")
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                let writer = try XLSXFileWriter(directory: directory)
+                try await rows { batch in try writer.append(batch) }
+                try writer.closeSheet()
+                let workbook = try await request.application.threadPool.runIfActive {
+                    try XLSXFileWriter.pack(directory: directory, sheetName: sheetName)
+                }
+                response = try await request.fileio.asyncStreamFile(at: workbook.path, onCompleted: { _ in
+                    try? FileManager.default.removeItem(at: directory)
+                })
+            } catch {
+                try? FileManager.default.removeItem(at: directory)
+                if let error = error as? SpreadsheetError { throw Abort(.badRequest, reason: error.message) }
+                throw error
+            }
+            response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        }
+        response.headers.contentDisposition = .init(.attachment, filename: baseName + (format == .csv ? ".csv" : ".xlsx"))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}

@@ -23,60 +23,89 @@ struct LeadController {
         return .html(LeadPages.ledger(user: user, filter: filter, rows: page.rows, total: page.total, offset: offset, now: request.now))
     }
 
-    /// The leads of the scope with their household, filtered; urgency is computed against now, not stored.
-    static func ledger(for user: CurrentUser, filter: LedgerFilter, on request: Request) async throws -> [LeadPages.Row] {
-        try await ledgerPage(for: user, filter: filter, offset: 0, limit: 50_000, on: request).rows
-    }
-
     /// One page of the ledger, newest first, and how many leads the filter matches. The database pages and counts;
     /// with an urgency filter only the open leads' deadlines are read to pick the page, as urgency moves with time.
     static func ledgerPage(for user: CurrentUser, filter: LedgerFilter, offset: Int, limit: Int,
                            on request: Request) async throws -> (rows: [LeadPages.Row], total: Int) {
-        guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不查看风险线索台账。") }
+        let condition = try ledgerCondition(for: user, filter: filter)
+        if let wanted = filter.urgency.flatMap(LeadUrgency.init(rawValue:)) {
+            let matching = try await openDeadlines(where: condition, on: request).filter { $0.urgency == wanted }.map(\.id)
+            return (try await ledgerRows(Array(matching.dropFirst(offset).prefix(limit)), on: request), matching.count)
+        }
         // Plain rows: this page lists a hundred leads with their households, and Fluent's decoding of those two
         // hundred models was half of its CPU time.
-        let database = request.db
+        let total = try await request.db.sql.raw("SELECT COUNT(*) AS count FROM risk_leads WHERE \(condition)").first(decoding: Count.self)?.count ?? 0
+        let leads = try await request.db.plainRows(RiskLead.self, """
+            WHERE \(condition) ORDER BY received_at DESC, id LIMIT \(literal: limit) OFFSET \(literal: offset)
+            """)
+        return (try await withHouseholds(leads, on: request), total)
+    }
+
+    /// The ids of every lead the filter matches, in the ledger's order: an export reads them first (sixteen bytes a
+    /// lead, however many the province has), then the leads a batch at a time (`ledgerRows`).
+    static func ledgerIDs(for user: CurrentUser, filter: LedgerFilter, on request: Request) async throws -> [UUID] {
+        let condition = try ledgerCondition(for: user, filter: filter)
+        if let wanted = filter.urgency.flatMap(LeadUrgency.init(rawValue:)) {
+            return try await openDeadlines(where: condition, on: request).filter { $0.urgency == wanted }.map(\.id)
+        }
+        return try await request.db.sql.raw("SELECT id FROM risk_leads WHERE \(condition) ORDER BY received_at DESC, id")
+            .all(decoding: LeadID.self).map(\.id)
+    }
+
+    /// 半月预警: the open leads of the scope that are overdue or due soon, the earliest deadline first.
+    static func warningList(for user: CurrentUser, on request: Request) async throws -> [(id: UUID, urgency: LeadUrgency)] {
+        var filter = LedgerFilter()
+        filter.state = "open"
+        return try await openDeadlines(where: try ledgerCondition(for: user, filter: filter), on: request)
+            .filter { $0.urgency == .overdue || $0.urgency == .dueSoon }
+            .sorted { ($0.due, $0.id.uuidString) < ($1.due, $1.id.uuidString) }
+            .map { ($0.id, $0.urgency) }
+    }
+
+    /// The ledger rows of these leads, in the order given, with their households.
+    static func ledgerRows(_ ids: [UUID], on request: Request) async throws -> [LeadPages.Row] {
+        var found: [UUID: RiskLead] = [:]
+        for chunk in ids.chunked(into: 1_000) {
+            for lead in try await request.db.plainRows(RiskLead.self, "WHERE id IN (\(binds: chunk))") { found[try lead.requireID()] = lead }
+        }
+        return try await withHouseholds(ids.compactMap { found[$0] }, on: request)
+    }
+
+    private static func ledgerCondition(for user: CurrentUser, filter: LedgerFilter) throws -> SQLQueryString {
+        guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不查看风险线索台账。") }
         var conditions: [SQLQueryString] = [user.scope.leadPredicate()]
         if let state = filter.state, !state.isEmpty {
             conditions.append(state == "open" ? "state IN (\(binds: LeadIntake.openStates))" : "state = \(bind: state)")
         }
         if let channel = filter.channel, !channel.isEmpty { conditions.append("channel = \(bind: channel)") }
-        let condition = conditions.joined(separator: " AND ")
+        return conditions.joined(separator: " AND ")
+    }
+
+    /// The open leads' deadlines under the condition, newest lead first, with their urgency as of now.
+    private static func openDeadlines(where condition: SQLQueryString, on request: Request) async throws -> [(id: UUID, due: Date, urgency: LeadUrgency)] {
         let now = request.now
-        let leads: [RiskLead]
-        let total: Int
-        if let wanted = filter.urgency.flatMap(LeadUrgency.init(rawValue:)) {
-            let deadlines = try await database.sql.raw("""
-                SELECT id, step_started_at, step_due_at FROM risk_leads
-                WHERE \(condition) AND state IN (\(binds: LeadIntake.openStates)) ORDER BY received_at DESC, id
-                """).all(decoding: OpenDeadline.self)
-            let matching = deadlines.filter { LeadUrgency.of(due: $0.step_due_at, started: $0.step_started_at, now: now) == wanted }.map(\.id)
-            let page = Array(matching.dropFirst(offset).prefix(limit))
-            total = matching.count
-            // In the page's order, read a thousand at a time (an export asks for every matching lead).
-            var found: [UUID: RiskLead] = [:]
-            for chunk in page.chunked(into: 1_000) {
-                for lead in try await database.plainRows(RiskLead.self, "WHERE id IN (\(binds: chunk))") { found[try lead.requireID()] = lead }
-            }
-            leads = page.compactMap { found[$0] }
-        } else {
-            total = try await database.sql.raw("SELECT COUNT(*) AS count FROM risk_leads WHERE \(condition)").first(decoding: Count.self)?.count ?? 0
-            leads = try await database.plainRows(RiskLead.self, """
-                WHERE \(condition) ORDER BY received_at DESC, id LIMIT \(literal: limit) OFFSET \(literal: offset)
-                """)
+        return try await request.db.sql.raw("""
+            SELECT id, step_started_at, step_due_at FROM risk_leads
+            WHERE \(condition) AND state IN (\(binds: LeadIntake.openStates)) ORDER BY received_at DESC, id
+            """).all(decoding: OpenDeadline.self).map { row in
+            (row.id, row.step_due_at, LeadUrgency.of(due: row.step_due_at, started: row.step_started_at, now: now))
         }
-        let householdIDs = Array(Set(leads.map { $0.$household.id }))
+    }
+
+    private static func withHouseholds(_ leads: [RiskLead], on request: Request) async throws -> [LeadPages.Row] {
         var households: [UUID: Household] = [:]
-        for chunk in householdIDs.chunked(into: 1_000) {
-            for household in try await database.plainRows(Household.self, "WHERE id IN (\(binds: chunk))") {
+        for chunk in Array(Set(leads.map { $0.$household.id })).chunked(into: 1_000) {
+            for household in try await request.db.plainRows(Household.self, "WHERE id IN (\(binds: chunk))") {
                 households[try household.requireID()] = household
             }
         }
         for lead in leads { lead.$household.value = households[lead.$household.id] }
-        return (leads.map { LeadPages.Row(lead: $0, urgency: Self.urgency(of: $0, now: now)) }, total)
+        let now = request.now
+        return leads.map { LeadPages.Row(lead: $0, urgency: urgency(of: $0, now: now)) }
     }
 
     private struct OpenDeadline: Decodable { let id: UUID; let step_started_at: Date; let step_due_at: Date }
+    private struct LeadID: Decodable { let id: UUID }
     private struct Count: Decodable { let count: Int }
 
     static func urgency(of lead: RiskLead, now: Date) -> LeadUrgency? {

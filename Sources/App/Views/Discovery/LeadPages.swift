@@ -59,12 +59,14 @@ enum LeadPages {
     }
 
     /// 半月预警清单: open leads overdue or due soon, earliest deadline first.
-    static func warning(user: CurrentUser, rows: [Row], today: CivilDate) -> String {
+    /// `rows`: the earliest deadlines, up to `LeadExportController.warningPageLimit`; the counts are of the whole list.
+    static func warning(user: CurrentUser, rows: [Row], overdue: Int, dueSoon: Int, today: CivilDate) -> String {
         Layout(
             title: "半月预警清单", pageID: "warning-list", user: user,
             content: .group(
                 .div(.class("page-head"), .h1(.text("半月预警清单")),
-                     .p(.class("muted"), .text("截至 \(today)：已超期 \(rows.filter { $0.urgency == .overdue }.count) 条，即将到期 \(rows.filter { $0.urgency == .dueSoon }.count) 条。超期线索同时提示上一级。"))),
+                     .p(.class("muted"), .text("截至 \(today)：已超期 \(overdue) 条，即将到期 \(dueSoon) 条。超期线索同时提示上一级。"
+                           + (overdue + dueSoon > rows.count ? "下表列出时限最早的 \(rows.count) 条，完整清单请导出。" : "")))),
                 .div(.class("actions"), .a(.class("button"), .href("/leads/warning?format=xlsx"), .text("导出 Excel")), .a(.class("button"), .href("/leads"), .text("返回台账"))),
                 rows.isEmpty ? .p(.class("card muted"), .text("没有超期或即将到期的线索。")) : .div(.class("card table-wrap"), .table(
                     .thead(.tr(.th("时限"), .th("农户"), .th("风险"), .th("状态"), .th("须关注的层级"))),
