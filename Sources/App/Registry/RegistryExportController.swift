@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Spreadsheet
 import Vapor
 
@@ -19,8 +20,7 @@ struct RegistryExportController {
         let query = try await search.query(scope: user.scope, on: database)
         // Counted first, so that a refusal comes before any row is sent and the audit record can say what goes out.
         let households = try await query?.count() ?? 0
-        // Summed here: PostgreSQL sums an integer column as NUMERIC, which Fluent's `sum` cannot read back as Int.
-        let people = try await query?.copy().all(\.$memberCount).reduce(0, +) ?? 0
+        let people = if let query { try await Self.people(in: query) } else { 0 }
         guard households <= Self.maximumHouseholds else {
             throw Abort(.badRequest, reason: "一次最多导出 \(Self.maximumHouseholds) 户（本次 \(households) 户），请缩小范围后再导出。")
         }
@@ -43,6 +43,13 @@ struct RegistryExportController {
                 try await emit(try await Self.memberRows(of: batch, maskedFor: role, on: database))
             }
         }
+    }
+
+    /// The people of the households the query finds, summed in the database. Cast back to an integer: PostgreSQL
+    /// sums an integer column as NUMERIC, which Fluent's `sum` cannot read as `Int`.
+    static func people(in query: QueryBuilder<Household>) async throws -> Int {
+        let sum: SQLQueryString = "CAST(COALESCE(SUM(\(ident: Household.schema).\(ident: "member_count")), 0) AS BIGINT)"
+        return try await query.copy().aggregate(.custom(SQLAlias(sum, as: SQLIdentifier(FieldKey.aggregate.description))), as: Int.self).get()
     }
 
     /// The households of the query in village and number order, a batch at a time, each batch starting after the
