@@ -38,9 +38,9 @@ struct RegistryAPIController {
             guard let code = AreaCode(raw), scope.includes(code) else { throw Abort(.notFound, reason: "未找到该区划，或不在您的管辖范围内。") }
             scope = scope.narrowed(to: code)
         }
-        let findings = try await DataQualityController.findings(in: scope, today: request.today, on: request.reportDB)
-        let counts = Dictionary(grouping: findings, by: \.finding.rule.rawValue).mapValues(\.count)
-        return API.QualityReport(counts: counts, total: findings.count, findings: findings.prefix(1_000).map {
+        let report = try await DataQualityController.report(in: scope, rule: nil, keeping: 1_000, today: request.today, on: request.reportDB)
+        return API.QualityReport(counts: Dictionary(uniqueKeysWithValues: report.counts.map { ($0.key.rawValue, $0.value) }),
+                                 total: report.total, findings: report.findings.map {
             .init(householdID: $0.householdID, householdNumber: $0.householdNumber, rule: $0.finding.rule.rawValue,
                   ruleLabel: $0.finding.rule.label, memberName: $0.finding.memberName, detail: $0.finding.detail)
         })
