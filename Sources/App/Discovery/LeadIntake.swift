@@ -39,17 +39,17 @@ enum LeadIntake {
         // Only the keys are read: open leads by household and risk, and the fingerprints of their sources.
         let sql = try database.sql
         var open: [String: UUID] = [:]
-        for chunk in Array(Set(signals.map(\.householdID))).chunked(into: 1_000) {
-            for lead in try await PackedRecords.rows(["id", "household_id", "risk_type"], from: """
-                risk_leads WHERE household_id IN (\(binds: chunk)) AND state IN (\(binds: openStates))
-                """, sql: sql) {
-                guard let id = lead[0].flatMap({ Hex.uuid($0.utf8) }), let household = lead[1].flatMap({ Hex.uuid($0.utf8) }) else { continue }
-                open[key(household, lead[2] ?? "")] = id
-            }
+        for lead in try await PackedRecords.rows(["id", "household_id", "risk_type"], from: """
+            risk_leads WHERE household_id IN (\(BoundIDList.select(Set(signals.map(\.householdID)), sql: sql))) AND state IN (\(binds: openStates))
+            """, sql: sql) {
+            guard let id = lead[0].flatMap({ Hex.uuid($0.utf8) }), let household = lead[1].flatMap({ Hex.uuid($0.utf8) }) else { continue }
+            open[key(household, lead[2] ?? "")] = id
         }
         var knownSources = Set<String>()
-        for chunk in Array(open.values).chunked(into: 1_000) {
-            for source in try await PackedRecords.rows(["lead_id", "fingerprint"], from: "lead_sources WHERE lead_id IN (\(binds: chunk))", sql: sql) {
+        if !open.isEmpty {
+            for source in try await PackedRecords.rows(["lead_id", "fingerprint"], from: """
+                lead_sources WHERE lead_id IN (\(BoundIDList.select(open.values, sql: sql)))
+                """, sql: sql) {
                 guard let lead = source[0].flatMap({ Hex.uuid($0.utf8) }) else { continue }
                 knownSources.insert("\(lead)|\(source[1] ?? "")")
             }
@@ -81,15 +81,13 @@ enum LeadIntake {
         }
         try await BulkInsert.insert(into: RiskLead.schema, columns: leadColumns, rows: newLeads, on: database)
         try await BulkInsert.insert(into: LeadSource.schema, columns: sourceColumns, rows: newSources, on: database)
-        // Source counts grow by how many sources each lead received: one statement per increment and thousand leads.
+        // Source counts grow by how many sources each lead received: one statement per increment.
         for (increment, leads) in Dictionary(grouping: corroborated.keys, by: { corroborated[$0] ?? 0 }) {
-            for chunk in Array(leads).chunked(into: 1_000) {
-                try await sql.update(RiskLead.schema)
-                    .set(SQLColumn("source_count"), to: SQLBinaryExpression(SQLColumn("source_count"), .add, SQLBind(increment)))
-                    .set("updated_at", to: now)
-                    .where("id", .in, chunk)
-                    .run()
-            }
+            try await sql.update(RiskLead.schema)
+                .set(SQLColumn("source_count"), to: SQLBinaryExpression(SQLColumn("source_count"), .add, SQLBind(increment)))
+                .set("updated_at", to: now)
+                .where(SQLColumn("id"), .in, SQLGroupExpression(BoundIDList.select(leads, sql: sql)))
+                .run()
         }
         return outcomes
     }

@@ -85,9 +85,7 @@ enum ScreeningJudgementStore {
             return try await database.transactionOnConnection { database in
                 var work = counted
                 let sql = try database.sql
-                for chunk in named.chunked(into: ScreeningFacts.chunkSize) {
-                    try await sql.raw("DELETE FROM screening_hits WHERE household_id IN (\(binds: chunk))").run()
-                }
+                try await sql.raw("DELETE FROM screening_hits WHERE household_id IN (\(BoundIDList.select(named, sql: sql)))").run()
                 (work.judged, work.hits) = try await judge(only: named, rules: rules, line: line, on: date, database: database)
                 try await setState(basis: basis, on: date, seq: seq, sql: sql)
                 return work
@@ -159,12 +157,10 @@ enum ScreeningJudgementStore {
     static func counts(in scope: AccessScope, only: [UUID]?, sql: any SQLDatabase) async throws -> [String: [String: Int]] {
         struct CountRow: Decodable { let village_code: String; let kind: String; let count: Int }
         var counts: [String: [String: Int]] = [:]
-        for condition in conditions(scope, only) {
-            for row in try await sql.raw("""
-                SELECT village_code, kind, COUNT(*) AS count FROM screening_hits WHERE \(condition) GROUP BY village_code, kind
-                """).all(decoding: CountRow.self) {
-                counts[row.village_code, default: [:]][row.kind, default: 0] += row.count
-            }
+        for row in try await sql.raw("""
+            SELECT village_code, kind, COUNT(*) AS count FROM screening_hits WHERE \(condition(scope, only, sql: sql)) GROUP BY village_code, kind
+            """).all(decoding: CountRow.self) {
+            counts[row.village_code, default: [:]][row.kind, default: 0] += row.count
         }
         return counts
     }
@@ -176,7 +172,10 @@ enum ScreeningJudgementStore {
         var hits: [RuleHit]
     }
 
-    /// The hits a real run files, a chunk of households at a time: with households named, all their hits; for a
+    /// Households whose hits are handed to filing at a time: each batch is filed in one transaction.
+    static let filingBatchSize = 20_000
+
+    /// The hits a real run files, a batch of households at a time: with households named, all their hits; for a
     /// whole area, the hits of its households that have one not yet among the sources of their open lead for its
     /// risk (found by one anti-join), since `LeadIntake` would only count the others as repeats. `LeadIntake` still
     /// recognises the repeats among what is read.
@@ -186,16 +185,13 @@ enum ScreeningJudgementStore {
                 WHERE l.household_id = screening_hits.household_id AND l.risk_type = screening_hits.risk_type
                 AND l.state IN (\(binds: LeadIntake.openStates)) AND s.fingerprint = screening_hits.fingerprint)
             """
-        var households: [UUID] = []
-        for condition in conditions(scope, only) {
-            households += try await PackedRecords.rows(["household_id"], from: """
-                (SELECT DISTINCT household_id FROM screening_hits WHERE \(condition) AND \(unfiled)) hit_households
-                """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } }
-        }
-        for chunk in households.chunked(into: ScreeningFacts.chunkSize) {
+        let households = try await PackedRecords.rows(["household_id"], from: """
+            (SELECT DISTINCT household_id FROM screening_hits WHERE \(condition(scope, only, sql: sql)) AND \(unfiled)) hit_households
+            """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } }
+        for chunk in households.chunked(into: filingBatchSize) {
             var found: [UUID: (village: String, hits: [(position: Int, hit: RuleHit)])] = [:]
             for row in try await PackedRecords.rows(["household_id", "position", "village_code", "packed"],
-                                                    from: "screening_hits WHERE household_id IN (\(binds: chunk))", sql: sql) {
+                                                    from: "screening_hits WHERE household_id IN (\(BoundIDList.select(chunk, sql: sql)))", sql: sql) {
                 guard let household = row[0].flatMap({ Hex.uuid($0.utf8) }), let position = row[1].flatMap({ Int($0) }),
                       let village = row[2], let hit = row[3].flatMap(unpack) else {
                     throw ScreeningConfigurationError(message: "screening_hits row unreadable: \(row.prefix(3).map { $0 ?? "" })")
@@ -209,10 +205,10 @@ enum ScreeningJudgementStore {
         }
     }
 
-    /// The conditions selecting the scope's hits (one per chunk of `only`): the village range on the hits' own copy
-    /// of the code, groups and grids through the facts. With households named, the range is written as an
-    /// expression so that the planner seeks them by household instead of walking the area's range.
-    private static func conditions(_ scope: AccessScope, _ only: [UUID]?) -> [SQLQueryString] {
+    /// The condition selecting the scope's hits: the village range on the hits' own copy of the code, groups and grids
+    /// through the facts. With households named, the range is written as an expression so that the planner seeks
+    /// them by household instead of walking the area's range.
+    private static func condition(_ scope: AccessScope, _ only: [UUID]?, sql: any SQLDatabase) -> SQLQueryString {
         let village: SQLQueryString = only == nil ? "village_code" : "(village_code || '')"
         let area: SQLQueryString = switch scope.householdFilter {
         case .everything: "1 = 1"
@@ -220,8 +216,8 @@ enum ScreeningJudgementStore {
         case let .group(code): "household_id IN (SELECT household_id FROM screening_facts WHERE group_code = \(bind: code))"
         case let .grid(code): "household_id IN (SELECT household_id FROM screening_facts WHERE grid_code = \(bind: code))"
         }
-        guard let only else { return [area] }
-        return only.chunked(into: ScreeningFacts.chunkSize).map { "\(area) AND household_id IN (\(binds: $0))" }
+        guard let only else { return area }
+        return "\(area) AND household_id IN (\(BoundIDList.select(only, sql: sql)))"
     }
 
     /// A hit as one packed text: kind, version, risk, member, identity number, message, then the values as key and
