@@ -57,24 +57,28 @@ enum LeadIntake {
         var outcomes: [Outcome] = []
         var newLeads: [[any Encodable & Sendable]] = []
         var newSources: [[any Encodable & Sendable]] = []
+        // Keys in increasing order (`UUID.timeOrdered`): each signal adds at most one lead and one source, and they go
+        // side by side at the end of the key indexes instead of one random page each.
+        let leadIDs = UUID.timeOrdered(count: signals.count, at: now)
+        let sourceIDs = UUID.timeOrdered(count: signals.count, at: now)
         var corroborated: [UUID: Int] = [:]
         for signal in signals {
             let leadKey = key(signal.householdID, signal.riskType.rawValue)
             if let leadID = open[leadKey] {
                 guard knownSources.insert("\(leadID)|\(signal.fingerprint)").inserted else { outcomes.append(.repeated); continue }
-                newSources.append(sourceRow(signal, leadID: leadID, at: now))
+                newSources.append(sourceRow(signal, id: sourceIDs[newSources.count], leadID: leadID, at: now))
                 corroborated[leadID, default: 0] += 1
                 outcomes.append(.corroborated)
                 continue
             }
-            let leadID = UUID()
+            let leadID = leadIDs[newLeads.count]
             let stepDue = policy.due(channel: signal.channel, level: .village, stepStarted: now, received: now, calendar: calendar)?.due ?? now
             let totalDue = policy.totalDue(channel: signal.channel, received: now, calendar: calendar)?.due
                 ?? chainedDue(channel: signal.channel, from: now, policy: policy, calendar: calendar)
             newLeads.append([leadID, signal.householdID, signal.villageCode, signal.riskType.rawValue, signal.channel.rawValue,
                              LeadState.initial.rawValue, now, now, stepDue, max(totalDue, stepDue), Date?.none, String?.none,
                              String?.none, 1, now, now])
-            newSources.append(sourceRow(signal, leadID: leadID, at: now))
+            newSources.append(sourceRow(signal, id: sourceIDs[newSources.count], leadID: leadID, at: now))
             open[leadKey] = leadID
             knownSources.insert("\(leadID)|\(signal.fingerprint)")
             outcomes.append(.created)
@@ -108,8 +112,8 @@ enum LeadIntake {
 
     private static func key(_ household: UUID, _ risk: String) -> String { "\(household)|\(risk)" }
 
-    private static func sourceRow(_ signal: LeadSignal, leadID: UUID, at now: Date) -> [any Encodable & Sendable] {
-        [UUID(), leadID, signal.channel.rawValue, signal.reference, signal.ruleKind?.rawValue, signal.ruleVersion,
+    private static func sourceRow(_ signal: LeadSignal, id: UUID, leadID: UUID, at now: Date) -> [any Encodable & Sendable] {
+        [id, leadID, signal.channel.rawValue, signal.reference, signal.ruleKind?.rawValue, signal.ruleVersion,
          AuditLog.encodeSnapshot(signal.values), signal.message, signal.reporter, now, signal.fingerprint]
     }
 

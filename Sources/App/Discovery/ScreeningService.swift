@@ -73,6 +73,19 @@ enum ScreeningService {
     /// 增量筛查: every household whose registry rows or department records changed since the last incremental run,
     /// one run per province, then marks them screened. The hourly schedule and `shouwang screen --changed` use it.
     static func runChanged(triggeredBy: String, at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> [ScreeningRun] {
+        // One connection throughout, so that its page cache serves every step, and the write-ahead log copied into the
+        // database once at the end rather than by each commit that takes it past SQLite's threshold: the refresh, the
+        // judgements and the filing each write thousands of pages, many of them the same index pages.
+        try await database.withBulkConnection { connection in
+            let runs = try await connection.withoutCheckpointAtCommit {
+                try await screenChanged(triggeredBy: triggeredBy, at: now, calendar: calendar, on: connection)
+            }
+            try await connection.checkpointWriteAheadLog()
+            return runs
+        }
+    }
+
+    private static func screenChanged(triggeredBy: String, at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> [ScreeningRun] {
         let date = ChinaTime.civilDate(of: now)
         let started = Date()
         let (changed, through) = try await ScreeningFactsStore.changedSinceScreening(incomeYear: date.year - 1, on: database)
