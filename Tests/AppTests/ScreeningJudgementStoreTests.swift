@@ -108,6 +108,37 @@ struct ScreeningJudgementStoreTests {
         }
     }
 
+    @Test("hits that keep their kinds and days but change their numbers are rewritten in place as a fresh judgement finds them")
+    func numbersRewrittenInPlace() async throws {
+        try await withDemoApp(households: 200) { app in
+            // setup: a household kept with an income hit
+            let today = ChinaTime.civilDate(of: testNow)
+            let (initial, _) = try await kept(app, on: today)
+            let household = try #require(initial.first { _, packed in
+                packed.contains { ScreeningJudgementStore.unpack($0)?.kind == .incomeBelowLine }
+            }?.key)
+            // act: its income falls by a fen
+            let income = try #require(try await IncomeRecord.query(on: app.db).filter(\.$household.$id == household)
+                .filter(\.$periodStart == "2025-01-01").first())
+            income.perCapitaNet -= 1
+            try await income.save(on: app.db)
+            let (after, work) = try await kept(app, on: today)
+            // check: the same hits with the new numbers, kept with the fingerprints and risks of a fresh judgement
+            #expect(work.named == 1)
+            #expect(after == (try await fresh(app, on: today)))
+            #expect(after[household]?.count == initial[household]?.count && after[household] != initial[household])
+            struct Kept: Decodable, Equatable { let risk_type: String; let fingerprint: String }
+            let sql = try #require(app.db as? any SQLDatabase)
+            let rows = try await sql.raw("""
+                SELECT risk_type, fingerprint FROM screening_hits WHERE household_id = \(bind: household) ORDER BY position
+                """).all(decoding: Kept.self)
+            let expected = (after[household] ?? []).compactMap(ScreeningJudgementStore.unpack).map {
+                Kept(risk_type: $0.riskType.rawValue, fingerprint: LeadIntake.fingerprint(of: $0))
+            }
+            #expect(rows == expected)
+        }
+    }
+
     @Test("a dry run's counts and a real run's leads come from the kept hits, and a rerun files nothing new")
     func runsReadKeptHits() async throws {
         try await withDemoApp(households: 200) { app in

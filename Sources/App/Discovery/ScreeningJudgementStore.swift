@@ -80,13 +80,15 @@ enum ScreeningJudgementStore {
                 try await setState(basis: basis, on: date, seq: max(seq, state?.seq ?? 0), sql: sql)
                 return work
             }
-            // A few households: replaced in one transaction.
+            // A few households: judged, then written over their kept hits in one transaction (`rewrite`).
             let named = named, counted = work
             return try await database.transactionOnConnection { database in
                 var work = counted
                 let sql = try database.sql
-                try await sql.raw("DELETE FROM screening_hits WHERE household_id IN (\(BoundIDList.select(named, sql: sql)))").run()
-                (work.judged, work.hits) = try await judge(only: named, rules: rules, line: line, on: date, database: database)
+                var fresh: [HitRow] = []
+                work.judged = try await judge(only: named, rules: rules, line: line, on: date, database: database) { fresh += $0 }
+                work.hits = fresh.count
+                try await rewrite(named, with: fresh, database: database)
                 try await setState(basis: basis, on: date, seq: seq, sql: sql)
                 return work
             }
@@ -101,7 +103,10 @@ enum ScreeningJudgementStore {
             for index in indexes { try await sql.raw("DROP INDEX \(ident: index.name)").run() }
             // Emptied whole: PostgreSQL truncates (inside the transaction), SQLite's DELETE without a condition does too.
             try await sql.raw(sql.dialect.name == "postgresql" ? "TRUNCATE screening_hits" : "DELETE FROM screening_hits").run()
-            (work.judged, work.hits) = try await judge(only: nil, rules: rules, line: line, on: date, database: database)
+            work.judged = try await judge(only: nil, rules: rules, line: line, on: date, database: database) { rows in
+                try await BulkInsert.copy(into: hitsSchema, columns: hitColumns, rows: rows.map(\.values), on: database)
+                work.hits += rows.count
+            }
             try await createIndexes(sql: sql)
             try await setState(basis: basis, on: date, seq: seq, sql: sql)
             return work
@@ -124,25 +129,23 @@ enum ScreeningJudgementStore {
         }
     }
 
-    /// Judges the named households (nil: all) and writes their hits; returns how many households were judged and
-    /// how many hits they have.
+    /// Judges the named households (nil: all), handing `write` each batch's hits as rows; returns how many
+    /// households were judged.
     private static func judge(only: [UUID]?, rules: ScreeningRuleSet, line: MonitoringLine, on date: CivilDate,
-                              database: any Database) async throws -> (judged: Int, hits: Int) {
+                              database: any Database, write: ([HitRow]) async throws -> Void) async throws -> Int {
         let sql = try database.sql
-        var hitCount = 0
-        let judged = try await ScreeningService.judge(in: nil, only: only, rules: rules, line: line, on: date, sql: sql) { judged, prepared in
-            var rows: [[any Encodable & Sendable]] = []
+        return try await ScreeningService.judge(in: nil, only: only, rules: rules, line: line, on: date, sql: sql) { judged, prepared in
+            var rows: [HitRow] = []
             for (candidate, hits) in judged where !hits.isEmpty {
                 let holds = ScreeningEngine.judgementHolds(candidate.facts, prepared: prepared(candidate.villageCode), on: date).description
                 for (position, hit) in hits.enumerated() {
-                    rows.append([candidate.id, position, candidate.villageCode, hit.kind.rawValue, hit.riskType.rawValue,
-                                 LeadIntake.fingerprint(of: hit), holds, pack(hit)])
+                    rows.append(HitRow(householdID: candidate.id, position: position, villageCode: candidate.villageCode, kind: hit.kind.rawValue,
+                                       riskType: hit.riskType.rawValue, fingerprint: LeadIntake.fingerprint(of: hit), holdsThrough: holds,
+                                       packed: pack(hit)))
                 }
             }
-            try await BulkInsert.copy(into: hitsSchema, columns: hitColumns, rows: rows, on: database)
-            hitCount += rows.count
+            try await write(rows)
         }
-        return (judged, hitCount)
     }
 
     private static func setState(basis: String, on date: CivilDate, seq: Int64, sql: any SQLDatabase) async throws {
