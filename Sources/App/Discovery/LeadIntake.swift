@@ -40,7 +40,7 @@ enum LeadIntake {
         let sql = try database.sql
         var open: [String: UUID] = [:]
         for lead in try await PackedRecords.rows(["id", "household_id", "risk_type"], from: """
-            risk_leads WHERE household_id IN (\(BoundIDList.select(Set(signals.map(\.householdID)), sql: sql))) AND state IN (\(binds: openStates))
+            risk_leads WHERE \(BoundIDList(Set(signals.map(\.householdID)), sql: sql).contains("household_id")) AND state IN (\(binds: openStates))
             """, sql: sql) {
             guard let id = lead[0].flatMap({ Hex.uuid($0.utf8) }), let household = lead[1].flatMap({ Hex.uuid($0.utf8) }) else { continue }
             open[key(household, lead[2] ?? "")] = id
@@ -48,7 +48,7 @@ enum LeadIntake {
         var knownSources = Set<String>()
         if !open.isEmpty {
             for source in try await PackedRecords.rows(["lead_id", "fingerprint"], from: """
-                lead_sources WHERE lead_id IN (\(BoundIDList.select(open.values, sql: sql)))
+                lead_sources WHERE \(BoundIDList(open.values, sql: sql).contains("lead_id"))
                 """, sql: sql) {
                 guard let lead = source[0].flatMap({ Hex.uuid($0.utf8) }) else { continue }
                 knownSources.insert("\(lead)|\(source[1] ?? "")")
@@ -90,7 +90,7 @@ enum LeadIntake {
             try await sql.update(RiskLead.schema)
                 .set(SQLColumn("source_count"), to: SQLBinaryExpression(SQLColumn("source_count"), .add, SQLBind(increment)))
                 .set("updated_at", to: now)
-                .where(SQLColumn("id"), .in, SQLGroupExpression(BoundIDList.select(leads, sql: sql)))
+                .where(BoundIDList(leads, sql: sql).contains("id"))
                 .run()
         }
         return outcomes

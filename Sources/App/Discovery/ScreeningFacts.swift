@@ -32,7 +32,7 @@ enum ScreeningFacts {
     /// bounds let every possible hit through, so an incremental run narrows the same way as a full one.
     static func candidates(in scope: AccessScope?, only: [UUID]? = nil, bounds: ScreeningBounds, on date: CivilDate,
                            sql: any SQLDatabase) async throws -> Selection {
-        let listed = only.map { BoundIDList.select($0, sql: sql) }
+        let listed = only.map { BoundIDList($0, sql: sql) }
         let records: SQLQueryString? = bounds.records.isEmpty ? nil
             : bounds.records.map { recordCandidates($0, through: date, among: listed) }.joined(separator: " UNION ")
         // Computed once and read twice: to admit households and to flag those whose records are to be read.
@@ -49,9 +49,9 @@ enum ScreeningFacts {
                          withRecords: Set(rows.filter(\.flagged).map(\.household_id)))
     }
 
-    /// The listed households (`BoundIDList`), inside `scope` when one is given.
-    private static func inScope(_ scope: AccessScope?, _ listed: SQLQueryString) -> any SQLExpression {
-        let listed: SQLQueryString = "household_id IN (\(listed))"
+    /// The listed households, inside `scope` when one is given.
+    private static func inScope(_ scope: AccessScope?, _ listed: BoundIDList) -> any SQLExpression {
+        let listed = listed.contains("household_id")
         guard let scope else { return listed }
         return SQLBinaryExpression(scope.householdPredicate(table: ScreeningFactsRow.schema), .and, listed)
     }
@@ -59,7 +59,7 @@ enum ScreeningFacts {
     /// How many of the given households the scope holds, for an incremental run's record.
     static func count(of ids: [UUID], in scope: AccessScope, sql: any SQLDatabase) async throws -> Int {
         try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count").from(ScreeningFactsRow.schema)
-            .where(inScope(scope, BoundIDList.select(ids, sql: sql))).first(decoding: CountRow.self)?.count ?? 0
+            .where(inScope(scope, BoundIDList(ids, sql: sql))).first(decoding: CountRow.self)?.count ?? 0
     }
 
     /// How many households the scope holds, for the run's record.
@@ -118,7 +118,7 @@ enum ScreeningFacts {
         // household, as each index costs every received row a B-tree insert at a random place.
         let kinds = Set(bounds.records.map(\.kind.rawValue)).sorted()
         for values in try await PackedRecords.rows(fields, from: """
-            department_events WHERE kind IN (\(binds: kinds)) AND household_id IN (\(BoundIDList.select(withRecords, sql: sql)))
+            department_events WHERE kind IN (\(binds: kinds)) AND \(BoundIDList(withRecords, sql: sql).contains("household_id"))
             AND event_date > \(bind: opens.description) AND event_date <= \(bind: date.description)
             """, sql: sql) {
             guard let household = values[0].flatMap({ Hex.uuid($0.utf8) }), let position = index[household],
@@ -132,7 +132,7 @@ enum ScreeningFacts {
         }
         guard !enrolled.isEmpty else { return candidates }
         let students = try await sql.raw("""
-            SELECT household_id, id_number FROM \(ident: Member.schema) WHERE household_id IN (\(BoundIDList.select(enrolled, sql: sql)))
+            SELECT household_id, id_number FROM \(ident: Member.schema) WHERE \(BoundIDList(enrolled, sql: sql).contains("household_id"))
             AND school_status IN (\(binds: ScreeningFactsRow.higherEducation)) AND departed_on IS NULL
             """).all(decoding: StudentRow.self)
         for row in students {
@@ -169,10 +169,10 @@ enum ScreeningFacts {
 
     /// Households with department records of one kind in the bound's window (summed above its amount when it has
     /// one). Served by the index on kind and date, which also carries the columns read.
-    /// `among`: a subquery of the households to consider (`BoundIDList`), nil for all.
-    static func recordCandidates(_ bound: ScreeningBounds.RecordBound, through date: CivilDate, among households: SQLQueryString?) -> SQLQueryString {
-        // An IN implies NOT NULL; said once, so the planner seeks the listed households in the index.
-        let among: SQLQueryString = households.map { "household_id IN (\($0))" } ?? "household_id IS NOT NULL"
+    /// `among`: the households to consider, nil for all.
+    static func recordCandidates(_ bound: ScreeningBounds.RecordBound, through date: CivilDate, among households: BoundIDList?) -> SQLQueryString {
+        // A list implies NOT NULL; said once, so the planner seeks the listed households in the index.
+        let among: SQLQueryString = households?.contains("household_id") ?? "household_id IS NOT NULL"
         let recent: SQLQueryString = """
             FROM department_events WHERE kind = \(bind: bound.kind.rawValue) AND event_date > \(bind: bound.opensAfter.description)
             AND event_date <= \(bind: date.description) AND \(among)

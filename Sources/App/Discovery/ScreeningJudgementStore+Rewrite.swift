@@ -49,7 +49,7 @@ extension ScreeningJudgementStore {
             }
         }
         if !replaced.isEmpty {
-            try await sql.raw("DELETE FROM screening_hits WHERE household_id IN (\(BoundIDList.select(replaced, sql: sql)))").run()
+            try await sql.raw("DELETE FROM screening_hits WHERE \(BoundIDList(replaced, sql: sql).contains("household_id"))").run()
         }
         try await BulkInsert.copy(into: hitsSchema, columns: hitColumns, rows: inserted.map(\.values), on: database)
         try await updateInPlace(updated, sql: sql)
@@ -57,7 +57,7 @@ extension ScreeningJudgementStore {
 
     private static func keptRows(of households: [UUID], sql: any SQLDatabase) async throws -> [HitRow] {
         let fields: [SQLQueryString] = hitColumns.map { "\(ident: $0)" }
-        return try await PackedRecords.rows(fields, from: "screening_hits WHERE household_id IN (\(BoundIDList.select(households, sql: sql)))",
+        return try await PackedRecords.rows(fields, from: "screening_hits WHERE \(BoundIDList(households, sql: sql).contains("household_id"))",
                                             sql: sql).map { row in
             guard row.count == 8, let household = row[0].flatMap({ Hex.uuid($0.utf8) }), let position = row[1].flatMap({ Int($0) }),
                   let village = row[2], let kind = row[3], let risk = row[4], let fingerprint = row[5], let holds = row[6],

@@ -194,7 +194,7 @@ enum ScreeningJudgementStore {
         for chunk in households.chunked(into: filingBatchSize) {
             var found: [UUID: (village: String, hits: [(position: Int, hit: RuleHit)])] = [:]
             for row in try await PackedRecords.rows(["household_id", "position", "village_code", "packed"],
-                                                    from: "screening_hits WHERE household_id IN (\(BoundIDList.select(chunk, sql: sql)))", sql: sql) {
+                                                    from: "screening_hits WHERE \(BoundIDList(chunk, sql: sql).contains("household_id"))", sql: sql) {
                 guard let household = row[0].flatMap({ Hex.uuid($0.utf8) }), let position = row[1].flatMap({ Int($0) }),
                       let village = row[2], let hit = row[3].flatMap(unpack) else {
                     throw ScreeningConfigurationError(message: "screening_hits row unreadable: \(row.prefix(3).map { $0 ?? "" })")
@@ -220,7 +220,7 @@ enum ScreeningJudgementStore {
         case let .grid(code): "household_id IN (SELECT household_id FROM screening_facts WHERE grid_code = \(bind: code))"
         }
         guard let only else { return area }
-        return "\(area) AND household_id IN (\(BoundIDList.select(only, sql: sql)))"
+        return "\(area) AND \(BoundIDList(only, sql: sql).contains("household_id"))"
     }
 
     /// A hit as one packed text: kind, version, risk, member, identity number, message, then the values as key and
