@@ -171,6 +171,31 @@ struct ScreeningJudgementStoreTests {
         }
     }
 
+    @Test("a real run over named households counts all their hits, as a dry run over them does")
+    func namedRealRunCountsItsHits() async throws {
+        try await withDemoApp(households: 200) { app in
+            // setup: a few households with kept hits and one without
+            let sql = try #require(app.db as? any SQLDatabase)
+            struct Row: Decodable { let household_id: UUID }
+            let hit = Set(try await sql.raw("SELECT household_id FROM screening_hits").all(decoding: Row.self).map(\.household_id))
+            let quiet = try #require(try await Household.query(on: app.db).all().first { !hit.contains(try! $0.requireID()) })
+            let named = Array(hit.sorted { $0.uuidString < $1.uuidString }.prefix(5)) + [try quiet.requireID()]
+            let county = AccessScope(root: try #require(AreaCode("512002000000")))
+            let run = { (dryRun: Bool) in
+                try await ScreeningService.run(scope: county, households: named, dryRun: dryRun, triggeredBy: "test", at: testNow,
+                                               calendar: app.workingDayCalendar, on: app.db)
+            }
+            // act
+            let dry = try await run(true)
+            let real = try await run(false)
+            // check
+            let counts = { (run: ScreeningRun) in try JSONDecoder().decode([String: [String: Int]].self, from: Data(run.summaryJSON.utf8)) }
+            #expect(real.status == "finished" && real.households == 6)
+            #expect(real.hits == dry.hits && real.hits >= 5)
+            #expect(try counts(real) == (try counts(dry)))
+        }
+    }
+
     @Test("two screenings started together while the judgements need rebuilding both finish, and agree with a fresh judgement")
     func concurrentRuns() async throws {
         try await withDemoApp(households: 200) { app in

@@ -183,7 +183,14 @@ enum ScreeningJudgementStore {
     /// risk (found by one anti-join), since `LeadIntake` would only count the others as repeats. `LeadIntake` still
     /// recognises the repeats among what is read.
     static func hitsToFile(in scope: AccessScope, only: [UUID]?, sql: any SQLDatabase, body: ([Judged]) async throws -> Void) async throws {
-        let unfiled: SQLQueryString = only != nil ? "1 = 1" : """
+        if only != nil {
+            // Every hit of the named households, read at once: looking up which households have one first would seek
+            // each named household twice.
+            let hits = try await judged(from: "screening_hits WHERE \(condition(scope, only, sql: sql))", sql: sql)
+            for batch in hits.chunked(into: filingBatchSize) { try await body(Array(batch)) }
+            return
+        }
+        let unfiled: SQLQueryString = """
             NOT EXISTS (SELECT 1 FROM risk_leads l JOIN lead_sources s ON s.lead_id = l.id
                 WHERE l.household_id = screening_hits.household_id AND l.risk_type = screening_hits.risk_type
                 AND l.state IN (\(binds: LeadIntake.openStates)) AND s.fingerprint = screening_hits.fingerprint)
@@ -192,19 +199,24 @@ enum ScreeningJudgementStore {
             (SELECT DISTINCT household_id FROM screening_hits WHERE \(condition(scope, only, sql: sql)) AND \(unfiled)) hit_households
             """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } }
         for chunk in households.chunked(into: filingBatchSize) {
-            var found: [UUID: (village: String, hits: [(position: Int, hit: RuleHit)])] = [:]
-            for row in try await PackedRecords.rows(["household_id", "position", "village_code", "packed"],
-                                                    from: "screening_hits WHERE \(BoundIDList(chunk, sql: sql).contains("household_id"))", sql: sql) {
-                guard let household = row[0].flatMap({ Hex.uuid($0.utf8) }), let position = row[1].flatMap({ Int($0) }),
-                      let village = row[2], let hit = row[3].flatMap(unpack) else {
-                    throw ScreeningConfigurationError(message: "screening_hits row unreadable: \(row.prefix(3).map { $0 ?? "" })")
-                }
-                found[household, default: (village, [])].hits.append((position, hit))
+            try await body(try await judged(from: "screening_hits WHERE \(BoundIDList(chunk, sql: sql).contains("household_id"))", sql: sql))
+        }
+    }
+
+    /// The hits of `from` (a table and condition) grouped per household, in the order the households first come.
+    private static func judged(from rest: SQLQueryString, sql: any SQLDatabase) async throws -> [Judged] {
+        var order: [UUID] = []
+        var found: [UUID: (village: String, hits: [(position: Int, hit: RuleHit)])] = [:]
+        for row in try await PackedRecords.rows(["household_id", "position", "village_code", "packed"], from: rest, sql: sql) {
+            guard let household = row[0].flatMap({ Hex.uuid($0.utf8) }), let position = row[1].flatMap({ Int($0) }),
+                  let village = row[2], let hit = row[3].flatMap(unpack) else {
+                throw ScreeningConfigurationError(message: "screening_hits row unreadable: \(row.prefix(3).map { $0 ?? "" })")
             }
-            let batch = chunk.compactMap { id in
-                found[id].map { Judged(householdID: id, villageCode: $0.village, hits: $0.hits.sorted { $0.position < $1.position }.map(\.hit)) }
-            }
-            try await body(batch)
+            if found[household] == nil { order.append(household) }
+            found[household, default: (village, [])].hits.append((position, hit))
+        }
+        return order.compactMap { id in
+            found[id].map { Judged(householdID: id, villageCode: $0.village, hits: $0.hits.sorted { $0.position < $1.position }.map(\.hit)) }
         }
     }
 

@@ -189,11 +189,19 @@ enum ScreeningService {
             var result = counted
             let work = try await ScreeningJudgementStore.bringCurrent(rules: ruleSet, line: line, on: date, through: seq, database: database)
             timings.mark("refresh, count and judge")
-            result.perVillage = try await ScreeningJudgementStore.counts(in: scope, only: only, sql: sql)
-            result.hits = result.perVillage.values.reduce(0) { $0 + $1.values.reduce(0, +) }
-            if !dryRun {
+            if only != nil, !dryRun {
+                // Every hit of the named households is read to be filed, and counted on the way.
                 try await ScreeningJudgementStore.hitsToFile(in: scope, only: only, sql: sql) { batch in
+                    Filing.count(batch, into: &result)
                     try await filing.file(batch, into: &result, on: database)
+                }
+            } else {
+                result.perVillage = try await ScreeningJudgementStore.counts(in: scope, only: only, sql: sql)
+                result.hits = result.perVillage.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+                if !dryRun {
+                    try await ScreeningJudgementStore.hitsToFile(in: scope, only: only, sql: sql) { batch in
+                        try await filing.file(batch, into: &result, on: database)
+                    }
                 }
             }
             timings.mark("read and file")
