@@ -69,24 +69,33 @@ extension ScreeningJudgementStore {
         }
     }
 
-    /// The columns outside every index, as one bound JSON array of objects, one statement for all the rows.
+    /// The columns outside every index, with the key, as one bound JSON array of objects: one statement for all the
+    /// rows.
     private struct InPlace: Encodable {
-        let h: String, p: Int, r: String, f: String, k: String
+        let household: String
+        let position: Int
+        let risk: String
+        let fingerprint: String
+        let packed: String
     }
 
     private static func updateInPlace(_ rows: [HitRow], sql: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
         let json = String(decoding: try JSONEncoder().encode(rows.map {
-            InPlace(h: $0.householdID.uuidString, p: $0.position, r: $0.riskType, f: $0.fingerprint, k: $0.packed)
+            InPlace(household: $0.householdID.uuidString, position: $0.position, risk: $0.riskType, fingerprint: $0.fingerprint, packed: $0.packed)
         }), as: UTF8.self)
         let source: SQLQueryString = sql.dialect.name == "postgresql"
             ? """
-              json_array_elements(CAST(\(bind: json) AS json)) n
-              WHERE screening_hits.household_id = CAST(n.value->>'h' AS uuid) AND screening_hits.position = CAST(n.value->>'p' AS integer)
+              json_array_elements(CAST(\(bind: json) AS json)) n WHERE screening_hits.household_id = CAST(n.value->>'household' AS uuid)
+              AND screening_hits.position = CAST(n.value->>'position' AS integer)
               """
-            : "json_each(\(bind: json)) n WHERE screening_hits.household_id = n.value->>'h' AND screening_hits.position = n.value->>'p'"
+            : """
+              json_each(\(bind: json)) n WHERE screening_hits.household_id = n.value->>'household'
+              AND screening_hits.position = n.value->>'position'
+              """
         try await sql.raw("""
-            UPDATE screening_hits SET risk_type = n.value->>'r', fingerprint = n.value->>'f', packed = n.value->>'k' FROM \(source)
+            UPDATE screening_hits SET risk_type = n.value->>'risk', fingerprint = n.value->>'fingerprint', packed = n.value->>'packed'
+            FROM \(source)
             """).run()
     }
 }
