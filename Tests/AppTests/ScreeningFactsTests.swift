@@ -109,4 +109,61 @@ struct ScreeningFactsTests {
             #expect(try await sql.raw("SELECT COUNT(*) AS count FROM screening_changes").first(decoding: Count.self)?.count == 0)
         }
     }
+
+    /// Every stored column of the facts, to compare a refresh with a rebuild.
+    private struct StoredFacts: Decodable, Equatable {
+        let household_id: UUID
+        let household_number: String
+        let village_code: String
+        let group_code: String?
+        let grid_code: String?
+        let member_count: Int
+        let income_year: Int
+        let per_capita_last: Int64?
+        let per_capita_previous: Int64?
+        let net_income_last: Int64?
+        let net_income_previous: Int64?
+        let rigid_last: Int64?
+        let rigid_previous: Int64?
+        let higher_education: Int
+        let housing_grade: String?
+        let water_secured: Bool?
+    }
+
+    private func storedFacts(_ sql: any SQLDatabase) async throws -> [StoredFacts] {
+        try await sql.select().columns(ScreeningFactsRow.storedColumns.map { SQLColumn($0) }).from(ScreeningFactsRow.schema)
+            .orderBy("household_id").all(decoding: StoredFacts.self)
+    }
+
+    @Test("after a household moves village, another's income changes and a third is logged unchanged, the refreshed facts equal a rebuild")
+    func refreshEqualsRebuild() async throws {
+        try await withDemoApp(households: 30) { app in
+            // setup
+            let sql = try #require(app.db as? any SQLDatabase)
+            let households = try await Household.query(on: app.db).sort(\.$householdNumber).all()
+            let mover = households[0], earner = households[1], untouched = households[2]
+            let destination = try #require(households.first { $0.villageCode != mover.villageCode }?.villageCode)
+            // act
+            mover.villageCode = destination
+            mover.householdNumber += "X"
+            try await mover.save(on: app.db)
+            let income = try #require(try await IncomeRecord.query(on: app.db).filter(\.$household.$id == earner.requireID())
+                .filter(\.$periodStart == "2025-01-01").first())
+            income.perCapitaNet = 100
+            try await income.save(on: app.db)
+            try await sql.raw("INSERT INTO screening_changes (household_id) VALUES (\(bind: untouched.requireID()))").run()
+            try await ScreeningFactsStore.refresh(incomeYear: 2025, on: app.db)
+            let refreshed = try await storedFacts(sql)
+            // another income year on the cursor makes the next refresh rebuild every row
+            try await sql.raw("UPDATE screening_cursors SET income_year = 1999 WHERE name = \(bind: ScreeningFactsStore.factsCursor)").run()
+            try await ScreeningFactsStore.refresh(incomeYear: 2025, on: app.db)
+            let rebuilt = try await storedFacts(sql)
+            // check
+            #expect(refreshed == rebuilt)
+            let moved = try #require(refreshed.first { $0.household_id == mover.id })
+            #expect(moved.village_code == destination)
+            #expect(moved.household_number == mover.householdNumber)
+            #expect(refreshed.first { $0.household_id == earner.id }?.per_capita_last == 100)
+        }
+    }
 }

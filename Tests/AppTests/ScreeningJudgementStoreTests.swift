@@ -108,6 +108,37 @@ struct ScreeningJudgementStoreTests {
         }
     }
 
+    @Test("hits that keep their kinds and days but change their numbers are rewritten in place as a fresh judgement finds them")
+    func numbersRewrittenInPlace() async throws {
+        try await withDemoApp(households: 200) { app in
+            // setup: a household kept with an income hit
+            let today = ChinaTime.civilDate(of: testNow)
+            let (initial, _) = try await kept(app, on: today)
+            let household = try #require(initial.first { _, packed in
+                packed.contains { ScreeningJudgementStore.unpack($0)?.kind == .incomeBelowLine }
+            }?.key)
+            // act: its income falls by a fen
+            let income = try #require(try await IncomeRecord.query(on: app.db).filter(\.$household.$id == household)
+                .filter(\.$periodStart == "2025-01-01").first())
+            income.perCapitaNet -= 1
+            try await income.save(on: app.db)
+            let (after, work) = try await kept(app, on: today)
+            // check: the same hits with the new numbers, kept with the fingerprints and risks of a fresh judgement
+            #expect(work.named == 1)
+            #expect(after == (try await fresh(app, on: today)))
+            #expect(after[household]?.count == initial[household]?.count && after[household] != initial[household])
+            struct Kept: Decodable, Equatable { let risk_type: String; let fingerprint: String }
+            let sql = try #require(app.db as? any SQLDatabase)
+            let rows = try await sql.raw("""
+                SELECT risk_type, fingerprint FROM screening_hits WHERE household_id = \(bind: household) ORDER BY position
+                """).all(decoding: Kept.self)
+            let expected = (after[household] ?? []).compactMap(ScreeningJudgementStore.unpack).map {
+                Kept(risk_type: $0.riskType.rawValue, fingerprint: LeadIntake.fingerprint(of: $0))
+            }
+            #expect(rows == expected)
+        }
+    }
+
     @Test("a dry run's counts and a real run's leads come from the kept hits, and a rerun files nothing new")
     func runsReadKeptHits() async throws {
         try await withDemoApp(households: 200) { app in
@@ -137,6 +168,31 @@ struct ScreeningJudgementStoreTests {
             let reopened = try await RiskLead.query(on: app.db).filter(\.$household.$id == lead.$household.id)
                 .filter(\.$riskType == lead.riskType).filter(\.$state ~~ LeadIntake.openStates).count()
             #expect(reopened == 1)
+        }
+    }
+
+    @Test("a real run over named households counts all their hits, as a dry run over them does")
+    func namedRealRunCountsItsHits() async throws {
+        try await withDemoApp(households: 200) { app in
+            // setup: a few households with kept hits and one without
+            let sql = try #require(app.db as? any SQLDatabase)
+            struct Row: Decodable { let household_id: UUID }
+            let hit = Set(try await sql.raw("SELECT household_id FROM screening_hits").all(decoding: Row.self).map(\.household_id))
+            let quiet = try #require(try await Household.query(on: app.db).all().first { !hit.contains(try! $0.requireID()) })
+            let named = Array(hit.sorted { $0.uuidString < $1.uuidString }.prefix(5)) + [try quiet.requireID()]
+            let county = AccessScope(root: try #require(AreaCode("512002000000")))
+            let run = { (dryRun: Bool) in
+                try await ScreeningService.run(scope: county, households: named, dryRun: dryRun, triggeredBy: "test", at: testNow,
+                                               calendar: app.workingDayCalendar, on: app.db)
+            }
+            // act
+            let dry = try await run(true)
+            let real = try await run(false)
+            // check
+            let counts = { (run: ScreeningRun) in try JSONDecoder().decode([String: [String: Int]].self, from: Data(run.summaryJSON.utf8)) }
+            #expect(real.status == "finished" && real.households == 6)
+            #expect(real.hits == dry.hits && real.hits >= 5)
+            #expect(try counts(real) == (try counts(dry)))
         }
     }
 

@@ -39,17 +39,17 @@ enum LeadIntake {
         // Only the keys are read: open leads by household and risk, and the fingerprints of their sources.
         let sql = try database.sql
         var open: [String: UUID] = [:]
-        for chunk in Array(Set(signals.map(\.householdID))).chunked(into: 1_000) {
-            for lead in try await PackedRecords.rows(["id", "household_id", "risk_type"], from: """
-                risk_leads WHERE household_id IN (\(binds: chunk)) AND state IN (\(binds: openStates))
-                """, sql: sql) {
-                guard let id = lead[0].flatMap({ Hex.uuid($0.utf8) }), let household = lead[1].flatMap({ Hex.uuid($0.utf8) }) else { continue }
-                open[key(household, lead[2] ?? "")] = id
-            }
+        for lead in try await PackedRecords.rows(["id", "household_id", "risk_type"], from: """
+            risk_leads WHERE \(BoundIDList(Set(signals.map(\.householdID)), sql: sql).contains("household_id")) AND state IN (\(binds: openStates))
+            """, sql: sql) {
+            guard let id = lead[0].flatMap({ Hex.uuid($0.utf8) }), let household = lead[1].flatMap({ Hex.uuid($0.utf8) }) else { continue }
+            open[key(household, lead[2] ?? "")] = id
         }
         var knownSources = Set<String>()
-        for chunk in Array(open.values).chunked(into: 1_000) {
-            for source in try await PackedRecords.rows(["lead_id", "fingerprint"], from: "lead_sources WHERE lead_id IN (\(binds: chunk))", sql: sql) {
+        if !open.isEmpty {
+            for source in try await PackedRecords.rows(["lead_id", "fingerprint"], from: """
+                lead_sources WHERE \(BoundIDList(open.values, sql: sql).contains("lead_id"))
+                """, sql: sql) {
                 guard let lead = source[0].flatMap({ Hex.uuid($0.utf8) }) else { continue }
                 knownSources.insert("\(lead)|\(source[1] ?? "")")
             }
@@ -57,39 +57,41 @@ enum LeadIntake {
         var outcomes: [Outcome] = []
         var newLeads: [[any Encodable & Sendable]] = []
         var newSources: [[any Encodable & Sendable]] = []
+        // Keys in increasing order (`UUID.timeOrdered`): each signal adds at most one lead and one source, and they go
+        // side by side at the end of the key indexes instead of one random page each.
+        let leadIDs = UUID.timeOrdered(count: signals.count, at: now)
+        let sourceIDs = UUID.timeOrdered(count: signals.count, at: now)
         var corroborated: [UUID: Int] = [:]
         for signal in signals {
             let leadKey = key(signal.householdID, signal.riskType.rawValue)
             if let leadID = open[leadKey] {
                 guard knownSources.insert("\(leadID)|\(signal.fingerprint)").inserted else { outcomes.append(.repeated); continue }
-                newSources.append(sourceRow(signal, leadID: leadID, at: now))
+                newSources.append(sourceRow(signal, id: sourceIDs[newSources.count], leadID: leadID, at: now))
                 corroborated[leadID, default: 0] += 1
                 outcomes.append(.corroborated)
                 continue
             }
-            let leadID = UUID()
+            let leadID = leadIDs[newLeads.count]
             let stepDue = policy.due(channel: signal.channel, level: .village, stepStarted: now, received: now, calendar: calendar)?.due ?? now
             let totalDue = policy.totalDue(channel: signal.channel, received: now, calendar: calendar)?.due
                 ?? chainedDue(channel: signal.channel, from: now, policy: policy, calendar: calendar)
             newLeads.append([leadID, signal.householdID, signal.villageCode, signal.riskType.rawValue, signal.channel.rawValue,
                              LeadState.initial.rawValue, now, now, stepDue, max(totalDue, stepDue), Date?.none, String?.none,
                              String?.none, 1, now, now])
-            newSources.append(sourceRow(signal, leadID: leadID, at: now))
+            newSources.append(sourceRow(signal, id: sourceIDs[newSources.count], leadID: leadID, at: now))
             open[leadKey] = leadID
             knownSources.insert("\(leadID)|\(signal.fingerprint)")
             outcomes.append(.created)
         }
         try await BulkInsert.insert(into: RiskLead.schema, columns: leadColumns, rows: newLeads, on: database)
         try await BulkInsert.insert(into: LeadSource.schema, columns: sourceColumns, rows: newSources, on: database)
-        // Source counts grow by how many sources each lead received: one statement per increment and thousand leads.
+        // Source counts grow by how many sources each lead received: one statement per increment.
         for (increment, leads) in Dictionary(grouping: corroborated.keys, by: { corroborated[$0] ?? 0 }) {
-            for chunk in Array(leads).chunked(into: 1_000) {
-                try await sql.update(RiskLead.schema)
-                    .set(SQLColumn("source_count"), to: SQLBinaryExpression(SQLColumn("source_count"), .add, SQLBind(increment)))
-                    .set("updated_at", to: now)
-                    .where("id", .in, chunk)
-                    .run()
-            }
+            try await sql.update(RiskLead.schema)
+                .set(SQLColumn("source_count"), to: SQLBinaryExpression(SQLColumn("source_count"), .add, SQLBind(increment)))
+                .set("updated_at", to: now)
+                .where(BoundIDList(leads, sql: sql).contains("id"))
+                .run()
         }
         return outcomes
     }
@@ -110,8 +112,8 @@ enum LeadIntake {
 
     private static func key(_ household: UUID, _ risk: String) -> String { "\(household)|\(risk)" }
 
-    private static func sourceRow(_ signal: LeadSignal, leadID: UUID, at now: Date) -> [any Encodable & Sendable] {
-        [UUID(), leadID, signal.channel.rawValue, signal.reference, signal.ruleKind?.rawValue, signal.ruleVersion,
+    private static func sourceRow(_ signal: LeadSignal, id: UUID, leadID: UUID, at now: Date) -> [any Encodable & Sendable] {
+        [id, leadID, signal.channel.rawValue, signal.reference, signal.ruleKind?.rawValue, signal.ruleVersion,
          AuditLog.encodeSnapshot(signal.values), signal.message, signal.reporter, now, signal.fingerprint]
     }
 

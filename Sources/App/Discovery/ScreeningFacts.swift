@@ -32,41 +32,34 @@ enum ScreeningFacts {
     /// bounds let every possible hit through, so an incremental run narrows the same way as a full one.
     static func candidates(in scope: AccessScope?, only: [UUID]? = nil, bounds: ScreeningBounds, on date: CivilDate,
                            sql: any SQLDatabase) async throws -> Selection {
-        var rows: [ScreeningFactsRow] = []
-        let chunks: [[UUID]?] = only.map { $0.chunked(into: chunkSize).map { Optional($0) } } ?? [nil]
-        for chunk in chunks {
-            let records: SQLQueryString? = bounds.records.isEmpty ? nil
-                : bounds.records.map { recordCandidates($0, through: date, among: chunk) }.joined(separator: " UNION ")
-            // Computed once and read twice: to admit households and to flag those whose records are to be read.
-            let recorded = records.map { SQLQueryString("WITH recorded AS MATERIALIZED (\($0)) ") }
-            let recordCondition: SQLQueryString? = records == nil ? nil : "household_id IN (SELECT household_id FROM recorded)"
-            let passes = [registryCondition(bounds), recordCondition.map { SQLGroupExpression($0) }].compactMap { $0 }
-            guard let first = passes.first else { return Selection(rows: [], withRecords: []) }
-            let anyBound = passes.dropFirst().reduce(first) { SQLBinaryExpression($0, .or, $1) as any SQLExpression }
-            let area = chunk.map { inScope(scope, $0) } ?? scope?.householdPredicate(table: ScreeningFactsRow.schema) ?? SQLLiteral.boolean(true)
-            let condition = SQLBinaryExpression(area, .and, SQLGroupExpression(anyBound))
-            let wholeTable = chunk == nil && (scope?.root.level ?? .province) <= .province
-            rows += try await ScreeningFactsRow.fetch(with: recorded, where: condition, flag: recordCondition, wholeTable: wholeTable, sql: sql)
-        }
+        let listed = only.map { BoundIDList($0, sql: sql) }
+        let records: SQLQueryString? = bounds.records.isEmpty ? nil
+            : bounds.records.map { recordCandidates($0, through: date, among: listed) }.joined(separator: " UNION ")
+        // Computed once and read twice: to admit households and to flag those whose records are to be read.
+        let recorded = records.map { SQLQueryString("WITH recorded AS MATERIALIZED (\($0)) ") }
+        let recordCondition: SQLQueryString? = records == nil ? nil : "household_id IN (SELECT household_id FROM recorded)"
+        let passes = [registryCondition(bounds), recordCondition.map { SQLGroupExpression($0) }].compactMap { $0 }
+        guard let first = passes.first else { return Selection(rows: [], withRecords: []) }
+        let anyBound = passes.dropFirst().reduce(first) { SQLBinaryExpression($0, .or, $1) as any SQLExpression }
+        let area = listed.map { inScope(scope, $0) } ?? scope?.householdPredicate(table: ScreeningFactsRow.schema) ?? SQLLiteral.boolean(true)
+        let condition = SQLBinaryExpression(area, .and, SQLGroupExpression(anyBound))
+        let wholeTable = only == nil && (scope?.root.level ?? .province) <= .province
+        let rows = try await ScreeningFactsRow.fetch(with: recorded, where: condition, flag: recordCondition, wholeTable: wholeTable, sql: sql)
         return Selection(rows: rows.sorted { $0.household_number < $1.household_number },
                          withRecords: Set(rows.filter(\.flagged).map(\.household_id)))
     }
 
     /// The listed households, inside `scope` when one is given.
-    private static func inScope(_ scope: AccessScope?, _ ids: [UUID]) -> any SQLExpression {
-        let listed = SQLBinaryExpression(SQLColumn("household_id"), .in, SQLBind.group(ids))
+    private static func inScope(_ scope: AccessScope?, _ listed: BoundIDList) -> any SQLExpression {
+        let listed = listed.contains("household_id")
         guard let scope else { return listed }
         return SQLBinaryExpression(scope.householdPredicate(table: ScreeningFactsRow.schema), .and, listed)
     }
 
     /// How many of the given households the scope holds, for an incremental run's record.
     static func count(of ids: [UUID], in scope: AccessScope, sql: any SQLDatabase) async throws -> Int {
-        var total = 0
-        for chunk in ids.chunked(into: chunkSize) {
-            total += try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count").from(ScreeningFactsRow.schema)
-                .where(inScope(scope, chunk)).first(decoding: CountRow.self)?.count ?? 0
-        }
-        return total
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count").from(ScreeningFactsRow.schema)
+            .where(inScope(scope, BoundIDList(ids, sql: sql))).first(decoding: CountRow.self)?.count ?? 0
     }
 
     /// How many households the scope holds, for the run's record.
@@ -124,31 +117,27 @@ enum ScreeningFacts {
         // household under each kind in the index on kind then household. Events keep no index of their own on
         // household, as each index costs every received row a B-tree insert at a random place.
         let kinds = Set(bounds.records.map(\.kind.rawValue)).sorted()
-        for chunk in withRecords.chunked(into: chunkSize) {
-            for values in try await PackedRecords.rows(fields, from: """
-                department_events WHERE kind IN (\(binds: kinds)) AND household_id IN (\(binds: chunk))
-                AND event_date > \(bind: opens.description) AND event_date <= \(bind: date.description)
-                """, sql: sql) {
-                guard let household = values[0].flatMap({ Hex.uuid($0.utf8) }), let position = index[household],
-                      let kind = values[1].flatMap(DepartmentEventKind.init(rawValue:)), let eventDate = values[4].flatMap(CivilDate.init)
-                else { continue }
-                if kind == .enrolment { enrolled.insert(household) }
-                candidates[position].facts.events.append(DepartmentEvent(
-                    kind: kind, idNumber: values[2] ?? "", memberName: values[3] ?? "", eventDate: eventDate,
-                    amount: values[5].flatMap { Int64($0) }.map { Money(fen: $0) }, grade: values[6], level: values[7], note: values[8] ?? ""
-                ))
-            }
+        for values in try await PackedRecords.rows(fields, from: """
+            department_events WHERE kind IN (\(binds: kinds)) AND \(BoundIDList(withRecords, sql: sql).contains("household_id"))
+            AND event_date > \(bind: opens.description) AND event_date <= \(bind: date.description)
+            """, sql: sql) {
+            guard let household = values[0].flatMap({ Hex.uuid($0.utf8) }), let position = index[household],
+                  let kind = values[1].flatMap(DepartmentEventKind.init(rawValue:)), let eventDate = values[4].flatMap(CivilDate.init)
+            else { continue }
+            if kind == .enrolment { enrolled.insert(household) }
+            candidates[position].facts.events.append(DepartmentEvent(
+                kind: kind, idNumber: values[2] ?? "", memberName: values[3] ?? "", eventDate: eventDate,
+                amount: values[5].flatMap { Int64($0) }.map { Money(fen: $0) }, grade: values[6], level: values[7], note: values[8] ?? ""
+            ))
         }
-        for chunk in Array(enrolled).chunked(into: chunkSize) {
-            let students = try await sql.select().columns(SQLColumn("household_id"), SQLColumn("id_number")).from(Member.schema)
-                .where(SQLColumn("household_id"), .in, SQLBind.group(chunk))
-                .where(SQLColumn("school_status"), .in, SQLBind.group(ScreeningFactsRow.higherEducation))
-                .where(SQLColumn("departed_on"), .is, SQLLiteral.null)
-                .all(decoding: StudentRow.self)
-            for row in students {
-                guard let position = index[row.household_id] else { continue }
-                candidates[position].facts.higherEducationIDNumbers.insert(row.id_number)
-            }
+        guard !enrolled.isEmpty else { return candidates }
+        let students = try await sql.raw("""
+            SELECT household_id, id_number FROM \(ident: Member.schema) WHERE \(BoundIDList(enrolled, sql: sql).contains("household_id"))
+            AND school_status IN (\(binds: ScreeningFactsRow.higherEducation)) AND departed_on IS NULL
+            """).all(decoding: StudentRow.self)
+        for row in students {
+            guard let position = index[row.household_id] else { continue }
+            candidates[position].facts.higherEducationIDNumbers.insert(row.id_number)
         }
         return candidates
     }
@@ -180,9 +169,10 @@ enum ScreeningFacts {
 
     /// Households with department records of one kind in the bound's window (summed above its amount when it has
     /// one). Served by the index on kind and date, which also carries the columns read.
-    static func recordCandidates(_ bound: ScreeningBounds.RecordBound, through date: CivilDate, among households: [UUID]?) -> SQLQueryString {
-        // An IN list implies NOT NULL; said once, so the planner seeks the listed households in the index.
-        let among: SQLQueryString = households.map { "household_id IN (\(binds: $0))" } ?? "household_id IS NOT NULL"
+    /// `among`: the households to consider, nil for all.
+    static func recordCandidates(_ bound: ScreeningBounds.RecordBound, through date: CivilDate, among households: BoundIDList?) -> SQLQueryString {
+        // A list implies NOT NULL; said once, so the planner seeks the listed households in the index.
+        let among: SQLQueryString = households?.contains("household_id") ?? "household_id IS NOT NULL"
         let recent: SQLQueryString = """
             FROM department_events WHERE kind = \(bind: bound.kind.rawValue) AND event_date > \(bind: bound.opensAfter.description)
             AND event_date <= \(bind: date.description) AND \(among)

@@ -33,6 +33,13 @@ enum ScreeningFactsStore {
                 // the key and its index entry where they are, where a delete and an insert would move both.
                 let changed: SQLQueryString = "SELECT household_id FROM screening_changes WHERE seq > \(bind: cursor.seq) AND seq <= \(bind: latest)"
                 try await sql.raw(insertStatement(year: incomeYear, households: "h.id IN (\(changed))") + " " + upsertClause).run()
+                // The village apart: setting it, even to the same value, rewrites the household's entry in the village
+                // index, a page of its own for each household; households rarely move.
+                try await sql.raw("""
+                    UPDATE screening_facts SET village_code = h.village_code FROM households h
+                    WHERE h.id = screening_facts.household_id AND screening_facts.household_id IN (\(changed))
+                    AND screening_facts.village_code <> h.village_code
+                    """).run()
             } else {
                 try await sql.raw("DELETE FROM screening_facts").run()
                 try await sql.raw(insertStatement(year: incomeYear, households: "1 = 1")).run()
@@ -72,11 +79,16 @@ enum ScreeningFactsStore {
         try await markScreened(through: try await refresh(incomeYear: incomeYear, on: database), on: database)
     }
 
-    /// The facts columns besides the key, each taken from the row the insert proposed when the household already
-    /// has facts.
-    private static let upsertClause: SQLQueryString = """
-        ON CONFLICT (household_id) DO UPDATE SET \(unsafeRaw: ScreeningFactsRow.storedColumns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
-        """
+    /// The facts columns besides the key and the village (set apart, see `refresh`), each taken from the row the
+    /// insert proposed when the household already has facts, and only when one of them differs: a logged change need
+    /// not change the facts (a department record arriving, an edit of a name), and an unchanged row is not rewritten.
+    private static let upsertClause: SQLQueryString = {
+        let columns = ScreeningFactsRow.storedColumns.filter { $0 != "household_id" && $0 != "village_code" }
+        return """
+            ON CONFLICT (household_id) DO UPDATE SET \(unsafeRaw: columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+            WHERE \(unsafeRaw: columns.map { "screening_facts.\($0) IS DISTINCT FROM excluded.\($0)" }.joined(separator: " OR "))
+            """
+    }()
 
     private static func insertStatement(year: Int, households filter: SQLQueryString) -> SQLQueryString {
         let rigid = { (alias: String) -> SQLQueryString in

@@ -80,15 +80,15 @@ enum ScreeningJudgementStore {
                 try await setState(basis: basis, on: date, seq: max(seq, state?.seq ?? 0), sql: sql)
                 return work
             }
-            // A few households: replaced in one transaction.
+            // A few households: judged, then written over their kept hits in one transaction (`rewrite`).
             let named = named, counted = work
             return try await database.transactionOnConnection { database in
                 var work = counted
                 let sql = try database.sql
-                for chunk in named.chunked(into: ScreeningFacts.chunkSize) {
-                    try await sql.raw("DELETE FROM screening_hits WHERE household_id IN (\(binds: chunk))").run()
-                }
-                (work.judged, work.hits) = try await judge(only: named, rules: rules, line: line, on: date, database: database)
+                var fresh: [HitRow] = []
+                work.judged = try await judge(only: named, rules: rules, line: line, on: date, database: database) { fresh += $0 }
+                work.hits = fresh.count
+                try await rewrite(named, with: fresh, database: database)
                 try await setState(basis: basis, on: date, seq: seq, sql: sql)
                 return work
             }
@@ -103,7 +103,10 @@ enum ScreeningJudgementStore {
             for index in indexes { try await sql.raw("DROP INDEX \(ident: index.name)").run() }
             // Emptied whole: PostgreSQL truncates (inside the transaction), SQLite's DELETE without a condition does too.
             try await sql.raw(sql.dialect.name == "postgresql" ? "TRUNCATE screening_hits" : "DELETE FROM screening_hits").run()
-            (work.judged, work.hits) = try await judge(only: nil, rules: rules, line: line, on: date, database: database)
+            work.judged = try await judge(only: nil, rules: rules, line: line, on: date, database: database) { rows in
+                try await BulkInsert.copy(into: hitsSchema, columns: hitColumns, rows: rows.map(\.values), on: database)
+                work.hits += rows.count
+            }
             try await createIndexes(sql: sql)
             try await setState(basis: basis, on: date, seq: seq, sql: sql)
             return work
@@ -126,25 +129,23 @@ enum ScreeningJudgementStore {
         }
     }
 
-    /// Judges the named households (nil: all) and writes their hits; returns how many households were judged and
-    /// how many hits they have.
+    /// Judges the named households (nil: all), handing `write` each batch's hits as rows; returns how many
+    /// households were judged.
     private static func judge(only: [UUID]?, rules: ScreeningRuleSet, line: MonitoringLine, on date: CivilDate,
-                              database: any Database) async throws -> (judged: Int, hits: Int) {
+                              database: any Database, write: ([HitRow]) async throws -> Void) async throws -> Int {
         let sql = try database.sql
-        var hitCount = 0
-        let judged = try await ScreeningService.judge(in: nil, only: only, rules: rules, line: line, on: date, sql: sql) { judged, prepared in
-            var rows: [[any Encodable & Sendable]] = []
+        return try await ScreeningService.judge(in: nil, only: only, rules: rules, line: line, on: date, sql: sql) { judged, prepared in
+            var rows: [HitRow] = []
             for (candidate, hits) in judged where !hits.isEmpty {
                 let holds = ScreeningEngine.judgementHolds(candidate.facts, prepared: prepared(candidate.villageCode), on: date).description
                 for (position, hit) in hits.enumerated() {
-                    rows.append([candidate.id, position, candidate.villageCode, hit.kind.rawValue, hit.riskType.rawValue,
-                                 LeadIntake.fingerprint(of: hit), holds, pack(hit)])
+                    rows.append(HitRow(householdID: candidate.id, position: position, villageCode: candidate.villageCode, kind: hit.kind.rawValue,
+                                       riskType: hit.riskType.rawValue, fingerprint: LeadIntake.fingerprint(of: hit), holdsThrough: holds,
+                                       packed: pack(hit)))
                 }
             }
-            try await BulkInsert.copy(into: hitsSchema, columns: hitColumns, rows: rows, on: database)
-            hitCount += rows.count
+            try await write(rows)
         }
-        return (judged, hitCount)
     }
 
     private static func setState(basis: String, on date: CivilDate, seq: Int64, sql: any SQLDatabase) async throws {
@@ -159,12 +160,10 @@ enum ScreeningJudgementStore {
     static func counts(in scope: AccessScope, only: [UUID]?, sql: any SQLDatabase) async throws -> [String: [String: Int]] {
         struct CountRow: Decodable { let village_code: String; let kind: String; let count: Int }
         var counts: [String: [String: Int]] = [:]
-        for condition in conditions(scope, only) {
-            for row in try await sql.raw("""
-                SELECT village_code, kind, COUNT(*) AS count FROM screening_hits WHERE \(condition) GROUP BY village_code, kind
-                """).all(decoding: CountRow.self) {
-                counts[row.village_code, default: [:]][row.kind, default: 0] += row.count
-            }
+        for row in try await sql.raw("""
+            SELECT village_code, kind, COUNT(*) AS count FROM screening_hits WHERE \(condition(scope, only, sql: sql)) GROUP BY village_code, kind
+            """).all(decoding: CountRow.self) {
+            counts[row.village_code, default: [:]][row.kind, default: 0] += row.count
         }
         return counts
     }
@@ -176,43 +175,55 @@ enum ScreeningJudgementStore {
         var hits: [RuleHit]
     }
 
-    /// The hits a real run files, a chunk of households at a time: with households named, all their hits; for a
+    /// Households whose hits are handed to filing at a time: each batch is filed in one transaction.
+    static let filingBatchSize = 20_000
+
+    /// The hits a real run files, a batch of households at a time: with households named, all their hits; for a
     /// whole area, the hits of its households that have one not yet among the sources of their open lead for its
     /// risk (found by one anti-join), since `LeadIntake` would only count the others as repeats. `LeadIntake` still
     /// recognises the repeats among what is read.
     static func hitsToFile(in scope: AccessScope, only: [UUID]?, sql: any SQLDatabase, body: ([Judged]) async throws -> Void) async throws {
-        let unfiled: SQLQueryString = only != nil ? "1 = 1" : """
+        if only != nil {
+            // Every hit of the named households, read at once: looking up which households have one first would seek
+            // each named household twice.
+            let hits = try await judged(from: "screening_hits WHERE \(condition(scope, only, sql: sql))", sql: sql)
+            for batch in hits.chunked(into: filingBatchSize) { try await body(Array(batch)) }
+            return
+        }
+        let unfiled: SQLQueryString = """
             NOT EXISTS (SELECT 1 FROM risk_leads l JOIN lead_sources s ON s.lead_id = l.id
                 WHERE l.household_id = screening_hits.household_id AND l.risk_type = screening_hits.risk_type
                 AND l.state IN (\(binds: LeadIntake.openStates)) AND s.fingerprint = screening_hits.fingerprint)
             """
-        var households: [UUID] = []
-        for condition in conditions(scope, only) {
-            households += try await PackedRecords.rows(["household_id"], from: """
-                (SELECT DISTINCT household_id FROM screening_hits WHERE \(condition) AND \(unfiled)) hit_households
-                """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } }
-        }
-        for chunk in households.chunked(into: ScreeningFacts.chunkSize) {
-            var found: [UUID: (village: String, hits: [(position: Int, hit: RuleHit)])] = [:]
-            for row in try await PackedRecords.rows(["household_id", "position", "village_code", "packed"],
-                                                    from: "screening_hits WHERE household_id IN (\(binds: chunk))", sql: sql) {
-                guard let household = row[0].flatMap({ Hex.uuid($0.utf8) }), let position = row[1].flatMap({ Int($0) }),
-                      let village = row[2], let hit = row[3].flatMap(unpack) else {
-                    throw ScreeningConfigurationError(message: "screening_hits row unreadable: \(row.prefix(3).map { $0 ?? "" })")
-                }
-                found[household, default: (village, [])].hits.append((position, hit))
-            }
-            let batch = chunk.compactMap { id in
-                found[id].map { Judged(householdID: id, villageCode: $0.village, hits: $0.hits.sorted { $0.position < $1.position }.map(\.hit)) }
-            }
-            try await body(batch)
+        let households = try await PackedRecords.rows(["household_id"], from: """
+            (SELECT DISTINCT household_id FROM screening_hits WHERE \(condition(scope, only, sql: sql)) AND \(unfiled)) hit_households
+            """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } }
+        for chunk in households.chunked(into: filingBatchSize) {
+            try await body(try await judged(from: "screening_hits WHERE \(BoundIDList(chunk, sql: sql).contains("household_id"))", sql: sql))
         }
     }
 
-    /// The conditions selecting the scope's hits (one per chunk of `only`): the village range on the hits' own copy
-    /// of the code, groups and grids through the facts. With households named, the range is written as an
-    /// expression so that the planner seeks them by household instead of walking the area's range.
-    private static func conditions(_ scope: AccessScope, _ only: [UUID]?) -> [SQLQueryString] {
+    /// The hits of `from` (a table and condition) grouped per household, in the order the households first come.
+    private static func judged(from rest: SQLQueryString, sql: any SQLDatabase) async throws -> [Judged] {
+        var order: [UUID] = []
+        var found: [UUID: (village: String, hits: [(position: Int, hit: RuleHit)])] = [:]
+        for row in try await PackedRecords.rows(["household_id", "position", "village_code", "packed"], from: rest, sql: sql) {
+            guard let household = row[0].flatMap({ Hex.uuid($0.utf8) }), let position = row[1].flatMap({ Int($0) }),
+                  let village = row[2], let hit = row[3].flatMap(unpack) else {
+                throw ScreeningConfigurationError(message: "screening_hits row unreadable: \(row.prefix(3).map { $0 ?? "" })")
+            }
+            if found[household] == nil { order.append(household) }
+            found[household, default: (village, [])].hits.append((position, hit))
+        }
+        return order.compactMap { id in
+            found[id].map { Judged(householdID: id, villageCode: $0.village, hits: $0.hits.sorted { $0.position < $1.position }.map(\.hit)) }
+        }
+    }
+
+    /// The condition selecting the scope's hits: the village range on the hits' own copy of the code, groups and grids
+    /// through the facts. With households named, the range is written as an expression so that the planner seeks
+    /// them by household instead of walking the area's range.
+    private static func condition(_ scope: AccessScope, _ only: [UUID]?, sql: any SQLDatabase) -> SQLQueryString {
         let village: SQLQueryString = only == nil ? "village_code" : "(village_code || '')"
         let area: SQLQueryString = switch scope.householdFilter {
         case .everything: "1 = 1"
@@ -220,8 +231,8 @@ enum ScreeningJudgementStore {
         case let .group(code): "household_id IN (SELECT household_id FROM screening_facts WHERE group_code = \(bind: code))"
         case let .grid(code): "household_id IN (SELECT household_id FROM screening_facts WHERE grid_code = \(bind: code))"
         }
-        guard let only else { return [area] }
-        return only.chunked(into: ScreeningFacts.chunkSize).map { "\(area) AND household_id IN (\(binds: $0))" }
+        guard let only else { return area }
+        return "\(area) AND \(BoundIDList(only, sql: sql).contains("household_id"))"
     }
 
     /// A hit as one packed text: kind, version, risk, member, identity number, message, then the values as key and

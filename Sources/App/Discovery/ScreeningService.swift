@@ -73,6 +73,19 @@ enum ScreeningService {
     /// 增量筛查: every household whose registry rows or department records changed since the last incremental run,
     /// one run per province, then marks them screened. The hourly schedule and `shouwang screen --changed` use it.
     static func runChanged(triggeredBy: String, at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> [ScreeningRun] {
+        // One connection throughout, so that its page cache serves every step, and the write-ahead log copied into the
+        // database once at the end rather than by each commit that takes it past SQLite's threshold: the refresh, the
+        // judgements and the filing each write thousands of pages, many of them the same index pages.
+        try await database.withBulkConnection { connection in
+            let runs = try await connection.withoutCheckpointAtCommit {
+                try await screenChanged(triggeredBy: triggeredBy, at: now, calendar: calendar, on: connection)
+            }
+            try await connection.checkpointWriteAheadLog()
+            return runs
+        }
+    }
+
+    private static func screenChanged(triggeredBy: String, at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> [ScreeningRun] {
         let date = ChinaTime.civilDate(of: now)
         let started = Date()
         let (changed, through) = try await ScreeningFactsStore.changedSinceScreening(incomeYear: date.year - 1, on: database)
@@ -176,11 +189,19 @@ enum ScreeningService {
             var result = counted
             let work = try await ScreeningJudgementStore.bringCurrent(rules: ruleSet, line: line, on: date, through: seq, database: database)
             timings.mark("refresh, count and judge")
-            result.perVillage = try await ScreeningJudgementStore.counts(in: scope, only: only, sql: sql)
-            result.hits = result.perVillage.values.reduce(0) { $0 + $1.values.reduce(0, +) }
-            if !dryRun {
+            if only != nil, !dryRun {
+                // Every hit of the named households is read to be filed, and counted on the way.
                 try await ScreeningJudgementStore.hitsToFile(in: scope, only: only, sql: sql) { batch in
+                    Filing.count(batch, into: &result)
                     try await filing.file(batch, into: &result, on: database)
+                }
+            } else {
+                result.perVillage = try await ScreeningJudgementStore.counts(in: scope, only: only, sql: sql)
+                result.hits = result.perVillage.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+                if !dryRun {
+                    try await ScreeningJudgementStore.hitsToFile(in: scope, only: only, sql: sql) { batch in
+                        try await filing.file(batch, into: &result, on: database)
+                    }
                 }
             }
             timings.mark("read and file")
