@@ -65,16 +65,25 @@ struct ExportCommand: AsyncCommand {
         guard let path = signature.file, let raw = signature.area, let area = AreaCode(raw) else {
             throw Abort(.badRequest, reason: "--file and --area (an area code) are required")
         }
-        let households = try await Household.restrict(Household.query(on: app.db), to: AccessScope(root: area))
-            .sort(\.$villageCode).sort(\.$householdNumber).all()
-        let rows = try await RegistryExportController.memberRows(of: households, maskedFor: .admin, on: app.db)
-        try SpreadsheetWriter.csv([RegistryExport.header] + rows).write(to: URL(fileURLWithPath: path))
+        // Written a batch of households at a time, as the web export streams, so a province fits in memory.
+        guard FileManager.default.createFile(atPath: path, contents: Data(SpreadsheetWriter.csvBytes([RegistryExport.header], byteOrderMark: true))),
+              let file = FileHandle(forWritingAtPath: path)
+        else { throw Abort(.badRequest, reason: "cannot write \(path)") }
+        defer { try? file.close() }
+        file.seekToEndOfFile()
+        var (households, people) = (0, 0)
+        try await RegistryExportController.inBatches(of: Household.restrict(Household.query(on: app.db), to: AccessScope(root: area))) { batch in
+            let rows = try await RegistryExportController.memberRows(of: batch, maskedFor: .admin, on: app.db)
+            try file.write(contentsOf: SpreadsheetWriter.csvBytes(rows, byteOrderMark: false))
+            households += batch.count
+            people += rows.count
+        }
         try await AuditLog.record(
             .export, entityType: "registry", entityID: "", areaCode: area.value,
-            summary: "命令行导出农户登记表 \(households.count) 户、\(rows.count) 人（CSV）",
+            summary: "命令行导出农户登记表 \(households) 户、\(people) 人（CSV）",
             actor: AuditLog.Actor(id: nil, name: "shouwang export"), at: app.clock.now(), on: app.db
         )
-        context.console.print("\(households.count) households, \(rows.count) people written to \(path)")
+        context.console.print("\(households) households, \(people) people written to \(path)")
     }
 }
 
