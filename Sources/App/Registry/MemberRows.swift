@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import Foundation
 import SQLKit
+import Vapor
 
 /// Members as plain rows, read with SQLKit for the set-based registry paths (export, import comparison, data quality):
 /// tens of thousands of rows without building a Fluent model for each.
@@ -42,41 +43,47 @@ struct MemberRow: Sendable {
     }
 
     /// The present (not departed) members of these households, grouped by household, in one statement (the ids
-    /// bound as one value, `BoundIDList`), each row read by its columns rather than through `Decodable`.
+    /// bound as one value, `BoundIDList`) that returns them packed into one text (`PackedRecords`): a batch of a few
+    /// thousand members row by row through the driver cost more than reading and checking them.
     static func present(inHouseholds ids: [UUID], on database: any Database) async throws -> [UUID: [MemberRow]] {
         guard let sql = database as? any SQLDatabase, !ids.isEmpty else { return [:] }
-        let rows = try await sql.raw("""
-            SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM members
-            WHERE \(BoundIDList(ids, sql: sql).contains("household_id")) AND departed_on IS NULL
-            """).all()
+        let rows = try await PackedRecords.rows(columns.map { "\(ident: $0)" }, from: """
+            members WHERE \(BoundIDList(ids, sql: sql).contains("household_id")) AND departed_on IS NULL
+            """, sql: sql)
         var result: [UUID: [MemberRow]] = [:]
-        for row in rows {
-            let member = try MemberRow(row)
+        for fields in rows {
+            guard let member = MemberRow(packed: fields) else {
+                throw Abort(.internalServerError, reason: "members row unreadable: \(fields.prefix(2).map { $0 ?? "" })")
+            }
             result[member.household_id, default: []].append(member)
         }
         return result
     }
 
-    init(_ row: any SQLRow) throws {
-        id = try row.value("id")
-        household_id = try row.value("household_id")
-        name = try row.value("name")
-        id_number = try row.value("id_number")
-        sex = try row.value("sex")
-        birth_date = try row.value("birth_date")
-        relation = try row.value("relation")
-        ethnicity = try row.value("ethnicity")
-        education = try row.value("education")
-        school_status = try row.optional("school_status")
-        health = try row.value("health")
-        disability_grade = try row.optional("disability_grade")
-        labour_capacity = try row.value("labour_capacity")
-        work_place = try row.optional("work_place")
-        work_months = try row.optional("work_months")
-        medical_insured = try row.value("medical_insured")
-        pension_insured = try row.value("pension_insured")
-        minimum_living = try row.value("minimum_living")
-        extreme_poverty = try row.value("extreme_poverty")
-        public_welfare_job = try row.value("public_welfare_job")
+    /// A member from its `columns` as packed text: UUIDs hyphenated, flags `1`/`0` (SQLite) or `true`/`false`
+    /// (PostgreSQL), numbers in digits.
+    init?(packed fields: [String?]) {
+        func flag(_ index: Int) -> Bool? {
+            switch fields[index] {
+            case "1", "true", "t": true
+            case "0", "false", "f": false
+            default: nil
+            }
+        }
+        func number(_ index: Int) -> Int?? {
+            guard let text = fields[index] else { return .some(nil) }
+            return Int(text).map { .some($0) }
+        }
+        guard fields.count == Self.columns.count,
+              let id = fields[0].flatMap({ Hex.uuid($0.lowercased().utf8) }), let household = fields[1].flatMap({ Hex.uuid($0.lowercased().utf8) }),
+              let name = fields[2], let idNumber = fields[3], let sex = fields[4], let birthDate = fields[5], let relation = fields[6],
+              let ethnicity = fields[7], let education = fields[8], let health = fields[10], let disability = number(11),
+              let labour = fields[12], let workMonths = number(14), let medical = flag(15), let pension = flag(16),
+              let minimum = flag(17), let extreme = flag(18), let welfare = flag(19)
+        else { return nil }
+        (self.id, household_id, self.name, id_number, self.sex, birth_date, self.relation) = (id, household, name, idNumber, sex, birthDate, relation)
+        (self.ethnicity, self.education, school_status, self.health, disability_grade) = (ethnicity, education, fields[9], health, disability)
+        (labour_capacity, work_place, work_months) = (labour, fields[13], workMonths)
+        (medical_insured, pension_insured, minimum_living, extreme_poverty, public_welfare_job) = (medical, pension, minimum, extreme, welfare)
     }
 }
