@@ -14,8 +14,7 @@ extension Response {
             data = try SpreadsheetWriter.xlsx(rows, sheetName: sheetName)
             headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         }
-        headers.contentDisposition = .init(.attachment, filename: baseName + (format == .csv ? ".csv" : ".xlsx"))
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        headers.markAsDownload(format: format, baseName: baseName)
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 }
@@ -69,8 +68,15 @@ extension Response {
             }
             response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         }
-        response.headers.contentDisposition = .init(.attachment, filename: baseName + (format == .csv ? ".csv" : ".xlsx"))
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        response.headers.markAsDownload(format: format, baseName: baseName)
         return response
+    }
+}
+
+extension HTTPHeaders {
+    /// A file to save as `baseName.csv|xlsx`, never cached (it may hold personal data).
+    fileprivate mutating func markAsDownload(format: SpreadsheetFormat, baseName: String) {
+        contentDisposition = .init(.attachment, filename: baseName + (format == .csv ? ".csv" : ".xlsx"))
+        replaceOrAdd(name: .cacheControl, value: "no-store")
     }
 }

@@ -29,7 +29,7 @@ struct LeadController {
                            on request: Request) async throws -> (rows: [LeadPages.Row], total: Int) {
         let condition = try ledgerCondition(for: user, filter: filter)
         if let wanted = filter.urgency.flatMap(LeadUrgency.init(rawValue:)) {
-            let matching = try await openDeadlines(where: condition, on: request).filter { $0.urgency == wanted }.map(\.id)
+            let matching = try await openLeads(where: condition, urgency: wanted, on: request)
             return (try await ledgerRows(Array(matching.dropFirst(offset).prefix(limit)), on: request), matching.count)
         }
         // Plain rows: this page lists a hundred leads with their households, and Fluent's decoding of those two
@@ -46,7 +46,7 @@ struct LeadController {
     static func ledgerIDs(for user: CurrentUser, filter: LedgerFilter, on request: Request) async throws -> [UUID] {
         let condition = try ledgerCondition(for: user, filter: filter)
         if let wanted = filter.urgency.flatMap(LeadUrgency.init(rawValue:)) {
-            return try await openDeadlines(where: condition, on: request).filter { $0.urgency == wanted }.map(\.id)
+            return try await openLeads(where: condition, urgency: wanted, on: request)
         }
         return try await request.db.sql.raw("SELECT id FROM risk_leads WHERE \(condition) ORDER BY received_at DESC, id")
             .all(decoding: LeadID.self).map(\.id)
@@ -64,9 +64,10 @@ struct LeadController {
 
     /// The ledger rows of these leads, in the order given, with their households.
     static func ledgerRows(_ ids: [UUID], on request: Request) async throws -> [LeadPages.Row] {
+        guard !ids.isEmpty else { return [] }
         var found: [UUID: RiskLead] = [:]
-        for chunk in ids.chunked(into: 1_000) {
-            for lead in try await request.db.plainRows(RiskLead.self, "WHERE id IN (\(binds: chunk))") { found[try lead.requireID()] = lead }
+        for lead in try await request.db.plainRows(RiskLead.self, "WHERE \(BoundIDList(ids, sql: try request.db.sql).contains("id"))") {
+            found[try lead.requireID()] = lead
         }
         return try await withHouseholds(ids.compactMap { found[$0] }, on: request)
     }
@@ -79,6 +80,11 @@ struct LeadController {
         }
         if let channel = filter.channel, !channel.isEmpty { conditions.append("channel = \(bind: channel)") }
         return conditions.joined(separator: " AND ")
+    }
+
+    /// The ids of the open leads under the condition whose deadline is in the state `urgency` as of now, newest first.
+    private static func openLeads(where condition: SQLQueryString, urgency: LeadUrgency, on request: Request) async throws -> [UUID] {
+        try await openDeadlines(where: condition, on: request).filter { $0.urgency == urgency }.map(\.id)
     }
 
     /// The open leads' deadlines under the condition, newest lead first, with their urgency as of now.
@@ -94,8 +100,9 @@ struct LeadController {
 
     private static func withHouseholds(_ leads: [RiskLead], on request: Request) async throws -> [LeadPages.Row] {
         var households: [UUID: Household] = [:]
-        for chunk in Array(Set(leads.map { $0.$household.id })).chunked(into: 1_000) {
-            for household in try await request.db.plainRows(Household.self, "WHERE id IN (\(binds: chunk))") {
+        if !leads.isEmpty {
+            let ids = BoundIDList(Set(leads.map { $0.$household.id }), sql: try request.db.sql)
+            for household in try await request.db.plainRows(Household.self, "WHERE \(ids.contains("households.id"))") {
                 households[try household.requireID()] = household
             }
         }

@@ -72,21 +72,20 @@ struct RegistryExportController {
         }
     }
 
-    /// Member rows in household order, departed members left out, loaded in batches rather than one query per household.
+    /// Member rows of a batch of households in household order, departed members left out, the members read by one
+    /// query for the batch.
     static func memberRows(of households: [Household], maskedFor role: Role, on database: any Database) async throws -> [[String]] {
         var rows: [[String]] = []
         rows.reserveCapacity(households.count * 3)
-        for chunk in households.chunked(into: 5_000) {
-            let byHousehold = try await MemberRow.present(inHouseholds: chunk.compactMap(\.id), on: database)
-            for household in chunk {
-                guard let id = household.id, let fields = household.registryFields else { continue }
-                let ordered = (byHousehold[id] ?? []).sorted { RelationToHead.order($0.relation) < RelationToHead.order($1.relation) }
-                for member in ordered {
-                    guard let record = member.record else { continue }
-                    var cells = RegistryExport.cells(household: fields, member: record)
-                    if !role.seesFullPersonalData { mask(&cells) }
-                    rows.append(cells)
-                }
+        let byHousehold = try await MemberRow.present(inHouseholds: households.compactMap(\.id), on: database)
+        for household in households {
+            guard let id = household.id, let fields = household.registryFields else { continue }
+            let ordered = (byHousehold[id] ?? []).sorted { RelationToHead.order($0.relation) < RelationToHead.order($1.relation) }
+            for member in ordered {
+                guard let record = member.record else { continue }
+                var cells = RegistryExport.cells(household: fields, member: record)
+                if !role.seesFullPersonalData { mask(&cells) }
+                rows.append(cells)
             }
         }
         return rows
