@@ -82,6 +82,14 @@ func routes(_ app: Application) throws {
     web.get("screening", "runs", ":id", use: screening.showRun)
     web.post("screening", "dry-run", use: screening.dryRun)
     web.post("screening", "rules", use: screening.adopt)
+    web.post("screening", "rules", ":id", "withdraw", use: screening.withdraw)
+    web.post("screening", "rules", ":id", "end", use: screening.end)
+
+    let policy = PolicyController()
+    web.get("admin", "policy", use: policy.index)
+    web.post("admin", "policy", "monitoring-lines", use: policy.addMonitoringLine)
+    web.post("admin", "policy", "lead-deadlines", use: policy.addLeadPolicy)
+    web.post("admin", "policy", ":parameter", ":id", "end", use: policy.endRow)
 
     let departments = DepartmentController()
     web.get("departments", use: departments.index)
@@ -121,6 +129,19 @@ func routes(_ app: Application) throws {
     signedIn.get("leads", use: discoveryAPI.leads)
     signedIn.get("leads", ":id", use: discoveryAPI.lead)
     signedIn.post("leads", ":id", "actions", use: discoveryAPI.act)
+    let screeningAPI = ScreeningAPIController()
+    signedIn.get("screening", "rules", use: screeningAPI.rules)
+    signedIn.post("screening", "rules", use: screeningAPI.adopt)
+    signedIn.post("screening", "rules", ":id", "withdraw", use: screeningAPI.withdraw)
+    signedIn.post("screening", "rules", ":id", "end", use: screeningAPI.end)
+    signedIn.post("screening", "dry-runs", use: screeningAPI.dryRun)
+    signedIn.post("screening", "runs", use: screeningAPI.run)
+    signedIn.get("screening", "runs", ":id", use: screeningAPI.showRun)
+    let policyAPI = PolicyAPIController()
+    signedIn.get("policy", ":parameter", use: policyAPI.rows)
+    signedIn.post("policy", "monitoring-lines", use: policyAPI.addMonitoringLine)
+    signedIn.post("policy", "lead-deadlines", use: policyAPI.addLeadPolicy)
+    signedIn.post("policy", ":parameter", ":id", "end", use: policyAPI.endRow)
 }
 
 /// 200 when the database answers a query, 503 otherwise.

@@ -57,3 +57,18 @@ public struct Deadline: Sendable, Hashable {
         self.isProvisional = isProvisional
     }
 }
+
+extension DeadlineRule {
+    /// As a person writes it: 「5工作日」「24小时」「10自然日」.
+    public var text: String { "\(amount)\(unit.label)" }
+
+    /// Reads 「5工作日」「24小时」「10自然日」 (also 「10日」「10天」 for calendar days, spaces allowed); nil for anything else
+    /// or an amount outside 1–365 (8,760 for hours).
+    public init?(text raw: String) {
+        let text = raw.filter { !$0.isWhitespace }
+        let units: [(String, Unit)] = [("工作日", .workingDays), ("自然日", .calendarDays), ("小时", .hours), ("日", .calendarDays), ("天", .calendarDays)]
+        guard let (suffix, unit) = units.first(where: { text.hasSuffix($0.0) }),
+              let amount = Int(text.dropLast(suffix.count)), amount >= 1, amount <= (unit == .hours ? 8_760 : 365) else { return nil }
+        self.init(amount: amount, unit: unit)
+    }
+}

@@ -74,6 +74,15 @@ struct DiscoveryAPITests {
             }, afterResponse: { response in
                 #expect(response.status == .ok)
                 let item = try response.content.decode(API.LeadItem.self)
+                #expect(item.state == "awaitingTownshipRejectionReview")
+            })
+            // the village only proposes; the township confirms the rejection, and the village's reason is the outcome
+            let townToken = try await app.apiToken("town")
+            try await app.testing().test(.POST, "api/v1/leads/\(try lead.requireID())/actions", headers: app.bearer(townToken), beforeRequest: { request in
+                try request.content.encode(API.LeadActionRequest(action: "confirmRejection", text: "同意", reference: nil))
+            }, afterResponse: { response in
+                #expect(response.status == .ok)
+                let item = try response.content.decode(API.LeadItem.self)
                 #expect(item.state == "rejected" && item.outcomeReason?.contains("轻微") == true)
             })
         }

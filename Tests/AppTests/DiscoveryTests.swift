@@ -9,12 +9,6 @@ import VaporTesting
 
 @Suite("Risk discovery: department data, screening, leads")
 struct DiscoveryTests {
-    struct UploadForm: Content {
-        var file: File
-        var kind: String
-        var _csrf: String
-    }
-
     /// Two members of the demo county, for department rows.
     private func people(_ app: Application, count: Int = 2) async throws -> [Member] {
         let members = try await Member.query(on: app.db).sort(\.$idNumber).limit(count).all()
@@ -23,15 +17,7 @@ struct DiscoveryTests {
     }
 
     private func upload(_ app: Application, _ csv: String, kind: String, as session: BrowserSession) async throws -> DepartmentBatch {
-        var location: String?
-        try await app.testing().test(.POST, "departments/batches", headers: session.formHeaders, beforeRequest: { request in
-            try request.content.encode(UploadForm(file: File(data: ByteBuffer(string: csv), filename: "\(kind).csv"), kind: kind, _csrf: session.csrf), as: .formData)
-        }, afterResponse: { response in
-            #expect(response.status == .seeOther, "\(response.body.string.prefix(300))")
-            location = response.headers.first(name: .location)
-        })
-        let id = try #require(location.flatMap { UUID(uuidString: String($0.split(separator: "/").last ?? "")) })
-        return try #require(try await DepartmentBatch.find(id, on: app.db))
+        try await app.uploadDepartmentFile(csv, kind: kind, as: session)
     }
 
     @Test("a hospital self-pay file raises a lead above the threshold only, and the same file twice yields the lead once")
@@ -201,7 +187,7 @@ struct DiscoveryTests {
             let county = try await app.signIn("county")
             let leads = try await RiskLead.query(on: app.db).count()
             try await app.testing().test(.POST, "screening/dry-run", headers: county.formHeaders, beforeRequest: { request in
-                try request.content.encode(["kind": "hospitalSelfPay", "parameter": "thresholdFen", "value": "1000000", "effective_from": "2026-11-22",
+                try request.content.encode(["kind": "hospitalSelfPay", "parameter": "thresholdFen", "value": "10000", "effective_from": "2026-11-22",
                                             FormProtection.fieldName: county.csrf], as: .urlEncodedForm)
             }, afterResponse: { response in
                 #expect(response.status == .ok)

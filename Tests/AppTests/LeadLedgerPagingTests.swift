@@ -47,7 +47,8 @@ struct LeadLedgerPagingTests {
             let later = try await app.apiToken("county")
             let overdue = try await page(app, token: later, "urgency=overdue&limit=3")
             let open = try await RiskLead.query(on: app.db).filter(\.$state ~~ LeadIntake.openStates).all()
-            let expected = open.filter { LeadController.urgency(of: $0, now: app.clock.now()) == .overdue }.count
+            let policies = try await LeadPolicies.table(on: app.db)
+            let expected = open.filter { LeadPolicies.urgency(of: $0, now: app.clock.now(), table: policies) == .overdue }.count
             #expect(overdue.total == expected)
             #expect(overdue.items.count == min(3, expected))
             #expect(overdue.items.allSatisfy { $0.urgency == LeadUrgency.overdue.rawValue })

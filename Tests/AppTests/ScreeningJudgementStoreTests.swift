@@ -161,13 +161,16 @@ struct ScreeningJudgementStoreTests {
             let lead = try #require(try await RiskLead.query(on: app.db).filter(\.$channel == LeadChannel.screening.rawValue)
                 .filter(\.$state ~~ LeadIntake.openStates).first())
             lead.state = LeadState.rejected.rawValue
+            lead.closedAt = testNow
             try await lead.save(on: app.db)
             let afterRejection = try await real()
-            // check: its hits raise a new lead, as LeadIntake does for a finding with no open lead; nothing else is filed
-            #expect(afterRejection.newLeads == 1)
+            // check: the closed loop holds — its unchanged hits are read again but settled by the rejected lead, and nothing
+            // is filed
+            #expect(afterRejection.newLeads == 0 && afterRejection.corroborated == 0)
+            #expect((afterRejection.settled ?? 0) >= 1)
             let reopened = try await RiskLead.query(on: app.db).filter(\.$household.$id == lead.$household.id)
                 .filter(\.$riskType == lead.riskType).filter(\.$state ~~ LeadIntake.openStates).count()
-            #expect(reopened == 1)
+            #expect(reopened == 0)
         }
     }
 

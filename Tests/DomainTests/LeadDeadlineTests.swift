@@ -91,9 +91,13 @@ struct LeadDeadlineTests {
         for (now, expected) in cases {
             #expect(policy.urgency(due: due, started: started, now: now) == expected, "\(now)")
         }
-        // A 24-hour step is due soon from its start: less than 24 hours are left at once.
+        // A 24-hour step (a grid worker's report) is not due soon when it arrives: the hours' warning reaches back half
+        // the step at most, so it turns orange 12 hours before its deadline.
         let start = Self.at("2025-10-01", 20)
-        #expect(LeadUrgency.of(due: Self.at("2025-10-02", 20), started: start, now: start.addingTimeInterval(1), dueSoonFraction: 1.0 / 3.0) == .dueSoon)
+        let dayLater = Self.at("2025-10-02", 20)
+        #expect(LeadUrgency.of(due: dayLater, started: start, now: start.addingTimeInterval(1), dueSoonFraction: 1.0 / 3.0, dueSoonHours: 24) == .onTime)
+        #expect(LeadUrgency.of(due: dayLater, started: start, now: Self.at("2025-10-02", 7, 59), dueSoonFraction: 1.0 / 3.0, dueSoonHours: 24) == .onTime)
+        #expect(LeadUrgency.of(due: dayLater, started: start, now: Self.at("2025-10-02", 8, 1), dueSoonFraction: 1.0 / 3.0, dueSoonHours: 24) == .dueSoon)
         // A long step with a small fraction is still orange the day before.
         #expect(LeadUrgency.of(due: due, started: started, now: Self.at("2025-10-13", 1), dueSoonFraction: 0.1, dueSoonHours: 24) == .dueSoon)
         #expect(LeadUrgency.of(due: due, started: started, now: Self.at("2025-10-12", 23), dueSoonFraction: 0.1, dueSoonHours: 24) == .onTime)

@@ -22,8 +22,8 @@ struct LeadWorkflowTests {
         #expect(state.isTerminal && state.level == nil)
     }
 
-    @Test("any level may reject with a reason, and the lead closes as rejected", arguments: [
-        (LeadAction.villageReject(reason: "家庭收入稳定，非风险户"), LeadState.awaitingVillageCheck, Role.village),
+    @Test("the township and the county may reject with a reason, and the lead closes as rejected", arguments: [
+        (LeadAction.townshipConfirmRejection(opinion: "同意村级意见"), LeadState.awaitingTownshipRejectionReview, Role.town),
         (.townshipReject(reason: "核实已有保障"), .awaitingTownshipRecheck, .town),
         (.countyReject(reason: "比对发现财政供养人员"), .awaitingCountyReview, .county),
         (.countyReject(reason: "管理员代办"), .awaitingCountyReview, .admin),
@@ -65,16 +65,54 @@ struct LeadWorkflowTests {
     @Test("a reason of exactly 500 characters is kept")
     func limit() {
         let action = LeadAction.villageReject(reason: String(repeating: "理", count: 500))
-        #expect(LeadWorkflow.apply(action, to: .awaitingVillageCheck, by: .village) == .success(.rejected))
+        #expect(LeadWorkflow.apply(action, to: .awaitingVillageCheck, by: .village) == .success(.awaitingTownshipRejectionReview))
     }
 
-    @Test("one open lead per household and risk type; a repeat signal corroborates it")
-    func merging() {
-        let open: [(leadID: String, riskType: RiskType)] = [("L1", .illness), ("L2", .education)]
-        #expect(LeadMerging.decide(existingOpen: open, incoming: .illness) == .corroborate("L1"))
-        #expect(LeadMerging.decide(existingOpen: open, incoming: .disability) == .newLead)
-        #expect(LeadMerging.decide(existingOpen: [], incoming: .illness) == .newLead)
-        #expect(LeadMerging.key(householdNumber: "5120021102010001", riskType: .illness) == "5120021102010001|illness")
-        #expect(LeadMerging.key(householdNumber: "1", riskType: .illness) != LeadMerging.key(householdNumber: "1", riskType: .other))
+    @Test("a village's rejection is only proposed: the township confirms it or sends it back")
+    func villageRejectionGoesToTownship() {
+        let proposed = LeadWorkflow.apply(.villageReject(reason: "家庭收入稳定"), to: .awaitingVillageCheck, by: .village)
+        #expect(proposed == .success(.awaitingTownshipRejectionReview))
+        #expect(LeadWorkflow.apply(.townshipConfirmRejection(opinion: "同意"), to: .awaitingTownshipRejectionReview, by: .town) == .success(.rejected))
+        #expect(LeadWorkflow.apply(.townshipReturnToVillage(opinion: "请再入户"), to: .awaitingTownshipRejectionReview, by: .town)
+            == .success(.awaitingVillageCheck))
+        #expect(LeadWorkflow.apply(.townshipConfirmRejection(opinion: ""), to: .awaitingTownshipRejectionReview, by: .village)
+            == .failure(.roleNotAllowed(role: .village, level: .township)))
+        #expect(LeadWorkflow.apply(.townshipConfirm(opinion: ""), to: .awaitingTownshipRejectionReview, by: .town)
+            == .failure(.wrongStage(action: "乡镇复核通过", state: .awaitingTownshipRejectionReview)))
+    }
+
+    @Test("every state × every action × every role: the legal steps are exactly the table's, all else refused with a reason")
+    func exhaustiveTransitions() {
+        let actions: [LeadAction] = [
+            .villageConfirm(opinion: "意见"), .villageReject(reason: "理由"), .townshipConfirm(opinion: "意见"), .townshipReject(reason: "理由"),
+            .townshipConfirmRejection(opinion: "意见"), .townshipReturnToVillage(opinion: "意见"), .countyInclude(opinion: "意见"),
+            .countyReject(reason: "理由"), .mergeInto(leadOrCaseReference: "L-1", reason: "理由"),
+        ]
+        let legal: [LeadState: [String: LeadState]] = [
+            .awaitingVillageCheck: ["村级核实属实": .awaitingTownshipRecheck, "村级拟排除，报乡镇确认": .awaitingTownshipRejectionReview],
+            .awaitingTownshipRecheck: ["乡镇复核通过": .awaitingCountyReview, "乡镇复核排除": .rejected],
+            .awaitingTownshipRejectionReview: ["乡镇确认排除": .rejected, "乡镇退回村级重新核实": .awaitingVillageCheck],
+            .awaitingCountyReview: ["县级审核纳入": .included, "县级审核排除": .rejected],
+        ]
+        for state in LeadState.allCases {
+            for action in actions {
+                for role in Role.allCases {
+                    let result = LeadWorkflow.apply(action, to: state, by: role)
+                    guard let level = state.level else {
+                        #expect(result == .failure(.closed(state)), "\(state) \(action) \(role)")
+                        continue
+                    }
+                    let expected = action.level == nil ? LeadState.merged : legal[state]?[action.label]
+                    let allowed = LeadWorkflow.roles(for: level).contains(role)
+                    switch result {
+                    case .success(let next):
+                        #expect(allowed && next == expected, "\(state) \(action) \(role) → \(next)")
+                    case .failure(let error):
+                        #expect(!allowed || expected == nil, "\(state) \(action) \(role) refused: \(error)")
+                        #expect(!error.message.isEmpty)
+                    }
+                }
+            }
+        }
     }
 }

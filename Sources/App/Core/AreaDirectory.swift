@@ -35,6 +35,20 @@ enum AreaDirectory {
         return Dictionary(areas.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Village names with their township's in front (「伍隍镇 · 石河村」), for lists that span townships, where two
+    /// villages may share a name. Other codes get their own name.
+    static func qualifiedNames(of codes: [String], on database: any Database) async throws -> [String: String] {
+        let townships = Set(codes.compactMap { AreaCode($0).flatMap { $0.level == .village ? $0.parent?.value : nil } })
+        let names = try await names(of: Array(Set(codes).union(townships)), on: database)
+        return Dictionary(uniqueKeysWithValues: Set(codes).map { code in
+            let own = names[code] ?? code
+            guard let township = AreaCode(code).flatMap({ $0.level == .village ? $0.parent?.value : nil }), let name = names[township] else {
+                return (code, own)
+            }
+            return (code, "\(name) · \(own)")
+        })
+    }
+
     /// How households group under the children of an area of this level.
     static func childGrouping(for level: AreaLevel) -> HouseholdStatistics.Grouping? {
         switch level {

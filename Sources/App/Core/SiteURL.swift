@@ -15,6 +15,7 @@ enum SiteURL {
     case userNew
     case user(id: UUID)
     case audit
+    case policy
 
     var path: String {
         switch self {
@@ -35,6 +36,7 @@ enum SiteURL {
         case .userNew: return "/admin/users/new"
         case let .user(id): return "/admin/users/\(id.uuidString.lowercased())"
         case .audit: return "/audit"
+        case .policy: return "/admin/policy"
         }
     }
 

@@ -32,6 +32,7 @@ enum DemoDiscovery {
         let countyUser = try county.current(csrfToken: nil)
         try await ScreeningService.run(scope: countyUser.scope, dryRun: false, triggeredBy: "演示：首次筛查", at: now,
                                        calendar: app.workingDayCalendar, on: app.db)
+        try await DemoLeadProgress.advance(now: now, seed: seed, app: app)
         // The first screening covered the whole registry: the incremental runs start from here.
         try await ScreeningFactsStore.markAllCurrent(incomeYear: ChinaTime.civilDate(of: now).year - 1, on: app.db)
     }

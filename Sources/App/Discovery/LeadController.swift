@@ -90,11 +90,13 @@ struct LeadController {
     /// The open leads' deadlines under the condition, newest lead first, with their urgency as of now.
     private static func openDeadlines(where condition: SQLQueryString, on request: Request) async throws -> [(id: UUID, due: Date, urgency: LeadUrgency)] {
         let now = request.now
+        let policies = try await LeadPolicies.table(on: request.db)
         return try await request.db.sql.raw("""
-            SELECT id, step_started_at, step_due_at FROM risk_leads
+            SELECT id, state, village_code, step_started_at, step_due_at FROM risk_leads
             WHERE \(condition) AND state IN (\(binds: LeadIntake.openStates)) ORDER BY received_at DESC, id
             """).all(decoding: OpenDeadline.self).map { row in
-            (row.id, row.step_due_at, LeadUrgency.of(due: row.step_due_at, started: row.step_started_at, now: now))
+            (row.id, row.step_due_at, LeadPolicies.urgency(state: row.state, village: row.village_code, due: row.step_due_at,
+                                                           started: row.step_started_at, now: now, table: policies) ?? .onTime)
         }
     }
 
@@ -108,17 +110,19 @@ struct LeadController {
         }
         for lead in leads { lead.$household.value = households[lead.$household.id] }
         let now = request.now
-        return leads.map { LeadPages.Row(lead: $0, urgency: urgency(of: $0, now: now)) }
+        let policies = try await LeadPolicies.table(on: request.db)
+        return leads.map { LeadPages.Row(lead: $0, urgency: LeadPolicies.urgency(of: $0, now: now, table: policies)) }
     }
 
-    private struct OpenDeadline: Decodable { let id: UUID; let step_started_at: Date; let step_due_at: Date }
+    private struct OpenDeadline: Decodable {
+        let id: UUID
+        let state: String
+        let village_code: String
+        let step_started_at: Date
+        let step_due_at: Date
+    }
     private struct LeadID: Decodable { let id: UUID }
     private struct Count: Decodable { let count: Int }
-
-    static func urgency(of lead: RiskLead, now: Date) -> LeadUrgency? {
-        guard LeadIntake.openStates.contains(lead.state) else { return nil }
-        return LeadUrgency.of(due: lead.stepDueAt, started: lead.stepStartedAt, now: now)
-    }
 
     func show(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
@@ -132,7 +136,17 @@ struct LeadController {
         let leadID = try lead.requireID()
         let sources = try await LeadSource.query(on: request.db).filter(\.$lead.$id == leadID).sort(\.$receivedAt).all()
         let steps = try await LeadStep.query(on: request.db).filter(\.$lead.$id == leadID).sort(\.$at).all()
-        return LeadPages.Detail(user: user, lead: lead, sources: sources, steps: steps, urgency: urgency(of: lead, now: request.now), now: request.now)
+        let urgency = LeadPolicies.urgency(of: lead, now: request.now, table: try await LeadPolicies.table(on: request.db))
+        // The household's other leads: where this one may be merged, what was merged into it, what it follows.
+        let others = try await RiskLead.query(on: request.db).filter(\.$household.$id == lead.$household.id).filter(\.$id != leadID)
+            .sort(\.$receivedAt, .descending).all()
+        let mergedIn = try await request.scoped(RiskLead.self).query().filter(\.$mergedInto == leadID.uuidString.lowercased()).all()
+        let information = try await CaseInformation.query(on: request.db).filter(\.$leadID == leadID).sort(\.$receivedAt).all()
+        return LeadPages.Detail(user: user, lead: lead, sources: sources, steps: steps, urgency: urgency, now: request.now,
+                                mergeTargets: others.filter(LeadService.canMerge(into:)), mergedIn: mergedIn,
+                                related: others.filter { $0.id == lead.followsLeadID || $0.followsLeadID == leadID
+                                    || $0.id.map { $0.uuidString.lowercased() } == lead.mergedInto },
+                                information: information)
     }
 
     /// One level's decision on the lead, checked by the workflow; the next step's deadline starts now.
@@ -149,49 +163,21 @@ struct LeadController {
     }
 
     static func apply(_ action: LeadAction, to lead: RiskLead, user: CurrentUser, on request: Request) async throws {
-        guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不办理风险线索。") }
-        guard let state = LeadState(rawValue: lead.state) else { throw Abort(.conflict, reason: "线索状态无效。") }
-        let next: LeadState
-        switch LeadWorkflow.apply(action, to: state, by: user.role) {
-        case let .failure(error): throw ValidationFailure(problems: [.init(field: "text", message: error.message)])
-        case let .success(success): next = success
-        }
-        let now = request.now, calendar = request.application.workingDayCalendar
-        let leadID = try lead.requireID()
-        try await request.db.transaction { database in
-            let before = ["state": lead.state]
-            lead.state = next.rawValue
-            if let level = next.level, let channel = LeadChannel(rawValue: lead.channel) {
-                lead.stepStartedAt = now
-                lead.stepDueAt = LeadDeadlinePolicy.seeded.due(channel: channel, level: level, stepStarted: now, received: lead.receivedAt, calendar: calendar)?.due ?? now
-            } else {
-                lead.closedAt = now
-                if case let .mergeInto(reference, _) = action { lead.mergedInto = reference }
-                if next == .rejected || next == .merged { lead.outcomeReason = action.text }
-            }
-            try await lead.save(on: database)
-            let step = LeadStep()
-            step.$lead.id = leadID
-            step.level = (state.level ?? .county).rawValue
-            step.action = action.label
-            step.actorID = user.id
-            step.actorName = user.displayName
-            step.opinion = action.text
-            step.at = now
-            try await step.create(on: database)
-            try await AuditLog.record(.update, entityType: "risk_lead", entityID: leadID.uuidString, areaCode: lead.villageCode,
-                                      summary: "线索\(action.label)：\(next.label)", before: before, after: ["state": next.rawValue, "opinion": action.text],
-                                      reason: action.text.isEmpty ? nil : action.text, actor: request.auditActor, at: now, on: database)
-        }
+        try await LeadService.apply(action, to: lead, by: user, actor: request.auditActor, at: request.now,
+                                    calendar: request.application.workingDayCalendar, on: request.db)
     }
 }
 
 extension LeadAction {
-    /// The action a web form or API call names (`confirm`, `reject`, `merge`), taken at the lead's current level.
+    /// The action a web form or API call names (`confirm`, `reject`, `merge`, and at a village's proposed rejection
+    /// `confirmRejection` or `returnToVillage`), taken at the lead's current level.
     init(command: String, at lead: RiskLead, text rawText: String, reference: String) throws {
         let text = rawText.trimmingCharacters(in: .whitespacesAndNewlines)
         let level = LeadState(rawValue: lead.state)?.level
         switch (command, level) {
+        case ("", _): throw ValidationFailure(problems: [.init(field: "action", message: "请选择办理结果。")])
+        case ("confirmRejection", _): self = .townshipConfirmRejection(opinion: text)
+        case ("returnToVillage", _): self = .townshipReturnToVillage(opinion: text)
         case ("confirm", .village?): self = .villageConfirm(opinion: text)
         case ("confirm", .township?): self = .townshipConfirm(opinion: text)
         case ("confirm", _): self = .countyInclude(opinion: text)
@@ -199,14 +185,15 @@ extension LeadAction {
         case ("reject", .township?): self = .townshipReject(reason: text)
         case ("reject", _): self = .countyReject(reason: text)
         case ("merge", _): self = .mergeInto(leadOrCaseReference: reference, reason: text)
-        default: throw ValidationFailure(problems: [.init(field: "action", message: "办理操作应为 confirm（属实/纳入）、reject（排除）或 merge（并入）。")])
+        default: throw ValidationFailure(problems: [.init(field: "action", message: "办理操作应为 confirm（属实/纳入）、reject（排除）、merge（并入）、confirmRejection（确认排除）或 returnToVillage（退回村级）。")])
         }
     }
 
     /// The opinion or reason the actor wrote.
     var text: String {
         switch self {
-        case let .villageConfirm(opinion), let .townshipConfirm(opinion), let .countyInclude(opinion): opinion
+        case let .villageConfirm(opinion), let .townshipConfirm(opinion), let .countyInclude(opinion),
+             let .townshipConfirmRejection(opinion), let .townshipReturnToVillage(opinion): opinion
         case let .villageReject(reason), let .townshipReject(reason), let .countyReject(reason): reason
         case let .mergeInto(_, reason): reason
         }

@@ -45,7 +45,8 @@ struct LeadEntryController {
         )
         let now = request.now, calendar = request.application.workingDayCalendar
         let outcome = try await request.db.transaction { database in
-            try await LeadIntake.receive([signal], at: now, policy: .seeded, calendar: calendar, on: database).first ?? .repeated
+            try await LeadIntake.receive([signal], at: now, policies: try await LeadPolicies.table(on: database), calendar: calendar,
+                                         on: database).first ?? .repeated
         }
         try await AuditLog.record(.create, entityType: Household.auditEntityType, entityID: try household.requireID().uuidString,
                                   areaCode: household.villageCode, summary: "登记\(channel.label)线索：\(risk.label)",

@@ -27,64 +27,112 @@ enum LeadIntake {
         case created
         case corroborated
         case repeated
+        /// Kept as information on the household's case (`CaseInformation`).
+        case attached
+        /// A closed lead already settled this finding (`LeadRecurrence`).
+        case settled
     }
 
-    static let openStates = [LeadState.awaitingVillageCheck, .awaitingTownshipRecheck, .awaitingCountyReview].map(\.rawValue)
+    static let openStates = LeadState.allCases.filter { !$0.isTerminal }.map(\.rawValue)
 
-    /// Files the signals in one pass: open leads looked up per batch of households, new leads and sources inserted
-    /// together.
-    static func receive(_ signals: [LeadSignal], at now: Date, policy: LeadDeadlinePolicy, calendar: WorkingDayCalendar,
+    /// Files the signals in one pass, each decided by `LeadRecurrence` against the households' leads (open and
+    /// closed, with the findings they hold), their monitoring status and the lead policy in force in their village:
+    /// new leads, sources and case information are inserted together.
+    static func receive(_ signals: [LeadSignal], at now: Date, policies: PolicyTable<LeadDeadlinePolicy>, calendar: WorkingDayCalendar,
                         on database: any Database) async throws -> [Outcome] {
         guard !signals.isEmpty else { return [] }
-        // Only the keys are read: open leads by household and risk, and the fingerprints of their sources.
         let sql = try database.sql
-        var open: [String: UUID] = [:]
-        for lead in try await PackedRecords.rows(["id", "household_id", "risk_type"], from: """
-            risk_leads WHERE \(BoundIDList(Set(signals.map(\.householdID)), sql: sql).contains("household_id")) AND state IN (\(binds: openStates))
-            """, sql: sql) {
-            guard let id = lead[0].flatMap({ Hex.uuid($0.utf8) }), let household = lead[1].flatMap({ Hex.uuid($0.utf8) }) else { continue }
-            open[key(household, lead[2] ?? "")] = id
+        let households = BoundIDList(Set(signals.map(\.householdID)), sql: sql)
+        var history: [UUID: [LeadRecurrence.PastLead]] = [:]
+        var leads: [UUID: (household: UUID, risk: RiskType, state: LeadState, closedAt: Date?)] = [:]
+        for lead in try await sql.raw("""
+            SELECT id, household_id, risk_type, state, closed_at FROM risk_leads WHERE \(households.contains("household_id"))
+            """).all(decoding: PastLeadRow.self) {
+            guard let risk = RiskType(rawValue: lead.risk_type), let state = LeadState(rawValue: lead.state) else { continue }
+            leads[lead.id] = (lead.household_id, risk, state, lead.closed_at)
         }
-        var knownSources = Set<String>()
-        if !open.isEmpty {
+        var findings: [UUID: Set<String>] = [:]
+        if !leads.isEmpty {
             for source in try await PackedRecords.rows(["lead_id", "fingerprint"], from: """
-                lead_sources WHERE \(BoundIDList(open.values, sql: sql).contains("lead_id"))
+                lead_sources WHERE \(BoundIDList(leads.keys, sql: sql).contains("lead_id"))
                 """, sql: sql) {
                 guard let lead = source[0].flatMap({ Hex.uuid($0.utf8) }) else { continue }
-                knownSources.insert("\(lead)|\(source[1] ?? "")")
+                findings[lead, default: []].insert(source[1] ?? "")
             }
         }
+        for (id, lead) in leads {
+            history[lead.household, default: []].append(.init(id: id, riskType: lead.risk, state: lead.state, closedAt: lead.closedAt,
+                                                               findings: findings[id] ?? []))
+        }
+        var monitored = Set<UUID>()
+        for row in try await PackedRecords.rows(["id"], from: """
+            households WHERE \(households.contains("id")) AND monitoring_status = \(bind: HouseholdMonitoringStatus.monitored.rawValue)
+            """, sql: sql) {
+            if let id = row[0].flatMap({ Hex.uuid($0.utf8) }) { monitored.insert(id) }
+        }
+        var informed = Set<String>()
+        for row in try await PackedRecords.rows(["household_id", "fingerprint"], from: """
+            case_information WHERE \(households.contains("household_id"))
+            """, sql: sql) {
+            informed.insert("\(row[0] ?? "")|\(row[1] ?? "")")
+        }
+
         var outcomes: [Outcome] = []
         var newLeads: [[any Encodable & Sendable]] = []
         var newSources: [[any Encodable & Sendable]] = []
+        var information: [[any Encodable & Sendable]] = []
         // Keys in increasing order (`UUID.timeOrdered`): each signal adds at most one lead and one source, and they go
         // side by side at the end of the key indexes instead of one random page each.
         let leadIDs = UUID.timeOrdered(count: signals.count, at: now)
         let sourceIDs = UUID.timeOrdered(count: signals.count, at: now)
         var corroborated: [UUID: Int] = [:]
+        let today = ChinaTime.civilDate(of: now)
+        var policyByVillage: [String: LeadDeadlinePolicy] = [:]
         for signal in signals {
-            let leadKey = key(signal.householdID, signal.riskType.rawValue)
-            if let leadID = open[leadKey] {
-                guard knownSources.insert("\(leadID)|\(signal.fingerprint)").inserted else { outcomes.append(.repeated); continue }
+            let policy: LeadDeadlinePolicy
+            if let known = policyByVillage[signal.villageCode] {
+                policy = known
+            } else {
+                policy = try LeadPolicies.resolve(policies, village: signal.villageCode, on: today)
+                policyByVillage[signal.villageCode] = policy
+            }
+            let past = history[signal.householdID] ?? []
+            let decision = LeadRecurrence.decide(riskType: signal.riskType, fingerprint: signal.fingerprint, at: now, history: past,
+                                                 status: monitored.contains(signal.householdID) ? .monitored : .notMonitored,
+                                                 quietPeriodDays: policy.quietPeriodDays)
+            switch decision {
+            case .alreadyHeld:
+                outcomes.append(.repeated)
+            case .settled:
+                outcomes.append(.settled)
+            case let .corroborate(leadID):
                 newSources.append(sourceRow(signal, id: sourceIDs[newSources.count], leadID: leadID, at: now))
                 corroborated[leadID, default: 0] += 1
+                history[signal.householdID] = past.map { $0.id == leadID ? $0.holding(signal.fingerprint) : $0 }
                 outcomes.append(.corroborated)
-                continue
+            case let .attachToCase(lead):
+                guard informed.insert("\(signal.householdID)|\(signal.fingerprint)").inserted else { outcomes.append(.repeated); continue }
+                information.append([UUID.generateRandom(), signal.householdID, lead, signal.riskType.rawValue, signal.channel.rawValue,
+                                    signal.reference, signal.ruleKind?.rawValue, signal.ruleVersion, AuditLog.encodeSnapshot(signal.values),
+                                    signal.message, signal.reporter, now, signal.fingerprint])
+                outcomes.append(.attached)
+            case let .open(follows):
+                let leadID = leadIDs[newLeads.count]
+                let stepDue = policy.due(channel: signal.channel, level: .village, stepStarted: now, received: now, calendar: calendar)?.due ?? now
+                let totalDue = policy.totalDue(channel: signal.channel, received: now, calendar: calendar)?.due
+                    ?? chainedDue(channel: signal.channel, from: now, policy: policy, calendar: calendar)
+                newLeads.append([leadID, signal.householdID, signal.villageCode, signal.riskType.rawValue, signal.channel.rawValue,
+                                 LeadState.initial.rawValue, now, now, stepDue, max(totalDue, stepDue), Date?.none, String?.none,
+                                 String?.none, 1, follows, now, now])
+                newSources.append(sourceRow(signal, id: sourceIDs[newSources.count], leadID: leadID, at: now))
+                history[signal.householdID, default: []].append(.init(id: leadID, riskType: signal.riskType, state: .initial, closedAt: nil,
+                                                                       findings: [signal.fingerprint]))
+                outcomes.append(.created)
             }
-            let leadID = leadIDs[newLeads.count]
-            let stepDue = policy.due(channel: signal.channel, level: .village, stepStarted: now, received: now, calendar: calendar)?.due ?? now
-            let totalDue = policy.totalDue(channel: signal.channel, received: now, calendar: calendar)?.due
-                ?? chainedDue(channel: signal.channel, from: now, policy: policy, calendar: calendar)
-            newLeads.append([leadID, signal.householdID, signal.villageCode, signal.riskType.rawValue, signal.channel.rawValue,
-                             LeadState.initial.rawValue, now, now, stepDue, max(totalDue, stepDue), Date?.none, String?.none,
-                             String?.none, 1, now, now])
-            newSources.append(sourceRow(signal, id: sourceIDs[newSources.count], leadID: leadID, at: now))
-            open[leadKey] = leadID
-            knownSources.insert("\(leadID)|\(signal.fingerprint)")
-            outcomes.append(.created)
         }
         try await BulkInsert.insert(into: RiskLead.schema, columns: leadColumns, rows: newLeads, on: database)
         try await BulkInsert.insert(into: LeadSource.schema, columns: sourceColumns, rows: newSources, on: database)
+        try await BulkInsert.insert(into: CaseInformation.schema, columns: informationColumns, rows: information, on: database)
         // Source counts grow by how many sources each lead received: one statement per increment.
         for (increment, leads) in Dictionary(grouping: corroborated.keys, by: { corroborated[$0] ?? 0 }) {
             try await sql.update(RiskLead.schema)
@@ -105,8 +153,19 @@ enum LeadIntake {
         return end
     }
 
+    private struct PastLeadRow: Decodable {
+        let id: UUID
+        let household_id: UUID
+        let risk_type: String
+        let state: String
+        let closed_at: Date?
+    }
+
     static let leadColumns = ["id", "household_id", "village_code", "risk_type", "channel", "state", "received_at", "step_started_at",
-                              "step_due_at", "due_at", "closed_at", "outcome_reason", "merged_into", "source_count", "created_at", "updated_at"]
+                              "step_due_at", "due_at", "closed_at", "outcome_reason", "merged_into", "source_count", "follows_lead_id", "created_at",
+                              "updated_at"]
+    static let informationColumns = ["id", "household_id", "lead_id", "risk_type", "channel", "reference", "rule_kind", "rule_version",
+                                     "values_json", "message", "reporter", "received_at", "fingerprint"]
     static let sourceColumns = ["id", "lead_id", "channel", "reference", "rule_kind", "rule_version", "values_json", "message",
                                 "reporter", "received_at", "fingerprint"]
 

@@ -157,15 +157,21 @@ enum ScreeningJudgementStore {
     }
 
     /// The hits of the households in `scope` (and among `only`, when given) as counts per village and rule kind.
-    static func counts(in scope: AccessScope, only: [UUID]?, sql: any SQLDatabase) async throws -> [String: [String: Int]] {
-        struct CountRow: Decodable { let village_code: String; let kind: String; let count: Int }
+    /// Per village and rule, the households hit — a household once per rule however many of its members the rule
+    /// names, the counting rule of `DryRunSummary` restated in SQL for speed (a test holds the two together) — and
+    /// the number of hits.
+    static func counts(in scope: AccessScope, only: [UUID]?, sql: any SQLDatabase) async throws -> (households: [String: [String: Int]], hits: Int) {
+        struct CountRow: Decodable { let village_code: String; let kind: String; let households: Int; let hits: Int }
         var counts: [String: [String: Int]] = [:]
+        var hits = 0
         for row in try await sql.raw("""
-            SELECT village_code, kind, COUNT(*) AS count FROM screening_hits WHERE \(condition(scope, only, sql: sql)) GROUP BY village_code, kind
+            SELECT village_code, kind, COUNT(DISTINCT household_id) AS households, COUNT(*) AS hits FROM screening_hits
+            WHERE \(condition(scope, only, sql: sql)) GROUP BY village_code, kind
             """).all(decoding: CountRow.self) {
-            counts[row.village_code, default: [:]][row.kind, default: 0] += row.count
+            counts[row.village_code, default: [:]][row.kind, default: 0] += row.households
+            hits += row.hits
         }
-        return counts
+        return (counts, hits)
     }
 
     /// A household's hits in the engine's order, with its village: as kept, or as a fresh judgement found them.
@@ -194,6 +200,8 @@ enum ScreeningJudgementStore {
             NOT EXISTS (SELECT 1 FROM risk_leads l JOIN lead_sources s ON s.lead_id = l.id
                 WHERE l.household_id = screening_hits.household_id AND l.risk_type = screening_hits.risk_type
                 AND l.state IN (\(binds: LeadIntake.openStates)) AND s.fingerprint = screening_hits.fingerprint)
+            AND NOT EXISTS (SELECT 1 FROM case_information c
+                WHERE c.household_id = screening_hits.household_id AND c.fingerprint = screening_hits.fingerprint)
             """
         let households = try await PackedRecords.rows(["household_id"], from: """
             (SELECT DISTINCT household_id FROM screening_hits WHERE \(condition(scope, only, sql: sql)) AND \(unfiled)) hit_households

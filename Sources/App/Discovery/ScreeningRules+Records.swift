@@ -29,13 +29,14 @@ extension ScreeningRuleRecord {
 
 /// The discovery configuration in force, read from the database.
 enum DiscoveryConfiguration {
+    /// The versions in force (withdrawn ones left out), repaired where they conflict so that one area's
+    /// configuration never stops screening elsewhere (`ScreeningRuleSet.init(resolving:)`; the page shows the repairs).
     static func rules(on database: any Database) async throws -> ScreeningRuleSet {
-        let versions = try await ScreeningRuleRecord.query(on: database).all().compactMap(\.ruleVersion)
-        do {
-            return try ScreeningRuleSet(versions: versions)
-        } catch {
-            throw ScreeningConfigurationError(message: error.message)
-        }
+        ScreeningRuleSet(resolving: try await storedVersions(on: database))
+    }
+
+    static func storedVersions(on database: any Database) async throws -> [ScreeningRuleVersion] {
+        try await ScreeningRuleRecord.query(on: database).filter(\.$withdrawnAt == nil).all().compactMap(\.ruleVersion)
     }
 
     static func monitoringLine(on database: any Database) async throws -> MonitoringLine {

@@ -12,6 +12,8 @@ enum ScreeningService {
         var hits = 0
         var newLeads = 0
         var corroborated = 0
+        var attached = 0
+        var settled = 0
         var perVillage: [String: [String: Int]] = [:]
     }
 
@@ -45,6 +47,8 @@ enum ScreeningService {
             run.hits = result.hits
             run.newLeads = result.newLeads
             run.corroborated = result.corroborated
+            run.attached = result.attached
+            run.settled = result.settled
             run.summaryJSON = (try? JSONEncoder().encode(result.perVillage)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
             run.status = "finished"
         } catch {
@@ -53,6 +57,17 @@ enum ScreeningService {
         }
         run.finishedAt = Date()
         try await run.save(on: database)
+        return run
+    }
+
+    /// 立即筛查: a user's whole area now, filed and audited.
+    static func runOnDemand(by user: CurrentUser, actor: AuditLog.Actor, at now: Date, calendar: WorkingDayCalendar,
+                            on database: any Database) async throws -> ScreeningRun {
+        try ScreeningRuleService.requireRunner(user)
+        let run = try await run(scope: user.scope, dryRun: false, triggeredBy: user.username, at: now, calendar: calendar, on: database)
+        try await AuditLog.record(.create, entityType: "screening_run", entityID: run.id?.uuidString ?? "", areaCode: user.areaCode.value,
+                                  summary: "执行筛查：\(run.households) 户，命中 \(run.hits) 次，新线索 \(run.newLeads) 条，附入已纳入农户 \(run.attached ?? 0) 条",
+                                  actor: actor, at: now, on: database)
         return run
     }
 
@@ -157,7 +172,7 @@ enum ScreeningService {
         let stored = try await DiscoveryConfiguration.rules(on: database)
         let ruleSet: ScreeningRuleSet
         if let proposed {
-            do { ruleSet = try ScreeningRuleSet(versions: proposed) } catch { throw ScreeningConfigurationError(message: error.message) }
+            ruleSet = ScreeningRuleSet(resolving: proposed)
         } else {
             ruleSet = stored
         }
@@ -170,7 +185,7 @@ enum ScreeningService {
         } else {
             result.households = try await ScreeningFacts.count(in: scope, sql: sql)
         }
-        let filing = Filing(runID: runID, now: now, calendar: calendar)
+        let filing = Filing(runID: runID, now: now, calendar: calendar, policies: try await LeadPolicies.table(on: database))
         // A proposed change is judged afresh; the rules in force are judged once and kept (`ScreeningJudgementStore`).
         guard Set(ruleSet.versions) == Set(stored.versions) else {
             let selected = try await judge(in: scope, only: only, rules: ruleSet, line: line, on: date, sql: sql) { judged, _ in
@@ -196,8 +211,7 @@ enum ScreeningService {
                     try await filing.file(batch, into: &result, on: database)
                 }
             } else {
-                result.perVillage = try await ScreeningJudgementStore.counts(in: scope, only: only, sql: sql)
-                result.hits = result.perVillage.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+                (result.perVillage, result.hits) = try await ScreeningJudgementStore.counts(in: scope, only: only, sql: sql)
                 if !dryRun {
                     try await ScreeningJudgementStore.hitsToFile(in: scope, only: only, sql: sql) { batch in
                         try await filing.file(batch, into: &result, on: database)
@@ -219,11 +233,16 @@ enum ScreeningService {
         let runID: UUID
         let now: Date
         let calendar: WorkingDayCalendar
+        let policies: PolicyTable<LeadDeadlinePolicy>
 
+        /// Adds a batch's hits, and per village and rule the households hit (`DryRunSummary`), to the run's counts.
         static func count(_ judged: [ScreeningJudgementStore.Judged], into result: inout Result) {
-            for household in judged {
-                result.hits += household.hits.count
-                for hit in household.hits { result.perVillage[household.villageCode, default: [:]][hit.kind.rawValue, default: 0] += 1 }
+            result.hits += judged.reduce(0) { $0 + $1.hits.count }
+            let summary = DryRunSummary.summarize(judged.compactMap { household in
+                AreaCode(household.villageCode).map { (villageCode: $0, hits: household.hits) }
+            })
+            for (village, kinds) in summary {
+                for (kind, households) in kinds { result.perVillage[village.value, default: [:]][kind.rawValue, default: 0] += households }
             }
         }
 
@@ -241,13 +260,15 @@ enum ScreeningService {
                 }
             }
             guard !signals.isEmpty else { return }
-            let (now, calendar) = (now, calendar)
+            let (now, calendar, policies) = (now, calendar, policies)
             // `database` is the run's bulk connection: see `transactionOnConnection`.
             let outcomes = try await database.transactionOnConnection { database in
-                try await LeadIntake.receive(signals, at: now, policy: .seeded, calendar: calendar, on: database)
+                try await LeadIntake.receive(signals, at: now, policies: policies, calendar: calendar, on: database)
             }
             result.newLeads += outcomes.filter { $0 == .created }.count
             result.corroborated += outcomes.filter { $0 == .corroborated }.count
+            result.attached += outcomes.filter { $0 == .attached }.count
+            result.settled += outcomes.filter { $0 == .settled }.count
         }
     }
 }

@@ -25,5 +25,9 @@ extension Migrations {
         add(DropDepartmentEventsIDNumberIndex())
         add(CreateScreeningHits())
         add(DropDepartmentEventsHouseholdIndex())
+        add(AddLeadFollowUp())
+        add(CreateLeadDeadlinePolicies())
+        add(AddScreeningRuleWithdrawal())
+        add(AddScreeningRunOutcomes())
     }
 }

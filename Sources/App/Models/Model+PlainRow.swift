@@ -148,7 +148,7 @@ extension Visit: PlainRowModel {
 extension RiskLead: PlainRowModel {
     static let plainColumns = ["id", "household_id", "village_code", "risk_type", "channel", "state", "received_at",
                                "step_started_at", "step_due_at", "due_at", "closed_at", "outcome_reason", "merged_into",
-                               "source_count", "created_at", "updated_at"]
+                               "source_count", "follows_lead_id", "created_at", "updated_at"]
     static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> RiskLead {
@@ -167,6 +167,7 @@ extension RiskLead: PlainRowModel {
         lead.outcomeReason = try row.optional("outcome_reason")
         lead.mergedInto = try row.optional("merged_into")
         lead.sourceCount = try row.value("source_count")
+        lead.followsLeadID = try row.optional("follows_lead_id")
         lead.createdAt = try row.optional("created_at")
         lead.updatedAt = try row.optional("updated_at")
         return lead

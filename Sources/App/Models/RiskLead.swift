@@ -21,6 +21,8 @@ final class RiskLead: Model, @unchecked Sendable {
     @OptionalField(key: "outcome_reason") var outcomeReason: String?
     @OptionalField(key: "merged_into") var mergedInto: String?
     @Field(key: "source_count") var sourceCount: Int
+    /// The closed lead of the same risk whose finding this one reopens, or that it follows with new evidence.
+    @OptionalField(key: "follows_lead_id") var followsLeadID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -60,6 +62,29 @@ final class LeadStep: Model, @unchecked Sendable {
     @Field(key: "actor_name") var actorName: String
     @Field(key: "opinion") var opinion: String
     @Field(key: "at") var at: Date
+
+    init() {}
+}
+
+/// 监测信息 — a finding about a household that already has a case (included or monitored): kept on the case as
+/// information for the people handling it, not opened as a fresh lead.
+final class CaseInformation: Model, @unchecked Sendable {
+    static let schema = "case_information"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "household_id") var household: Household
+    /// The included lead that passed the household to identification; nil for a household monitored without one.
+    @OptionalField(key: "lead_id") var leadID: UUID?
+    @Field(key: "risk_type") var riskType: String
+    @Field(key: "channel") var channel: String
+    @Field(key: "reference") var reference: String
+    @OptionalField(key: "rule_kind") var ruleKind: String?
+    @OptionalField(key: "rule_version") var ruleVersion: Int?
+    @Field(key: "values_json") var valuesJSON: String
+    @Field(key: "message") var message: String
+    @Field(key: "reporter") var reporter: String
+    @Field(key: "received_at") var receivedAt: Date
+    @Field(key: "fingerprint") var fingerprint: String
 
     init() {}
 }

@@ -39,6 +39,7 @@ struct Layout {
         if [.admin, .county, .department].contains(user.role) { links.append(("/departments", "部门数据")) }
         if [.admin, .county, .supervisor].contains(user.role) { links.append(("/screening", "筛查")) }
         if user.role.canManageUsers { links.append((SiteURL.users.path, "用户")) }
+        if user.role == .admin { links.append((SiteURL.policy.path, "政策参数")) }
         if user.role.canReadAuditLog { links.append((SiteURL.audit.path, "日志")) }
         return .nav(
             .class("menu"),

@@ -5,6 +5,10 @@ public enum LeadAction: Sendable, Hashable {
     case villageReject(reason: String)
     case townshipConfirm(opinion: String)
     case townshipReject(reason: String)
+    /// The township agrees with the village's proposed rejection; the lead closes.
+    case townshipConfirmRejection(opinion: String)
+    /// The township disagrees with the village's proposed rejection and sends it back for another check.
+    case townshipReturnToVillage(opinion: String)
     case countyInclude(opinion: String)
     case countyReject(reason: String)
     /// `leadOrCaseReference` names the open lead or identification case this one joins.
@@ -16,9 +20,11 @@ public enum LeadAction: Sendable, Hashable {
     public var label: String {
         switch self {
         case .villageConfirm: "村级核实属实"
-        case .villageReject: "村级核实排除"
+        case .villageReject: "村级拟排除，报乡镇确认"
         case .townshipConfirm: "乡镇复核通过"
         case .townshipReject: "乡镇复核排除"
+        case .townshipConfirmRejection: "乡镇确认排除"
+        case .townshipReturnToVillage: "乡镇退回村级重新核实"
         case .countyInclude: "县级审核纳入"
         case .countyReject: "县级审核排除"
         case .mergeInto: "并入其他线索/案件"
@@ -29,7 +35,7 @@ public enum LeadAction: Sendable, Hashable {
     public var level: LeadLevel? {
         switch self {
         case .villageConfirm, .villageReject: .village
-        case .townshipConfirm, .townshipReject: .township
+        case .townshipConfirm, .townshipReject, .townshipConfirmRejection, .townshipReturnToVillage: .township
         case .countyInclude, .countyReject: .county
         case .mergeInto: nil
         }

@@ -9,11 +9,15 @@ public struct LeadDeadlinePolicy: Sendable, Hashable, Codable {
     public var dueSoonFraction: Double
     /// …or when less than this many hours are left, so a short step still warns a day ahead.
     public var dueSoonHours: Int
+    /// 复发静默期: days after a lead is rejected or merged during which the same finding (same rule, same firing
+    /// values) is not raised again; nil for never while the values stay the same (`LeadRecurrence`).
+    public var quietPeriodDays: Int?
 
-    public init(channels: [LeadChannel: LeadChannelDeadlines], dueSoonFraction: Double, dueSoonHours: Int) {
+    public init(channels: [LeadChannel: LeadChannelDeadlines], dueSoonFraction: Double, dueSoonHours: Int, quietPeriodDays: Int? = nil) {
         self.channels = channels
         self.dueSoonFraction = dueSoonFraction
         self.dueSoonHours = dueSoonHours
+        self.quietPeriodDays = quietPeriodDays
     }
 
     /// When the step at `level` must be done: its own share counted from when the level received the lead, but
@@ -61,5 +65,32 @@ public struct LeadChannelDeadlines: Sendable, Hashable, Codable {
         case .township: township
         case .county: county
         }
+    }
+}
+
+extension LeadDeadlinePolicy {
+    /// What makes a policy unusable, in Chinese with the place named: a channel without limits, a warning share
+    /// outside 1–99 %, warning hours outside 0–240, a quiet period outside 1–3,650 days. Empty when it can be used.
+    public var problems: [FieldProblem] {
+        var problems: [FieldProblem] = []
+        for channel in LeadChannel.allCases where channels[channel] == nil {
+            problems.append(FieldProblem(field: "\(channel.rawValue)_village", message: "「\(channel.label)」缺少各级办理时限"))
+        }
+        for (channel, deadlines) in channels {
+            for (level, rule) in [("village", deadlines.village), ("township", deadlines.township), ("county", deadlines.county)]
+                + (deadlines.total.map { [("total", $0)] } ?? []) where rule.amount < 1 || rule.amount > (rule.unit == .hours ? 8_760 : 365) {
+                problems.append(FieldProblem(field: "\(channel.rawValue)_\(level)", message: "「\(channel.label)」的时限 \(rule.text) 超出范围"))
+            }
+        }
+        if !(0.01...0.99).contains(dueSoonFraction) {
+            problems.append(FieldProblem(field: "due_soon_percent", message: "即将到期提示比例应在 1%–99% 之间"))
+        }
+        if !(0...240).contains(dueSoonHours) {
+            problems.append(FieldProblem(field: "due_soon_hours", message: "即将到期提示小时数应在 0–240 之间"))
+        }
+        if let days = quietPeriodDays, !(1...3_650).contains(days) {
+            problems.append(FieldProblem(field: "quiet_days", message: "复发静默期应为 1–3650 天，或留空表示数值不变不再提示"))
+        }
+        return problems
     }
 }

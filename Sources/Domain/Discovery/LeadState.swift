@@ -3,6 +3,8 @@
 public enum LeadState: String, CodeList {
     case awaitingVillageCheck
     case awaitingTownshipRecheck
+    /// The village found nothing and proposes to close it: the township confirms the rejection or sends it back.
+    case awaitingTownshipRejectionReview
     case awaitingCountyReview
     /// Passed on to identification (识别认定).
     case included
@@ -14,6 +16,7 @@ public enum LeadState: String, CodeList {
         switch self {
         case .awaitingVillageCheck: "待村级核实"
         case .awaitingTownshipRecheck: "待乡镇复核"
+        case .awaitingTownshipRejectionReview: "村级拟排除，待乡镇确认"
         case .awaitingCountyReview: "待县级审核"
         case .included: "已纳入（转识别认定）"
         case .rejected: "已排除"
@@ -25,7 +28,7 @@ public enum LeadState: String, CodeList {
     public var level: LeadLevel? {
         switch self {
         case .awaitingVillageCheck: .village
-        case .awaitingTownshipRecheck: .township
+        case .awaitingTownshipRecheck, .awaitingTownshipRejectionReview: .township
         case .awaitingCountyReview: .county
         case .included, .rejected, .merged: nil
         }

@@ -15,17 +15,14 @@ public enum LeadUrgency: String, CodeList {
     }
 
     /// Overdue from the due instant on (the period ended at 24:00 of its last day); due soon when strictly less
-    /// than `dueSoonFraction` of the step's time or strictly less than `dueSoonHours` hours is left. The defaults
-    /// come from the seeded policy; pass the deployment's own values from its `LeadDeadlinePolicy`.
-    public static func of(
-        due: Date, started: Date, now: Date,
-        dueSoonFraction: Double = LeadDeadlinePolicy.seeded.dueSoonFraction,
-        dueSoonHours: Int = LeadDeadlinePolicy.seeded.dueSoonHours
-    ) -> LeadUrgency {
+    /// than `dueSoonFraction` of the step's time is left, or strictly less than `dueSoonHours` hours — that warning
+    /// reaching back at most half of the step, so a step of 24 hours is not due soon the moment it starts. The
+    /// thresholds are the deployment's, from the `LeadDeadlinePolicy` in force.
+    public static func of(due: Date, started: Date, now: Date, dueSoonFraction: Double, dueSoonHours: Int) -> LeadUrgency {
         guard now < due else { return .overdue }
         let left = due.timeIntervalSince(now)
         let length = due.timeIntervalSince(started)
-        if left < length * dueSoonFraction || left < Double(dueSoonHours) * 3600 { return .dueSoon }
+        if left < length * dueSoonFraction || left < min(Double(dueSoonHours) * 3600, length / 2) { return .dueSoon }
         return .onTime
     }
 

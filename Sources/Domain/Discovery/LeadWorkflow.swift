@@ -1,6 +1,8 @@
 /// 线索办理流程: village check → township recheck → county review (S0: 村级核查、乡镇复核、县级审核). Confirming moves a
-/// lead up one level and the county's inclusion passes it to identification; any level may reject it with a
-/// reason, or merge it into another lead or case, so every lead closes with a recorded cause.
+/// lead up one level and the county's inclusion passes it to identification. The township and the county may reject
+/// a lead with a reason; a village only proposes a rejection, which the township confirms or sends back, so no lead
+/// closes at the level that first saw it. Any level may merge a lead into another lead or case. Every lead closes
+/// with a recorded cause.
 public enum LeadWorkflow {
     /// The state after `action`, or why the action is refused. Closed leads accept nothing.
     public static func apply(_ action: LeadAction, to state: LeadState, by role: Role) -> Result<LeadState, LeadWorkflowError> {
@@ -8,8 +10,10 @@ public enum LeadWorkflow {
         let level = action.level ?? current
         guard level == current else { return .failure(.wrongStage(action: action.label, state: state)) }
         guard roles(for: level).contains(role) else { return .failure(.roleNotAllowed(role: role, level: level)) }
+        guard let next = next(after: action, from: state) else { return .failure(.wrongStage(action: action.label, state: state)) }
         switch action {
-        case .villageConfirm(let opinion), .townshipConfirm(let opinion), .countyInclude(let opinion):
+        case .villageConfirm(let opinion), .townshipConfirm(let opinion), .countyInclude(let opinion),
+             .townshipConfirmRejection(let opinion), .townshipReturnToVillage(let opinion):
             if let error = checkLength(opinion, field: "意见") { return .failure(error) }
         case .villageReject(let reason), .townshipReject(let reason), .countyReject(let reason):
             if let error = checkReason(reason) { return .failure(error) }
@@ -17,12 +21,22 @@ public enum LeadWorkflow {
             guard !RegistryCell.trimmed(reference).isEmpty else { return .failure(.referenceMissing) }
             if let error = checkReason(reason) { return .failure(error) }
         }
-        switch action {
-        case .villageConfirm: return .success(.awaitingTownshipRecheck)
-        case .townshipConfirm: return .success(.awaitingCountyReview)
-        case .countyInclude: return .success(.included)
-        case .villageReject, .townshipReject, .countyReject: return .success(.rejected)
-        case .mergeInto: return .success(.merged)
+        return .success(next)
+    }
+
+    /// The one table of legal steps: the state each action leads to from each open state; nil where it is illegal.
+    static func next(after action: LeadAction, from state: LeadState) -> LeadState? {
+        switch (state, action) {
+        case (.awaitingVillageCheck, .villageConfirm): .awaitingTownshipRecheck
+        case (.awaitingVillageCheck, .villageReject): .awaitingTownshipRejectionReview
+        case (.awaitingTownshipRecheck, .townshipConfirm): .awaitingCountyReview
+        case (.awaitingTownshipRecheck, .townshipReject): .rejected
+        case (.awaitingTownshipRejectionReview, .townshipConfirmRejection): .rejected
+        case (.awaitingTownshipRejectionReview, .townshipReturnToVillage): .awaitingVillageCheck
+        case (.awaitingCountyReview, .countyInclude): .included
+        case (.awaitingCountyReview, .countyReject): .rejected
+        case (_, .mergeInto) where !state.isTerminal: .merged
+        default: nil
         }
     }
 

@@ -2,6 +2,8 @@
 /// rule in force on the same day.
 public struct ScreeningRuleSet: Sendable, Hashable {
     public let versions: [ScreeningRuleVersion]
+    /// What `init(resolving:)` had to repair in the stored versions; empty for a set that was valid as given.
+    public let repairs: [ScreeningRuleSetError]
 
     /// Refuses a version that ends before it starts, and two versions of the same kind and scope whose periods
     /// overlap (which one applies would be a guess). Versions of different scopes may overlap: the more specific
@@ -22,6 +24,40 @@ public struct ScreeningRuleSet: Sendable, Hashable {
             }
         }
         self.versions = versions
+        repairs = []
+    }
+
+    /// The stored versions made usable whatever they hold, so that one area's bad configuration never stops screening
+    /// anywhere: a version that ends before it starts is left out, and where versions of one rule and scope overlap
+    /// the later version (the higher number) governs from its start — the earlier one is cut short the day before,
+    /// exactly as adopting the later one would have done (`EffectiveSuccession`), or left out if the later one has
+    /// no start. Each repair is reported, for the screening page to show.
+    public init(resolving stored: [ScreeningRuleVersion]) {
+        var problems: [ScreeningRuleSetError] = []
+        var usable = stored.filter { version in
+            guard let from = version.effective.from, let to = version.effective.to, to < from else { return true }
+            problems.append(.endsBeforeStart(version.kind, version: version.version))
+            return false
+        }
+        let groups = Dictionary(grouping: usable.indices) { "\(usable[$0].kind.rawValue)@\(usable[$0].scope?.value ?? "")" }
+        var dropped = Set<Int>()
+        for key in groups.keys.sorted() {
+            let members = (groups[key] ?? []).sorted { usable[$0].version < usable[$1].version }
+            for (position, index) in members.enumerated() {
+                for later in members[(position + 1)...] where !dropped.contains(later) && usable[index].effective.overlaps(usable[later].effective) {
+                    let version = usable[index]
+                    problems.append(.overlapping(version.kind, scope: version.scope, versions: [version.version, usable[later].version]))
+                    if let start = usable[later].effective.from, version.effective.from.map({ $0 < start }) ?? true {
+                        usable[index].effective.to = start.adding(days: -1)
+                    } else {
+                        dropped.insert(index)
+                        break
+                    }
+                }
+            }
+        }
+        versions = usable.indices.filter { !dropped.contains($0) }.map { usable[$0] }
+        repairs = problems
     }
 
     /// The version of each rule that governs `area` on `date`: the most specific scope wins per kind, so a county
@@ -93,6 +129,14 @@ public enum ScreeningRuleSetError: Error, Hashable, Sendable, CustomStringConver
     }
 
     public var description: String { message }
+
+    /// The scope whose versions the problem concerns; nil for national ones and for a version that ends early.
+    public var scope: AreaCode? {
+        switch self {
+        case .overlapping(_, let scope, _): scope
+        case .endsBeforeStart: nil
+        }
+    }
 
     static func name(_ scope: AreaCode?) -> String {
         scope.map { "区划 \($0.value)" } ?? "全国"

@@ -83,6 +83,31 @@ extension Application {
         return try #require(all.first { $0.villageCode.hasPrefix(String(township.prefix(9))) == inside })
     }
 
+    /// Uploads a department file through the departments page, as that department's browser would.
+    func uploadDepartmentFile(_ csv: String, kind: String, as session: BrowserSession) async throws -> DepartmentBatch {
+        struct UploadForm: Content {
+            var file: File
+            var kind: String
+            var _csrf: String
+        }
+        var location: String?
+        try await testing().test(.POST, "departments/batches", headers: session.formHeaders, beforeRequest: { request in
+            try request.content.encode(UploadForm(file: File(data: ByteBuffer(string: csv), filename: "\(kind).csv"), kind: kind, _csrf: session.csrf), as: .formData)
+        }, afterResponse: { response in
+            #expect(response.status == .seeOther, "\(response.body.string.prefix(300))")
+            location = response.headers.first(name: .location)
+        })
+        let id = try #require(location.flatMap { UUID(uuidString: String($0.split(separator: "/").last ?? "")) })
+        return try #require(try await DepartmentBatch.find(id, on: db))
+    }
+
+    /// Takes a lead action through the lead page's form; answers the response status.
+    func actOnLead(_ id: UUID, _ action: String, _ text: String, reference: String = "", as session: BrowserSession) async throws -> HTTPStatus {
+        var status = HTTPStatus.ok
+        try await postForm("leads/\(id)/actions", as: session, ["action": action, "text": text, "reference": reference]) { status = $0.status }
+        return status
+    }
+
     func user(_ username: String) async throws -> User {
         try #require(try await User.query(on: db).filter(\.$username == username).first())
     }

@@ -39,7 +39,8 @@ extension API {
     }
 
     struct LeadActionRequest: Content {
-        /// `confirm`, `reject` or `merge`.
+        /// `confirm`, `reject`, `merge` (with `reference`: the id of the lead to join), and at a village's proposed
+        /// rejection `confirmRejection` or `returnToVillage`.
         let action: String
         let text: String?
         let reference: String?
@@ -93,7 +94,8 @@ struct DiscoveryAPIController {
         let lead = try await request.scoped(RiskLead.self).find(request.parameters.get("id", as: UUID.self))
         let action = try LeadAction(command: body.action, at: lead, text: body.text ?? "", reference: body.reference ?? "")
         try await LeadController.apply(action, to: lead, user: user, on: request)
-        guard let item = API.LeadItem(LeadPages.Row(lead: lead, urgency: LeadController.urgency(of: lead, now: request.now))) else { throw Abort(.notFound) }
+        guard let item = API.LeadItem(LeadPages.Row(lead: lead, urgency: LeadPolicies.urgency(of: lead, now: request.now,
+                                                                                table: try await LeadPolicies.table(on: request.db)))) else { throw Abort(.notFound) }
         return item
     }
 }

@@ -56,7 +56,7 @@ struct VisitController {
                            message: report.riskNote, reporter: "\(user.displayName)走访",
                            fingerprint: LeadIntake.fingerprint("visit", visitID.uuidString, risk.rawValue))
             }
-            _ = try await LeadIntake.receive(signals, at: now, policy: .seeded, calendar: calendar, on: database)
+            _ = try await LeadIntake.receive(signals, at: now, policies: try await LeadPolicies.table(on: database), calendar: calendar, on: database)
             let riskText = report.risks.isEmpty ? "" : "，报告风险：" + report.risks.map(\.label).joined(separator: "、")
             try await AuditLog.record(
                 .create, entityType: Household.auditEntityType, entityID: householdID.uuidString, areaCode: household.villageCode,

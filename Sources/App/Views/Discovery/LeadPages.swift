@@ -16,6 +16,37 @@ enum LeadPages {
         let steps: [LeadStep]
         let urgency: LeadUrgency?
         let now: Date
+        /// The household's other leads this one may be merged into (open or included).
+        var mergeTargets: [RiskLead] = []
+        /// Leads merged into this one.
+        var mergedIn: [RiskLead] = []
+        /// The lead this one follows or was merged into, and those that follow it.
+        var related: [RiskLead] = []
+        /// Findings attached to this lead's case after it was included.
+        var information: [CaseInformation] = []
+    }
+
+    /// The choices a handler has at the lead's state, the first one asking for a choice so that an untouched form
+    /// decides nothing.
+    static func actionOptions(for state: LeadState?) -> [(value: String, text: String)] {
+        let choose = ("", "请选择办理结果")
+        let merge = ("merge", "并入本户其他线索（须写明理由）")
+        switch state {
+        case .awaitingVillageCheck?: return [choose, ("confirm", "核实属实，报乡镇复核"), ("reject", "拟排除，报乡镇确认（须写明理由）"), merge]
+        case .awaitingTownshipRecheck?: return [choose, ("confirm", "复核属实，报县级审核"), ("reject", "排除（须写明理由）"), merge]
+        case .awaitingTownshipRejectionReview?:
+            return [choose, ("confirmRejection", "同意村级意见，排除"), ("returnToVillage", "不同意，退回村级重新核实"), merge]
+        case .awaitingCountyReview?: return [choose, ("confirm", "纳入监测（转识别认定）"), ("reject", "排除（须写明理由）"), merge]
+        default: return []
+        }
+    }
+
+    static func leadName(_ lead: RiskLead) -> String {
+        "\(RiskType(rawValue: lead.riskType)?.label ?? lead.riskType)线索（\(DisplayFormat.minute(lead.receivedAt))，\(LeadState(rawValue: lead.state)?.label ?? lead.state)）"
+    }
+
+    static func leadLink(_ lead: RiskLead) -> Node<HTML.BodyContext> {
+        .a(.href("/leads/\(lead.id?.uuidString.lowercased() ?? "")"), .text(leadName(lead)))
     }
 
     static func ledger(user: CurrentUser, filter: LeadController.LedgerFilter, rows: [Row], total: Int, offset: Int, now: Date) -> String {
@@ -110,8 +141,22 @@ enum LeadPages {
                     .dt("状态"), .dd(.text(state?.label ?? lead.state)),
                     .dt("本环节时限"), .dd(urgencyBadge(detail.urgency), .text(detail.urgency == nil ? "" : " \(DisplayFormat.minute(lead.stepDueAt))")),
                     .dt("全程时限"), .dd(.text(DisplayFormat.minute(lead.dueAt))),
-                    .unwrap(lead.outcomeReason) { .group(.dt("结果说明"), .dd(.text($0))) }
+                    .unwrap(lead.outcomeReason) { .group(.dt("结果说明"), .dd(.text($0))) },
+                    .forEach(detail.related) { other in
+                        let relation = other.id.map { $0.uuidString.lowercased() } == lead.mergedInto ? "已并入"
+                            : other.id == lead.followsLeadID ? "接续已办结线索" : "后续线索"
+                        return .group(.dt(.text(relation)), .dd(leadLink(other)))
+                    },
+                    .if(!detail.mergedIn.isEmpty, .group(.dt("并入本线索的"), .dd(.forEach(detail.mergedIn) { .div(leadLink($0)) })))
                 )),
+                .if(!detail.information.isEmpty, .section(
+                    .class("card"), .h2(.text("纳入后新发现的风险信息（\(detail.information.count)）")),
+                    .p(.class("muted small"), .text("农户已纳入，新的风险信息附在其案件上供核查，不再另开线索。")),
+                    .ul(.class("visits"), .forEach(detail.information) { item in
+                        .li(.div(.strong(.text(RiskType(rawValue: item.riskType)?.label ?? item.riskType)),
+                                 .span(.class("muted"), .text(" \(DisplayFormat.minute(item.receivedAt)) · \(item.reporter)"))),
+                            .div(.text(item.message)))
+                    }))),
                 .section(.class("card"), .h2(.text("线索来源（\(detail.sources.count)）")),
                          .p(.class("muted small"), .text("同一农户同一风险的多渠道信息合并为一条线索，相互印证。")),
                          .ul(.class("visits"), .forEach(detail.sources) { source in
@@ -133,13 +178,15 @@ enum LeadPages {
                     FormRenderer.problemSummary(problems),
                     .form(
                         .action("/leads/\(id)/actions"), .method(.post), CSRFField(user: detail.user).node,
-                        FormControls.select(name: "action", id: "action", label: "办理结果", options: [
-                            ("confirm", state?.level == .county ? "纳入监测（转识别认定）" : "核实属实，报上一级"), ("reject", "排除（须写明理由）"), ("merge", "并入其他线索或案件"),
-                        ], selected: nil),
+                        .label(.for("action"), .text("办理结果")),
+                        FormControls.select(name: "action", id: "action", label: "办理结果", options: actionOptions(for: state), selected: nil),
                         .label(.for("text"), .text("意见或理由")),
                         .textarea(.id("text"), .name("text"), .rows(3)),
-                        .label(.for("reference"), .text("并入的线索或案件编号（仅并入时填写）")),
-                        .input(.type(.text), .id("reference"), .name("reference")),
+                        .label(.for("reference"), .text("并入哪条线索（仅并入时选择）")),
+                        FormControls.select(name: "reference", id: "reference", label: "并入哪条线索",
+                                            options: [("", detail.mergeTargets.isEmpty ? "本户没有可并入的线索" : "请选择")]
+                                                + detail.mergeTargets.map { ($0.id?.uuidString.lowercased() ?? "", leadName($0)) },
+                                            selected: nil),
                         .button(.type(.submit), .class("primary"), .text("提交"))
                     )
                 ))

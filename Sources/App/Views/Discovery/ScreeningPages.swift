@@ -9,10 +9,14 @@ enum ScreeningPages {
         var parameter = ""
         var value = ""
         var effectiveFrom = ""
+
+        var service: ScreeningRuleService.Proposal {
+            ScreeningRuleService.Proposal(kind: kind, parameter: parameter, value: value, effectiveFrom: effectiveFrom)
+        }
     }
 
     static func index(user: CurrentUser, records: [ScreeningRuleRecord], runs: [ScreeningRun], problems: [FieldProblem],
-                      proposal: Proposal?, today: CivilDate, canRun: Bool) -> String {
+                      proposal: Proposal?, today: CivilDate, canRun: Bool, repairs: [ScreeningRuleSetError] = []) -> String {
         let proposal = proposal ?? Proposal(effectiveFrom: today.description)
         return Layout(
             title: "筛查规则与批次", pageID: "screening", user: user,
@@ -23,15 +27,20 @@ enum ScreeningPages {
                     .form(.action("/screening/runs"), .method(.post), CSRFField(user: user).node,
                           .button(.type(.submit), .class("primary"), .id("run-screening"), .text("立即筛查本辖区"))),
                     .p(.class("muted small"), .text("系统每天自动筛查；部门数据报送后立即筛查相关农户。")))),
+                .if(!repairs.isEmpty, .div(.class("flash-error"), .attribute(named: "role", value: "alert"),
+                    .p(.text("以下规则版本的生效期相互冲突，筛查已按“后启用的版本自其生效日起适用”处理，请结束或撤回多余的版本：")),
+                    .ul(.forEach(repairs) { .li(.text($0.message)) }))),
+                .if(canRun && !problems.isEmpty && proposal.kind.isEmpty, FormRenderer.problemSummary(problems)),
                 .div(.class("card table-wrap"), .h2(.text("规则版本")), .table(
-                    .thead(.tr(.th("规则"), .th(.class("num"), "版本"), .th("参数"), .th("生效"), .th("范围"), .th("状态"))),
+                    .thead(.tr(.th("规则"), .th(.class("num"), "版本"), .th("参数"), .th("生效"), .th("范围"), .th("状态"), .th(.class("hide-phone"), "调整"))),
                     .tbody(.forEach(records) { record in
                         .tr(.td(.text(ScreeningRuleKind(rawValue: record.kind)?.label ?? record.kind)),
                             .td(.class("num"), .text(String(record.version))),
                             .td(.class("small"), .text(parameterText(record))),
                             .td(.class("nowrap"), .text("\(record.effectiveFrom ?? "—") 起" + (record.effectiveTo.map { " 至 \($0)" } ?? ""))),
                             .td(.class("mono"), .text(record.scopeCode ?? "全国")),
-                            .td(record.enabled ? .span(.class("badge ok"), .text("启用")) : .span(.class("badge"), .text("停用"))))
+                            .td(record.enabled ? .span(.class("badge ok"), .text("启用")) : .span(.class("badge"), .text("停用"))),
+                            .td(.class("hide-phone"), versionActions(record, user: user, today: today, canRun: canRun)))
                     })
                 )),
                 .if(canRun, .div(.class("card"),
@@ -58,8 +67,8 @@ enum ScreeningPages {
     static func proposalFields(_ proposal: Proposal) -> [FormField] {
         [
             FormField(name: "kind", label: "规则", kind: .select([("", "请选择")] + ScreeningRuleKind.allCases.filter { !$0.parameterNames.isEmpty }.map { ($0.rawValue, $0.label) }), value: proposal.kind, required: true),
-            FormField(name: "parameter", label: "参数", kind: .select([("", "请选择")] + ScreeningParameter.allCases.map { ($0.rawValue, $0.label) }), value: proposal.parameter, required: true),
-            FormField(name: "value", label: "新值", kind: .number, value: proposal.value, hint: "金额以分计（5 万元 = 5000000）。", required: true),
+            FormField(name: "parameter", label: "参数", kind: .select([("", "请选择")] + ScreeningParameter.allCases.map { ($0.rawValue, $0.typedLabel) }), value: proposal.parameter, required: true),
+            FormField(name: "value", label: "新值", kind: .money, value: proposal.value, hint: "金额以元计，如 3 万元填 30000；比例、月数、人数填整数。", required: true),
             FormField(name: "effective_from", label: "生效日期", kind: .date, value: proposal.effectiveFrom, required: true),
         ]
     }
@@ -67,10 +76,25 @@ enum ScreeningPages {
     static func parameterText(_ record: ScreeningRuleRecord) -> String {
         let parameters = (try? JSONDecoder().decode([String: Int64].self, from: Data(record.parametersJSON.utf8))) ?? [:]
         return parameters.sorted { $0.key < $1.key }.map { key, value in
-            let parameter = ScreeningParameter(rawValue: key)
-            let shown = parameter == .thresholdFen ? "\(value / 100) 元" : String(value)
-            return "\(parameter?.label.replacingOccurrences(of: "（分）", with: "") ?? key)：\(shown)"
+            guard let parameter = ScreeningParameter(rawValue: key) else { return "\(key)：\(value)" }
+            return "\(parameter.label.replacingOccurrences(of: "（分）", with: ""))：\(parameter.display(value))"
         }.joined(separator: "；")
+    }
+
+    /// Withdraw (not started yet) or end (started) a version of the user's own area; wider versions are the upper
+    /// level's to change.
+    private static func versionActions(_ record: ScreeningRuleRecord, user: CurrentUser, today: CivilDate, canRun: Bool) -> Node<HTML.BodyContext> {
+        guard canRun, let id = record.id?.uuidString.lowercased(), let scope = record.scopeCode.flatMap(AreaCode.init), user.scope.includes(scope) else {
+            return .empty
+        }
+        if let from = record.effectiveFrom.flatMap(CivilDate.init), from > today {
+            return .form(.class("inline"), .action("/screening/rules/\(id)/withdraw"), .method(.post), CSRFField(user: user).node,
+                         .button(.type(.submit), .text("撤回")))
+        }
+        if let to = record.effectiveTo.flatMap(CivilDate.init), to < today { return .empty }
+        return .form(.class("inline"), .action("/screening/rules/\(id)/end"), .method(.post), CSRFField(user: user).node,
+                     .input(.type(.date), .name("last_day"), .value(today.description), .attribute(named: "aria-label", value: "最后生效日")),
+                     .button(.type(.submit), .text("结束")))
     }
 
     static func run(user: CurrentUser, run: ScreeningRun, villageNames: [String: String]) -> String {
@@ -116,7 +140,8 @@ enum ScreeningPages {
                 .form(.class("card"), .action("/screening/rules"), .method(.post), CSRFField(user: user).node,
                       .input(.type(.hidden), .name("kind"), .value(HTMLEscaping.escape(proposal.kind))), .input(.type(.hidden), .name("parameter"), .value(HTMLEscaping.escape(proposal.parameter))),
                       .input(.type(.hidden), .name("value"), .value(HTMLEscaping.escape(proposal.value))), .input(.type(.hidden), .name("effective_from"), .value(HTMLEscaping.escape(proposal.effectiveFrom))),
-                      .p(.text("启用后自 \(proposal.effectiveFrom) 起在本辖区生效，旧版本保留。")),
+                      .p(.text("启用后自 \(proposal.effectiveFrom) 起在本辖区生效：\(ScreeningRuleService.describe(version))。"
+                               + "本辖区原来生效的版本于前一日结束，保留可查。")),
                       .button(.type(.submit), .class("primary"), .text("启用该版本"))),
                 .p(.a(.href("/screening"), .text("← 返回筛查")))
             )
