@@ -103,9 +103,14 @@ struct LeadClosedLoopTests {
             let information = try await CaseInformation.query(on: app.db).filter(\.$household.$id ~~ ours).all()
             #expect(information.count == 1)
             #expect(information.first?.leadID == first[2].id)
-            // and a further run files nothing more
+            // and further runs file nothing more: over the whole county, and over the households named (as after a file)
             app.clock = .fixed(testNow.addingTimeInterval(4 * Self.day))
             _ = try await screenCounty(app)
+            let named = try await ScreeningService.run(scope: AccessScope(root: try #require(AreaCode(try await app.user("county").areaCode))),
+                                                       households: ours, dryRun: false, triggeredBy: "test", at: app.clock.now(),
+                                                       calendar: app.workingDayCalendar, on: app.db)
+            #expect(named.status == "finished", "\(named.error ?? "")")
+            #expect(named.newLeads == 0 && (named.attached ?? 0) == 0)
             #expect(try await illnessLeads(of: rejected, app).count == 2)
             #expect(try await CaseInformation.query(on: app.db).filter(\.$household.$id ~~ ours).count() == 1)
             // the lead page shows the link and the merged lead shows what it joined

@@ -193,7 +193,7 @@ struct ScreeningJudgementStoreTests {
             let real = try await run(false)
             // check
             let counts = { (run: ScreeningRun) in try JSONDecoder().decode([String: [String: Int]].self, from: Data(run.summaryJSON.utf8)) }
-            #expect(real.status == "finished" && real.households == 6)
+            #expect(real.status == "finished" && real.households == 6, "\(real.error ?? "")")
             #expect(real.hits == dry.hits && real.hits >= 5)
             #expect(try counts(real) == (try counts(dry)))
         }

@@ -74,7 +74,8 @@ enum LeadIntake {
         for row in try await PackedRecords.rows(["household_id", "fingerprint"], from: """
             case_information WHERE \(households.contains("household_id"))
             """, sql: sql) {
-            informed.insert("\(row[0] ?? "")|\(row[1] ?? "")")
+            guard let household = row[0].flatMap({ Hex.uuid($0.utf8) }) else { continue }
+            informed.insert("\(household)|\(row[1] ?? "")")
         }
 
         var outcomes: [Outcome] = []

@@ -54,6 +54,7 @@ enum ScreeningService {
         } catch {
             run.status = "failed"
             run.error = String(describing: error)
+            database.logger.error("screening run failed: \(String(reflecting: error))")
         }
         run.finishedAt = Date()
         try await run.save(on: database)
