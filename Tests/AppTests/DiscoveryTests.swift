@@ -34,7 +34,7 @@ struct DiscoveryTests {
         return try #require(try await DepartmentBatch.find(id, on: app.db))
     }
 
-    @Test("a hospital self-pay file raises a lead above the threshold only, and the same file twice yields the lead once")
+    @Test("a hospital self-pay file raises a lead from the threshold on (5万元以上 includes 50,000), and the same file twice yields the leads once")
     func medicalPushIsIdempotent() async throws {
         try await withDemoApp(households: 20) { app in
             // setup
@@ -55,10 +55,11 @@ struct DiscoveryTests {
             #expect(second.newEvents == 0 && second.repeatedEvents == 2)
             #expect(try await RiskLead.query(on: app.db).count() == afterFirst)
             let source = try #require(try await LeadSource.query(on: app.db).filter(\.$ruleKind == "hospitalSelfPay").all().first { $0.message.contains("56,320") })
-            #expect(source.message == "住院自付 56,320 元，超过 50,000 元")
+            #expect(source.message == "住院自付 56,320 元，达到 50,000 元以上")
             #expect(afterFirst > leadsBefore)
-            let atThreshold = try await LeadSource.query(on: app.db).filter(\.$ruleKind == "hospitalSelfPay").all().filter { $0.message.contains("50,000 元，超过") }
-            #expect(atThreshold.isEmpty)
+            let atThreshold = try await LeadSource.query(on: app.db).filter(\.$ruleKind == "hospitalSelfPay").all()
+                .filter { $0.message == "住院自付 50,000 元，达到 50,000 元以上" }
+            #expect(atThreshold.count == 1)
         }
     }
 
