@@ -177,7 +177,7 @@ struct DiscoveryTests {
         }
     }
 
-    @Test("the exchange page shows who is late, and the county can change a department's cadence")
+    @Test("the exchange page shows who is late; a county sets its own cadence, weekly or monthly, which no other area inherits")
     func cadence() async throws {
         try await withDemoApp(households: 10) { app in
             let county = try await app.signIn("county")

@@ -26,5 +26,6 @@ extension Migrations {
         add(CreateScreeningHits())
         add(DropDepartmentEventsHouseholdIndex())
         add(AddScreeningSignals())
+        add(CreateExchangeSchedules())
     }
 }
