@@ -186,13 +186,50 @@ struct DiscoveryTests {
                 #expect(response.body.string.contains("逾期未报"))
             }
             try await app.testing().test(.POST, "departments/cadences", headers: county.formHeaders, beforeRequest: { request in
-                try request.content.encode(["department": "education", "every_days": "7", FormProtection.fieldName: county.csrf], as: .urlEncodedForm)
+                try request.content.encode(["department": "education", "pattern": "weekly", "value": "4", FormProtection.fieldName: county.csrf], as: .urlEncodedForm)
             }, afterResponse: { response in #expect(response.status == .seeOther) })
-            #expect(try await ExchangeCadence.query(on: app.db).filter(\.$department == "education").first()?.everyDays == 7)
+            let today = ChinaTime.civilDate(of: testNow)
+            let tables = try await ExchangeSchedule.tables(on: app.db)
+            let education = try #require(tables[Department.education.rawValue])
+            let countyCode = try #require(try await User.query(on: app.db).filter(\.$username == "county").first().flatMap { AreaCode($0.areaCode) })
+            #expect(education.value(at: countyCode, on: today) == .weekly(weekday: 4))
+            let elsewhere = try #require(AreaCode("110101000000"))
+            #expect(education.value(at: elsewhere, on: today) == .everyDays(62), "another county keeps the national row")
+            try await app.testing().test(.GET, "departments", headers: county.headers) { response in
+                #expect(response.body.string.contains("每周四"))
+            }
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$entityType == "exchange_cadence").count() == 1)
             let dept = try await app.signIn("dept")
             try await app.testing().test(.POST, "departments/cadences", headers: dept.formHeaders, beforeRequest: { request in
-                try request.content.encode(["department": "education", "every_days": "300", FormProtection.fieldName: dept.csrf], as: .urlEncodedForm)
+                try request.content.encode(["department": "education", "pattern": "everyDays", "value": "300", FormProtection.fieldName: dept.csrf], as: .urlEncodedForm)
             }, afterResponse: { response in #expect(response.status == .forbidden) })
+        }
+    }
+
+    @Test("the half-monthly warning list names the households flagged in the half month, and exports them")
+    func halfMonthlyList() async throws {
+        try await withDemoApp(households: 20) { app in
+            let county = try await app.signIn("county")
+            let household = try #require(try await Household.query(on: app.db).sort(\.$householdNumber).first())
+            try await app.testing().test(.POST, "households/\(try household.requireID())/leads", headers: county.formHeaders, beforeRequest: { request in
+                try request.content.encode(["channel": "selfReport", "risk": "illness", "description": "户主突发重病",
+                                            FormProtection.fieldName: county.csrf], as: .urlEncodedForm)
+            }, afterResponse: { response in #expect(response.status == .seeOther) })
+            // testNow is 2026-11-22: the second half of November
+            try await app.testing().test(.GET, "leads/warning", headers: county.headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("2026年11月下半月（16日–30日）预警名单"))
+                #expect(response.body.string.contains(household.householdNumber))
+            }
+            try await app.testing().test(.GET, "leads/warning?half=2026-11-01", headers: county.headers) { response in
+                #expect(response.body.string.contains("2026年11月上半月（1日–15日）预警名单"))
+                #expect(!response.body.string.contains(household.householdNumber))
+            }
+            try await app.testing().test(.GET, "leads/warning?format=csv&list=flagged", headers: county.headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains(household.householdNumber))
+                #expect(response.body.string.contains("农户自主申报"))
+            }
         }
     }
 
