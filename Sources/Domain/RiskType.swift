@@ -10,6 +10,10 @@ public enum RiskType: String, CodeList {
     case unstableEmployment
     case lackOfLabour
     case other
+    /// 住房安全 and 饮水安全: carried as risks of their own by some provinces' lists and only as flags by others
+    /// (POLICY §13.8); screening starts its housing and water leads with them rather than 其他.
+    case housingSafety
+    case drinkingWater
     /// Appeared in some 2020–2022 versions of the list.
     case epidemic
     /// The remaining cases are 2014–2020 建档立卡 致贫原因, not in the current list.
@@ -31,6 +35,8 @@ public enum RiskType: String, CodeList {
         case .unstableEmployment: "因务工就业不稳"
         case .lackOfLabour: "缺劳动力"
         case .other: "其他"
+        case .housingSafety: "住房安全"
+        case .drinkingWater: "饮水安全"
         case .epidemic: "因疫情"
         case .lackOfSkills: "缺技术"
         case .lackOfFunds: "缺资金"
@@ -46,7 +52,7 @@ public enum RiskType: String, CodeList {
     public var validity: ValidityPeriod {
         switch self {
         case .illness, .education, .disability, .naturalDisaster, .accident, .industryFailure,
-             .unstableEmployment, .lackOfLabour, .other:
+             .unstableEmployment, .lackOfLabour, .other, .housingSafety, .drinkingWater:
             .always
         case .epidemic:
             ValidityPeriod(from: CivilDate(known: 2020, 1, 1), to: CivilDate(known: 2022, 12, 31))

@@ -28,6 +28,10 @@ public enum SchoolStatus: String, CodeList {
     /// about non-compulsory schooling costs look at.
     public var isCompulsory: Bool { self == .primary || self == .juniorHigh }
 
+    /// 非义务教育阶段 after the compulsory stages: senior high, secondary vocational, technician college and higher
+    /// education (S0's 子女就读非义务教育阶段; pre-school comes before compulsory schooling and is not counted).
+    public var isBeyondCompulsory: Bool { self != .preschool && !isCompulsory }
+
     /// Full-time higher education, for the "two or more children in higher education" screening rule.
     /// Technician colleges are vocational schools and are left out.
     public var isHigherEducation: Bool {

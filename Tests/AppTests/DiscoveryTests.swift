@@ -20,7 +20,7 @@ struct DiscoveryTests {
         try await app.uploadDepartmentFile(csv, kind: kind, as: session)
     }
 
-    @Test("a hospital self-pay file raises a lead above the threshold only, and the same file twice yields the lead once")
+    @Test("a hospital self-pay file raises a lead from the threshold on (5万元以上 includes 50,000), and the same file twice yields the leads once")
     func medicalPushIsIdempotent() async throws {
         try await withDemoApp(households: 20) { app in
             // setup
@@ -41,10 +41,11 @@ struct DiscoveryTests {
             #expect(second.newEvents == 0 && second.repeatedEvents == 2)
             #expect(try await RiskLead.query(on: app.db).count() == afterFirst)
             let source = try #require(try await LeadSource.query(on: app.db).filter(\.$ruleKind == "hospitalSelfPay").all().first { $0.message.contains("56,320") })
-            #expect(source.message == "住院自付 56,320 元，超过 50,000 元")
+            #expect(source.message == "住院自付 56,320 元，达到 50,000 元以上")
             #expect(afterFirst > leadsBefore)
-            let atThreshold = try await LeadSource.query(on: app.db).filter(\.$ruleKind == "hospitalSelfPay").all().filter { $0.message.contains("50,000 元，超过") }
-            #expect(atThreshold.isEmpty)
+            let atThreshold = try await LeadSource.query(on: app.db).filter(\.$ruleKind == "hospitalSelfPay").all()
+                .filter { $0.message == "住院自付 50,000 元，达到 50,000 元以上" }
+            #expect(atThreshold.count == 1)
         }
     }
 
@@ -162,7 +163,7 @@ struct DiscoveryTests {
         }
     }
 
-    @Test("the exchange page shows who is late, and the county can change a department's cadence")
+    @Test("the exchange page shows who is late; a county sets its own cadence, weekly or monthly, which no other area inherits")
     func cadence() async throws {
         try await withDemoApp(households: 10) { app in
             let county = try await app.signIn("county")
@@ -171,13 +172,50 @@ struct DiscoveryTests {
                 #expect(response.body.string.contains("逾期未报"))
             }
             try await app.testing().test(.POST, "departments/cadences", headers: county.formHeaders, beforeRequest: { request in
-                try request.content.encode(["department": "education", "every_days": "7", FormProtection.fieldName: county.csrf], as: .urlEncodedForm)
+                try request.content.encode(["department": "education", "pattern": "weekly", "value": "4", FormProtection.fieldName: county.csrf], as: .urlEncodedForm)
             }, afterResponse: { response in #expect(response.status == .seeOther) })
-            #expect(try await ExchangeCadence.query(on: app.db).filter(\.$department == "education").first()?.everyDays == 7)
+            let today = ChinaTime.civilDate(of: testNow)
+            let tables = try await ExchangeSchedule.tables(on: app.db)
+            let education = try #require(tables[Department.education.rawValue])
+            let countyCode = try #require(try await User.query(on: app.db).filter(\.$username == "county").first().flatMap { AreaCode($0.areaCode) })
+            #expect(education.value(at: countyCode, on: today) == .weekly(weekday: 4))
+            let elsewhere = try #require(AreaCode("110101000000"))
+            #expect(education.value(at: elsewhere, on: today) == .everyDays(62), "another county keeps the national row")
+            try await app.testing().test(.GET, "departments", headers: county.headers) { response in
+                #expect(response.body.string.contains("每周四"))
+            }
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$entityType == "exchange_cadence").count() == 1)
             let dept = try await app.signIn("dept")
             try await app.testing().test(.POST, "departments/cadences", headers: dept.formHeaders, beforeRequest: { request in
-                try request.content.encode(["department": "education", "every_days": "300", FormProtection.fieldName: dept.csrf], as: .urlEncodedForm)
+                try request.content.encode(["department": "education", "pattern": "everyDays", "value": "300", FormProtection.fieldName: dept.csrf], as: .urlEncodedForm)
             }, afterResponse: { response in #expect(response.status == .forbidden) })
+        }
+    }
+
+    @Test("the half-monthly warning list names the households flagged in the half month, and exports them")
+    func halfMonthlyList() async throws {
+        try await withDemoApp(households: 20) { app in
+            let county = try await app.signIn("county")
+            let household = try #require(try await Household.query(on: app.db).sort(\.$householdNumber).first())
+            try await app.testing().test(.POST, "households/\(try household.requireID())/leads", headers: county.formHeaders, beforeRequest: { request in
+                try request.content.encode(["channel": "selfReport", "risk": "illness", "description": "户主突发重病",
+                                            FormProtection.fieldName: county.csrf], as: .urlEncodedForm)
+            }, afterResponse: { response in #expect(response.status == .seeOther) })
+            // testNow is 2026-11-22: the second half of November
+            try await app.testing().test(.GET, "leads/warning", headers: county.headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("2026年11月下半月（16日–30日）预警名单"))
+                #expect(response.body.string.contains(household.householdNumber))
+            }
+            try await app.testing().test(.GET, "leads/warning?half=2026-11-01", headers: county.headers) { response in
+                #expect(response.body.string.contains("2026年11月上半月（1日–15日）预警名单"))
+                #expect(!response.body.string.contains(household.householdNumber))
+            }
+            try await app.testing().test(.GET, "leads/warning?format=csv&list=flagged", headers: county.headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains(household.householdNumber))
+                #expect(response.body.string.contains("农户自主申报"))
+            }
         }
     }
 

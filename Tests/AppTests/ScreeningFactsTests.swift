@@ -48,10 +48,15 @@ struct ScreeningFactsTests {
             rating.note = ""
             rating.recordedBy = "test"
             try await rating.create(on: app.db)
-            let member = try #require(try await Member.query(on: app.db).filter(\.$household.$id == id)
-                .filter(\.$schoolStatus == nil).filter(\.$departedOn == nil).first())
-            member.schoolStatus = SchoolStatus.bachelor.rawValue
-            try await member.save(on: app.db)
+            // a child (之子/之女) counts; the spouse at university does not (S0 counts 子女)
+            let members = try await Member.query(on: app.db).filter(\.$household.$id == id).filter(\.$departedOn == nil).all()
+            let child = try #require(members.first { ["son", "daughter"].contains($0.relation) && !(SchoolStatus(rawValue: $0.schoolStatus ?? "")?.isHigherEducation ?? false) })
+            child.schoolStatus = SchoolStatus.bachelor.rawValue
+            try await child.save(on: app.db)
+            if let adult = members.first(where: { !["son", "daughter"].contains($0.relation) }) {
+                adult.schoolStatus = SchoolStatus.bachelor.rawValue
+                try await adult.save(on: app.db)
+            }
             // check: the kept facts say so
             let after = try await facts(of: id, app)
             #expect(after.per_capita_last == 100)

@@ -44,7 +44,8 @@ struct CodeListTests {
     @Test("risk types offered depend on the date of the record")
     func riskVintages() {
         let current = RiskType.offered(on: day("2025-06-01"))
-        #expect(current.count == 9)
+        // The nine of 100A27, and 住房安全 and 饮水安全 that some provinces carry (POLICY §13.8).
+        #expect(current.count == 11)
         #expect(!current.contains(.epidemic) && !current.contains(.lackOfSkills))
         #expect(RiskType.offered(on: day("2021-06-01")).contains(.epidemic))
         #expect(RiskType.offered(on: day("2019-06-01")).contains(.lackOfSkills))

@@ -17,6 +17,8 @@ import Testing
         let bounds = ScreeningBounds(rules: rules, line: Self.line, on: Data.today)
         // check
         #expect(!bounds.admitsRegistryFacts(Data.quiet(), incomeYear: 2024))
+        #expect(!bounds.admitsRegistryFacts(Data.quiet { $0.frailMemberBirthDate = Data.day("1965-07-01") }, incomeYear: 2024))
+        #expect(bounds.admitsRegistryFacts(Data.quiet { $0.frailMemberBirthDate = Data.day("1965-06-30") }, incomeYear: 2024))
         #expect(!bounds.admitsRecords([], on: Data.today))
     }
 
@@ -33,7 +35,7 @@ import Testing
         // check
         #expect(bounds.incomeCeilingHundredths == Int64(98_400_000), "8,200 yuan raised by 20 %, in hundredths of a fen")
         let medical = bounds.records.first { $0.kind == .medicalSelfPay }
-        #expect(medical?.amountAbove == Data.yuan("20000"))
+        #expect(medical?.amountAtLeast == Data.yuan("20000"))
         #expect(medical?.opensAfter == CivilDate(known: 2023, 6, 30))
         #expect(medical?.summedPerPerson == true)
     }
@@ -45,8 +47,8 @@ import Testing
         let bounds = ScreeningBounds(rules: rules, line: Self.line, on: Data.today)
         var admitted = 0
         for _ in 0..<2_000 {
-            // setup
-            let facts = Self.randomFacts(&random)
+            // setup: amounts are sometimes exactly a threshold in force, where a bound off by one would shut
+            let facts = Self.randomFacts(&random, boundaries: Self.thresholds(rules))
             // act
             let hits = ScreeningEngine.evaluate(facts, rules: rules.inForce(for: facts.villageCode, on: Data.today), on: Data.today)
             let passes = bounds.admitsRegistryFacts(facts, incomeYear: 2024) || bounds.admitsRecords(facts.events, on: Data.today)
@@ -74,11 +76,20 @@ import Testing
         return try! ScreeningRuleSet(versions: versions)
     }
 
-    static func randomFacts(_ random: inout SeededGenerator) -> HouseholdFacts {
+    /// Every amount threshold the rule set holds, to place records exactly at them.
+    static func thresholds(_ rules: ScreeningRuleSet) -> [Int64] {
+        rules.versions.compactMap { $0.parameter(.thresholdFen) }
+    }
+
+    static func randomFacts(_ random: inout SeededGenerator, boundaries: [Int64] = []) -> HouseholdFacts {
         let villages = [Data.village, Data.area("512002110202"), Data.otherVillage]
         let people = [Data.head, Data.spouse, Data.son, Data.daughter]
         func amount(_ upper: Int64) -> Money? {
-            Int.random(in: 0..<6, using: &random) == 0 ? nil : Money(fen: Int64.random(in: 0...upper, using: &random))
+            if !boundaries.isEmpty, Int.random(in: 0..<4, using: &random) == 0 { return Money(fen: boundaries.randomElement(using: &random)!) }
+            return Int.random(in: 0..<6, using: &random) == 0 ? nil : Money(fen: Int64.random(in: 0...upper, using: &random))
+        }
+        func day(_ range: ClosedRange<Int>) -> CivilDate? {
+            Bool.random(using: &random) ? nil : Data.today.adding(days: -Int.random(in: range, using: &random))
         }
         var facts = HouseholdFacts(householdNumber: "1", villageCode: villages.randomElement(using: &random)!, memberCount: 4)
         for year in [2023, 2024] {
@@ -87,6 +98,13 @@ import Testing
             facts.rigidSpending[year] = amount(6_000_000)
         }
         facts.membersInHigherEducation = Int.random(in: 0...3, using: &random)
+        facts.childrenBeyondCompulsory = facts.membersInHigherEducation + Int.random(in: 0...1, using: &random)
+        facts.frailMemberBirthDate = day(21_000...23_500)
+        facts.registryDisability = day(-10...800).map { GradeChange(grade: Int.random(in: 1...4, using: &random), on: $0) }
+        facts.labourerLostOn = day(-10...800)
+        facts.labourers = Int.random(in: 0...3, using: &random)
+        facts.largestRigidItem = RigidSpendingItem.allCases.randomElement(using: &random)
+        if Bool.random(using: &random) { facts.childIDNumbers = Set(people.filter { _ in Bool.random(using: &random) }) }
         facts.housingGrade = HousingSafetyGrade.allCases.randomElement(using: &random)
         facts.waterSecured = [true, true, true, false, nil].randomElement(using: &random)!
         facts.monitoringLine = [Data.yuan("7600"), Data.yuan("8200")].randomElement(using: &random)

@@ -37,6 +37,24 @@ import Testing
         #expect(ScreeningEngine.judgementHolds(facts, prepared: rules, on: Data.today) == CivilDate(known: 2025, 7, 9))
     }
 
+    @Test func aFrailMemberHoldsTheJudgementUntilTheDayBeforeTheyTurnSixty() {
+        let facts = Data.quiet { $0.frailMemberBirthDate = Data.day("1965-08-10") }
+        let rules = ScreeningEngine.prepared(ScreeningRuleSet.seeded, for: Data.village, on: Data.today)
+        let holds = ScreeningEngine.judgementHolds(facts, prepared: rules, on: Data.today)
+        #expect(holds == CivilDate(known: 2025, 8, 9))
+        #expect(ScreeningEngine.evaluate(facts, prepared: rules, on: holds).isEmpty)
+        #expect(ScreeningEngine.evaluate(facts, prepared: rules, on: holds.adding(days: 1)).map(\.kind) == [.frailElderly])
+    }
+
+    @Test func aRegistryChangeHoldsTheJudgementUntilItLeavesTheWindow() {
+        let facts = Data.quiet {
+            $0.labourerLostOn = Data.day("2024-09-01")
+            $0.registryDisability = GradeChange(grade: 1, on: Data.day("2024-10-01"))
+        }
+        let rules = ScreeningEngine.prepared(ScreeningRuleSet.seeded, for: Data.village, on: Data.today)
+        #expect(ScreeningEngine.judgementHolds(facts, prepared: rules, on: Data.today) == CivilDate(known: 2025, 8, 31))
+    }
+
     @Test(arguments: 0..<6)
     func everyDayUpToTheLastGivesTheSameHits(seed: UInt64) {
         var random = SeededGenerator(seed: 9_100 + seed)

@@ -60,7 +60,7 @@ struct ScreeningRuleSetTests {
         let earlier = Data.with(Data.event(.medicalSelfPay, "2024-12-02", amount: "30000"))
         #expect(Self.fired(earlier, set, in: Data.village, on: "2024-12-31") == [])
         let hit = ScreeningEngine.evaluate(Self.patient, rules: set.inForce(for: Data.village, on: Data.today), on: Data.today)
-        #expect(hit.first?.version == 2 && hit.first?.message == "住院自付 30,000 元，超过 20,000 元")
+        #expect(hit.first?.version == 2 && hit.first?.message == "住院自付 30,000 元，达到 20,000 元以上")
     }
 
     @Test("a disabled county version switches the rule off in the county and nowhere else")

@@ -13,6 +13,11 @@ enum ScreeningTestData {
     static let son = RegistryTestData.id("2004-02-01", 31)
     static let daughter = RegistryTestData.id("2006-05-01", 42)
 
+    static func day(_ text: String) -> CivilDate {
+        guard let date = CivilDate(text) else { preconditionFailure("bad test day \(text)") }
+        return date
+    }
+
     static func area(_ text: String) -> AreaCode {
         guard let code = AreaCode(text) else { preconditionFailure("bad test area \(text)") }
         return code

@@ -38,22 +38,45 @@ struct DepartmentController {
         return .html(DepartmentPages.batch(user: user, batch: batch))
     }
 
-    /// Changes how often a department must send data (county and administrators).
+    /// Sets how often a department must send data in an area, from today on: a county for its own county, an
+    /// administrator for any area or (no area given) the whole country. Other areas keep theirs; an area without its
+    /// own row inherits the enclosing one.
     func setCadence(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard [.admin, .county].contains(user.role) else { throw Abort(.forbidden, reason: "只有县级部门和管理员可以调整报送频次。") }
         guard let department = Department(rawValue: request.formText("department")),
-              let days = Int(request.formText("every_days")), (1...366).contains(days) else {
-            throw Abort(.unprocessableEntity, reason: "请选择部门，并填写 1–366 之间的天数。")
+              let value = Int(request.formText("value").trimmingCharacters(in: .whitespaces)),
+              let pattern = ExchangePattern(kind: request.formText("pattern"), value: value) else {
+            throw Abort(.unprocessableEntity, reason: "请选择部门和频次：每隔 1–366 天、每周星期 1–7 或每月 1–31 日前。")
         }
-        guard let cadence = try await ExchangeCadence.query(on: request.db).filter(\.$department == department.rawValue).first() else { throw Abort(.notFound) }
-        let before = ["every_days": String(cadence.everyDays)]
-        cadence.everyDays = days
-        cadence.source = "由 \(user.displayName) 调整"
+        let scope: AreaCode?
+        if user.role == .admin {
+            let text = request.formText("scope").trimmingCharacters(in: .whitespaces)
+            guard text.isEmpty || AreaCode(text) != nil else { throw Abort(.unprocessableEntity, reason: "区划代码格式不正确。") }
+            scope = AreaCode(text)
+        } else {
+            scope = user.areaCode
+        }
+        let today = ChinaTime.civilDate(of: request.now)
+        let existing = try await ExchangeSchedule.query(on: request.db).filter(\.$department == department.rawValue)
+            .filter(\.$scopeCode == scope?.value).filter(\.$effectiveFrom == today.description).first()
+        let tables = try await ExchangeSchedule.tables(on: request.db)
+        let before = tables[department.rawValue]?.value(at: scope, on: today)
+        let schedule = existing ?? ExchangeSchedule()
+        schedule.department = department.rawValue
+        schedule.scopeCode = scope?.value
+        schedule.effectiveFrom = today.description
+        schedule.pattern = pattern.kind
+        schedule.patternValue = pattern.value
+        schedule.source = "由 \(user.displayName) 调整"
+        schedule.createdBy = user.username
+        let area = scope.map { "区划 \($0.value) " } ?? "全国"
         try await request.db.transaction { database in
-            try await cadence.save(on: database)
-            try await AuditLog.record(.update, entityType: "exchange_cadence", entityID: department.rawValue, areaCode: user.areaCode.value,
-                                      summary: "调整\(department.label)报送频次为每 \(days) 天", before: before, after: ["every_days": String(days)],
+            try await schedule.save(on: database)
+            try await AuditLog.record(.update, entityType: "exchange_cadence", entityID: "\(department.rawValue)@\(scope?.value ?? "")",
+                                      areaCode: scope?.value ?? user.areaCode.value,
+                                      summary: "调整\(area)\(department.label)报送频次为\(pattern.label)",
+                                      before: ["pattern": before?.label ?? ""], after: ["pattern": pattern.label, "effective_from": today.description],
                                       actor: request.auditActor, at: request.now, on: database)
         }
         return request.redirect(to: "/departments")
@@ -75,23 +98,25 @@ struct DepartmentController {
     struct KindStatus {
         let kind: DepartmentEventKind
         let lastReceived: Date?
-        let everyDays: Int
+        let pattern: ExchangePattern?
         let isLate: Bool
         let canUpload: Bool
     }
 
-    /// Per data kind the user may see: when data last came, the agreed cadence, and whether it is late.
+    /// Per data kind the user may see: when data last came, the cadence in force for the user's area, and whether it
+    /// is late by it (`ExchangePattern.isLate`).
     static func exchangeStatus(for user: CurrentUser, on request: Request) async throws -> (kinds: [KindStatus], batches: [DepartmentBatch]) {
         let kinds = DepartmentEventKind.allCases.filter { user.role != .department || $0.department == user.department }
         var query = try request.scoped(DepartmentBatch.self).query()
         if user.role == .department, let department = user.department { query = query.filter(\.$department == department.rawValue) }
         let batches = try await query.sort(\.$receivedAt, .descending).limit(200).all()
-        let cadences = Dictionary(try await ExchangeCadence.query(on: request.db).all().map { ($0.department, $0.everyDays) }, uniquingKeysWith: { first, _ in first })
+        let tables = try await ExchangeSchedule.tables(on: request.db)
+        let today = ChinaTime.civilDate(of: request.now)
         let status = kinds.filter { !$0.isComparison }.map { kind -> KindStatus in
             let last = batches.first { $0.kind == kind.rawValue && $0.status == "accepted" }?.receivedAt
-            let every = cadences[kind.department.rawValue] ?? 31
-            let late = last.map { request.now.timeIntervalSince($0) > Double(every) * 86_400 } ?? true
-            return KindStatus(kind: kind, lastReceived: last, everyDays: every, isLate: late, canUpload: mayUpload(kind, user))
+            let pattern = tables[kind.department.rawValue]?.value(at: user.areaCode, on: today)
+            let late = pattern?.isLate(lastReceived: last.map(ChinaTime.civilDate(of:)), today: today) ?? false
+            return KindStatus(kind: kind, lastReceived: last, pattern: pattern, isLate: late, canUpload: mayUpload(kind, user))
         }
         return (status, batches)
     }

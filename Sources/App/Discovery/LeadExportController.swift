@@ -3,8 +3,8 @@ import Fluent
 import Spreadsheet
 import Vapor
 
-/// 台账导出 and 半月预警清单: the ledger as a spreadsheet, and the warning list of open leads that are overdue or
-/// about to be, for the half-monthly report.
+/// 台账导出 and 半月预警清单: the ledger as a spreadsheet, and the half-monthly report (seed 002: 每半个月报送一次预警
+/// 人员名单): the households flagged at risk in the half month, beside the open leads that are overdue or about to be.
 struct LeadExportController {
     static let header = ["接收时间", "户编号", "户主", "村代码", "风险类型", "渠道", "来源数", "状态", "本环节时限", "时限状态", "全程时限", "结果说明"]
 
@@ -19,16 +19,67 @@ struct LeadExportController {
         return try await file(ids, name: "leads", request: request, user: user, summary: "导出风险线索台账")
     }
 
+    static let flaggedHeader = ["户编号", "户主", "村代码", "风险类型", "发现渠道", "线索数", "首次接收", "当前状态"]
+
     func warning(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
+        let half = HalfMonth(containing: (try? request.query.get(String.self, at: "half")).flatMap(CivilDate.init) ?? request.today)
+        let format = try? request.query.get(String.self, at: "format")
+        if format != nil, (try? request.query.get(String.self, at: "list")) == "flagged" {
+            let flagged = try await Self.flagged(in: half, for: user, on: request)
+            request.logger.info("导出半月预警名单: \(flagged.count) households for \(user.username)")
+            return try await .streamedSpreadsheet(format: format == "csv" ? .csv : .xlsx, baseName: "flagged-\(half.first)", sheetName: "预警名单",
+                                                  on: request) { emit in
+                try await emit([Self.flaggedHeader] + flagged.map(\.cells))
+            }
+        }
         let list = try await LeadController.warningList(for: user, on: request)
-        if (try? request.query.get(String.self, at: "format")) != nil {
+        if format != nil {
             return try await file(list.map(\.id), name: "warning-list", request: request, user: user, summary: "导出半月预警清单")
         }
         let shown = try await LeadController.ledgerRows(list.prefix(Self.warningPageLimit).map(\.id), on: request)
+        let flagged = try await Self.flagged(in: half, for: user, on: request)
         return .html(LeadPages.warning(user: user, rows: shown, overdue: list.count { $0.urgency == .overdue },
-                                       dueSoon: list.count { $0.urgency == .dueSoon }, today: request.today))
+                                       dueSoon: list.count { $0.urgency == .dueSoon }, today: request.today,
+                                       half: half, flagged: Array(flagged.prefix(Self.warningPageLimit)), flaggedTotal: flagged.count))
     }
+
+    /// One household flagged at risk in a half month: its leads received then.
+    struct Flagged {
+        let household: Household?
+        let leads: [RiskLead]
+
+        var cells: [String] {
+            [household?.householdNumber ?? "", household?.headName ?? "", leads.first?.villageCode ?? "",
+             Self.joined(leads.map { RiskType(rawValue: $0.riskType)?.label ?? $0.riskType }),
+             Self.joined(leads.map { LeadChannel(rawValue: $0.channel)?.label ?? $0.channel }), String(leads.count),
+             leads.map(\.receivedAt).min().map(DisplayFormat.minute) ?? "",
+             Self.joined(leads.map { LeadState(rawValue: $0.state)?.label ?? $0.state })]
+        }
+
+        /// Distinct values in first-seen order, joined with 、.
+        static func joined(_ values: [String]) -> String {
+            var seen = Set<String>()
+            return values.filter { seen.insert($0).inserted }.joined(separator: "、")
+        }
+    }
+
+    /// The households of the user's area with a lead received in the half month (China time), in household-number
+    /// order.
+    static func flagged(in half: HalfMonth, for user: CurrentUser, on request: Request) async throws -> [Flagged] {
+        guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不查看风险线索台账。") }
+        let from = ChinaTime.startOfDay(half.first), to = ChinaTime.startOfDay(half.last.adding(days: 1))
+        let ids = try await request.db.sql.raw("""
+            SELECT id FROM risk_leads WHERE \(user.scope.leadPredicate()) AND received_at >= \(bind: from) AND received_at < \(bind: to)
+            ORDER BY received_at, id
+            """).all(decoding: LeadID.self).map(\.id)
+        let rows = try await LeadController.ledgerRows(ids, on: request)
+        return Dictionary(grouping: rows, by: { $0.lead.$household.id }).values
+            .map { Flagged(household: $0.first?.lead.$household.value, leads: $0.map(\.lead)) }
+            .sorted { ($0.household?.householdNumber ?? "") < ($1.household?.householdNumber ?? "") }
+    }
+
+    private struct LeadID: Decodable { let id: UUID }
 
     /// The leads as a spreadsheet, read and written a batch at a time in the order of `ids`.
     private func file(_ ids: [UUID], name: String, request: Request, user: CurrentUser, summary: String) async throws -> Response {

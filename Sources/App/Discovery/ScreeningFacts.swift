@@ -14,7 +14,7 @@ enum ScreeningFacts {
     }
 
 
-    private struct StudentRow: Decodable { let household_id: UUID; let id_number: String }
+    private struct ChildRow: Decodable { let household_id: UUID; let id_number: String; let school_status: String? }
     private struct CountRow: Decodable { let count: Int }
 
     static let chunkSize = 1_000
@@ -131,13 +131,19 @@ enum ScreeningFacts {
             ))
         }
         guard !enrolled.isEmpty else { return candidates }
-        let students = try await sql.raw("""
-            SELECT household_id, id_number FROM \(ident: Member.schema) WHERE \(BoundIDList(enrolled, sql: sql).contains("household_id"))
-            AND school_status IN (\(binds: ScreeningFactsRow.higherEducation)) AND departed_on IS NULL
-            """).all(decoding: StudentRow.self)
-        for row in students {
+        // The households' children: an education record counts only for one of them, and once for a child the
+        // registry already counts.
+        let children = try await sql.raw("""
+            SELECT household_id, id_number, school_status FROM \(ident: Member.schema) WHERE \(BoundIDList(enrolled, sql: sql).contains("household_id"))
+            AND relation IN (\(binds: ScreeningFactsRow.children)) AND departed_on IS NULL
+            """).all(decoding: ChildRow.self)
+        for position in enrolled.compactMap({ index[$0] }) { candidates[position].facts.childIDNumbers = [] }
+        for row in children {
             guard let position = index[row.household_id] else { continue }
-            candidates[position].facts.higherEducationIDNumbers.insert(row.id_number)
+            candidates[position].facts.childIDNumbers?.insert(row.id_number)
+            guard let stage = row.school_status.flatMap(SchoolStatus.init(rawValue:)) else { continue }
+            if stage.isHigherEducation { candidates[position].facts.higherEducationIDNumbers.insert(row.id_number) }
+            if stage.isBeyondCompulsory { candidates[position].facts.beyondCompulsoryIDNumbers.insert(row.id_number) }
         }
         return candidates
     }
@@ -163,12 +169,27 @@ enum ScreeningFacts {
         if let fewest = bounds.fewestStudents {
             conditions.append("higher_education >= \(bind: fewest)")
         }
+        if let fewest = bounds.fewestBeyondCompulsory {
+            conditions.append("beyond_compulsory >= \(bind: fewest)")
+        }
+        if let bornBy = bounds.frailBornBy {
+            conditions.append("frail_birth_date <= \(bind: bornBy.description)")
+        }
+        if let bound = bounds.registryDisability {
+            conditions.append("(disability_graded_on > \(bind: bound.opensAfter.description) AND disability_grade <= \(bind: bound.maximumGrade))")
+        }
+        if let bound = bounds.labourerLoss {
+            conditions.append("""
+                ((labour_lost_on > \(bind: bound.opensAfter.description) OR labourer_departed_on > \(bind: bound.opensAfter.description))
+                AND labourers <= \(bind: bound.maximumRemaining))
+                """)
+        }
         guard !conditions.isEmpty else { return nil }
         return SQLGroupExpression(conditions.joined(separator: " OR "))
     }
 
-    /// Households with department records of one kind in the bound's window (summed above its amount when it has
-    /// one). Served by the index on kind and date, which also carries the columns read.
+    /// Households with department records of one kind in the bound's window (summed to at least its amount when it
+    /// has one). Served by the index on kind and date, which also carries the columns read.
     /// `among`: the households to consider, nil for all.
     static func recordCandidates(_ bound: ScreeningBounds.RecordBound, through date: CivilDate, among households: BoundIDList?) -> SQLQueryString {
         // A list implies NOT NULL; said once, so the planner seeks the listed households in the index.
@@ -177,11 +198,11 @@ enum ScreeningFacts {
             FROM department_events WHERE kind = \(bind: bound.kind.rawValue) AND event_date > \(bind: bound.opensAfter.description)
             AND event_date <= \(bind: date.description) AND \(among)
             """
-        guard let threshold = bound.amountAbove else { return "SELECT DISTINCT household_id \(recent)" }
+        guard let threshold = bound.amountAtLeast else { return "SELECT DISTINCT household_id \(recent)" }
         let grouping: SQLQueryString = bound.summedPerPerson ? "household_id, id_number" : "household_id"
         return """
             SELECT DISTINCT household_id FROM (SELECT household_id \(recent)
-            GROUP BY \(grouping) HAVING SUM(amount) > \(bind: threshold.fen)) sums
+            GROUP BY \(grouping) HAVING SUM(amount) >= \(bind: threshold.fen)) sums
             """
     }
 }

@@ -6,9 +6,15 @@ import SQLKit
 struct ScreeningFactsRow {
     static let schema = "screening_facts"
 
-    /// The school statuses counted as higher education, as stored: the facts count these members, and an education
-    /// record is checked against their identity numbers.
+    /// The school statuses counted as higher education, as stored: the facts count the children at these stages, and
+    /// an education record is checked against their identity numbers.
     static let higherEducation = SchoolStatus.allCases.filter(\.isHigherEducation).map(\.rawValue)
+    /// The stages after compulsory schooling (高中, 中职, 高等教育), as stored.
+    static let beyondCompulsory = SchoolStatus.allCases.filter(\.isBeyondCompulsory).map(\.rawValue)
+    /// 子女: the relations to the head that count as the household's children (S0 counts 子女 only).
+    static let children = [RelationToHead.son, .daughter].map(\.rawValue)
+    /// Full labour capacity, and none at all, as stored.
+    static let capable = LabourCapacity.allCases.filter(\.isCapable).map(\.rawValue)
 
     let household_id: UUID
     let household_number: String
@@ -24,13 +30,23 @@ struct ScreeningFactsRow {
     let higher_education: Int
     let housing_grade: String?
     let water_secured: Bool?
+    let beyond_compulsory: Int
+    let frail_birth_date: String?
+    let disability_grade: Int?
+    let disability_graded_on: String?
+    let labour_lost_on: String?
+    let labourer_departed_on: String?
+    let labourers: Int
+    let rigid_item: String?
     /// Set by the query that read the row (`fetch`): whether the household has department records to read.
     let flagged: Bool
 
     /// Every column of the table, in the order the refresh writes them.
     static let storedColumns = ["household_id", "household_number", "village_code", "group_code", "grid_code", "member_count",
                                 "income_year", "per_capita_last", "per_capita_previous", "net_income_last", "net_income_previous",
-                                "rigid_last", "rigid_previous", "higher_education", "housing_grade", "water_secured"]
+                                "rigid_last", "rigid_previous", "higher_education", "housing_grade", "water_secured",
+                                "beyond_compulsory", "frail_birth_date", "disability_grade", "disability_graded_on", "labour_lost_on",
+                                "labourer_departed_on", "labourers", "rigid_item"]
 
     /// The columns a screening reads (the group and grid only scope queries), in the order `init(packed:)` parses them.
     static let columns = storedColumns.filter { $0 != "group_code" && $0 != "grid_code" }
@@ -42,6 +58,14 @@ struct ScreeningFactsRow {
                                    membersInHigherEducation: higher_education,
                                    housingGrade: housing_grade.flatMap(HousingSafetyGrade.init(rawValue:)),
                                    waterSecured: water_secured, monitoringLine: line)
+        facts.childrenBeyondCompulsory = beyond_compulsory
+        facts.frailMemberBirthDate = frail_birth_date.flatMap(CivilDate.init)
+        if let grade = disability_grade, let on = disability_graded_on.flatMap(CivilDate.init) {
+            facts.registryDisability = GradeChange(grade: grade, on: on)
+        }
+        facts.labourerLostOn = [labour_lost_on, labourer_departed_on].compactMap { $0.flatMap(CivilDate.init) }.max()
+        facts.labourers = labourers
+        facts.largestRigidItem = rigid_item.flatMap(RigidSpendingItem.init(rawValue:))
         let year = income_year
         for (offset, perCapita, net, rigid) in [(0, per_capita_last, net_income_last, rigid_last),
                                                 (1, per_capita_previous, net_income_previous, rigid_previous)] {
@@ -121,7 +145,16 @@ extension ScreeningFactsRow {
         rigid_previous = integer(10)
         higher_education = Int(students)
         housing_grade = fields[12].isEmpty ? nil : string(12)
-        flagged = fields[14].first == UInt8(ascii: "1")
+        func text(_ index: Int) -> String? { fields[index].isEmpty ? nil : string(index) }
+        beyond_compulsory = integer(14).map(Int.init) ?? 0
+        frail_birth_date = text(15)
+        disability_grade = integer(16).map(Int.init)
+        disability_graded_on = text(17)
+        labour_lost_on = text(18)
+        labourer_departed_on = text(19)
+        labourers = integer(20).map(Int.init) ?? 0
+        rigid_item = text(21)
+        flagged = fields[Self.columns.count].first == UInt8(ascii: "1")
         water_secured = switch string(13) {
         case "1", "true", "t": true
         case "0", "false", "f": false

@@ -100,13 +100,34 @@ enum ScreeningFactsStore {
              ORDER BY g.assessed_on DESC, g.created_at DESC LIMIT 1)
             """
         }
+        let members = { (condition: SQLQueryString) -> SQLQueryString in
+            "FROM members m WHERE m.household_id = h.id AND \(condition)"
+        }
+        let current: SQLQueryString = "m.departed_on IS NULL"
+        let child: SQLQueryString = "m.departed_on IS NULL AND m.relation IN (\(binds: ScreeningFactsRow.children))"
+        let graded: SQLQueryString = "m.departed_on IS NULL AND m.disability_grade IS NOT NULL AND m.disability_graded_on IS NOT NULL"
+        let largest = { (item: String, others: [String]) -> SQLQueryString in
+            "cur.\(unsafeRaw: item) > 0\(unsafeRaw: others.map { " AND cur.\(item) >= cur.\($0)" }.joined())"
+        }
         return """
             INSERT INTO screening_facts (\(unsafeRaw: ScreeningFactsRow.storedColumns.joined(separator: ", ")))
             SELECT h.id, h.household_number, h.village_code, h.group_code, h.grid_code, h.member_count,
                 \(bind: year), cur.per_capita_net, pre.per_capita_net, cur.net_income, pre.net_income, \(rigid("cur")), \(rigid("pre")),
-                (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id AND m.departed_on IS NULL
-                    AND m.school_status IN (\(binds: ScreeningFactsRow.higherEducation))),
-                \(latest(.housingSafety, "housing_grade")), \(latest(.drinkingWater, "secured"))
+                (SELECT COUNT(*) \(members("\(child) AND m.school_status IN (\(binds: ScreeningFactsRow.higherEducation))"))),
+                \(latest(.housingSafety, "housing_grade")), \(latest(.drinkingWater, "secured")),
+                (SELECT COUNT(*) \(members("\(child) AND m.school_status IN (\(binds: ScreeningFactsRow.beyondCompulsory))"))),
+                (SELECT MIN(m.birth_date) \(members("""
+                    \(current) AND m.labour_capacity = \(bind: LabourCapacity.lost.rawValue)
+                    AND (m.health LIKE \(bind: "%\(HealthCondition.seriousIllness.rawValue)%") OR m.health LIKE \(bind: "%\(HealthCondition.disability.rawValue)%"))
+                    """))),
+                (SELECT m.disability_grade \(members(graded)) ORDER BY m.disability_graded_on DESC, m.disability_grade LIMIT 1),
+                (SELECT m.disability_graded_on \(members(graded)) ORDER BY m.disability_graded_on DESC, m.disability_grade LIMIT 1),
+                (SELECT MAX(m.labour_lost_on) \(members(current))),
+                (SELECT MAX(m.departed_on) \(members("m.departed_on IS NOT NULL AND m.labour_capacity IN (\(binds: ScreeningFactsRow.capable))"))),
+                (SELECT COUNT(*) \(members("\(current) AND m.labour_capacity IN (\(binds: ScreeningFactsRow.capable))"))),
+                CASE WHEN \(largest("medical_self_pay", ["schooling_cost", "disaster_loss", "other_rigid"])) THEN 'medical'
+                    WHEN \(largest("schooling_cost", ["disaster_loss", "other_rigid"])) THEN 'schooling'
+                    WHEN \(largest("disaster_loss", ["other_rigid"])) THEN 'disaster' WHEN cur.other_rigid > 0 THEN 'other' END
             FROM households h
             LEFT JOIN income_records cur ON cur.household_id = h.id
                 AND cur.period_start = \(bind: "\(year)-01-01") AND cur.period_end = \(bind: "\(year)-12-31")

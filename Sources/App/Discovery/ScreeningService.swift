@@ -17,9 +17,8 @@ enum ScreeningService {
         var perVillage: [String: [String: Int]] = [:]
     }
 
-    /// Rules whose facts come from department data: their leads count as department pushes.
-    static let departmentKinds: Set<ScreeningRuleKind> = [.hospitalSelfPay, .newSeriousIllness, .newMinimumLiving, .newExtremePoverty,
-                                                          .newSevereDisability, .disasterDamage, .jobLoss]
+    /// Rules that read department data (housing, water and enrolment records included): their leads count as department pushes.
+    static let departmentKinds: Set<ScreeningRuleKind> = Set(ScreeningRuleKind.allCases.filter { $0.recordKind != nil })
 
     static let batchSize = 2_000
 

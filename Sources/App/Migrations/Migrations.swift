@@ -29,5 +29,7 @@ extension Migrations {
         add(CreateLeadDeadlinePolicies())
         add(AddScreeningRuleWithdrawal())
         add(AddScreeningRunOutcomes())
+        add(AddScreeningSignals())
+        add(CreateExchangeSchedules())
     }
 }

@@ -1,7 +1,8 @@
 import Fluent
 import Foundation
 
-/// 数据交换频次 — the longest a department may go without sending data before it shows as late.
+/// 数据交换频次 as migration 003 kept it: one national row per department. Read only by the migrations; superseded by
+/// `ExchangeSchedule` (011), which copies these rows and drops the table.
 final class ExchangeCadence: Model, @unchecked Sendable {
     static let schema = "exchange_cadences"
 

@@ -20,7 +20,7 @@ extension ScreeningEngine {
         return hit(rule, values, message)
     }
 
-    /// Per-capita income fell by strictly more than `dropPercent` from the year before. A year before with no
+    /// Per-capita income fell by `dropPercent` or more from the year before (a threshold includes its figure). A year before with no
     /// positive income gives no base to fall from.
     static func sharpIncomeDrop(_ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate) -> RuleHit? {
         let year = date.year - 1
@@ -29,7 +29,7 @@ extension ScreeningEngine {
         let drop = previous.fen - current.fen
         let (dropScaled, dropOverflow) = drop.multipliedReportingOverflow(by: 100)
         let (baseScaled, baseOverflow) = previous.fen.multipliedReportingOverflow(by: percent)
-        guard !dropOverflow, !baseOverflow, dropScaled > baseScaled else { return nil }
+        guard !dropOverflow, !baseOverflow, dropScaled >= baseScaled else { return nil }
         let share = percentText(drop, of: previous.fen)
         return hit(
             rule,
@@ -37,12 +37,13 @@ extension ScreeningEngine {
                 "年度": String(year), "人均纯收入": current.groupedYuan, "上年人均纯收入": previous.groupedYuan,
                 "降幅": share, "阈值": "\(percent)%",
             ],
-            "人均纯收入由 \(previous.spokenYuan) 元降至 \(current.spokenYuan) 元，下降 \(share)，超过 \(percent)%"
+            "人均纯收入由 \(previous.spokenYuan) 元降至 \(current.spokenYuan) 元，下降 \(share)，达到 \(percent)%"
         )
     }
 
     /// Essential spending of the last complete year strictly above the household's net income of the year before
-    /// it (S2: 刚性支出超过上年度收入).
+    /// it (S2: 刚性支出超过上年度收入). The lead starts with the risk type of the largest spending item when the facts
+    /// know it (medical: 因病, schooling: 因学, disaster: 因自然灾害), 其他 otherwise.
     static func rigidSpendingAboveIncome(
         _ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate
     ) -> RuleHit? {
@@ -52,7 +53,8 @@ extension ScreeningEngine {
         return hit(
             rule,
             ["年度": String(year), "刚性支出": spending.groupedYuan, "上年家庭纯收入": income.groupedYuan],
-            "刚性支出 \(spending.spokenYuan) 元，超过上年家庭纯收入 \(income.spokenYuan) 元"
+            "刚性支出 \(spending.spokenYuan) 元，超过上年家庭纯收入 \(income.spokenYuan) 元",
+            riskType: facts.largestRigidItem?.riskType
         )
     }
 }

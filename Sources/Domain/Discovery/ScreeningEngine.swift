@@ -1,10 +1,11 @@
 /// 筛查引擎: runs rule versions over one household's facts. Pure and cheap, so a county's whole registry can be
 /// screened in a batch, and a dry run of a new threshold costs nothing but time.
 ///
-/// Thresholds are strict: an amount or share exactly at its threshold does not fire ("超过" and "低于" in the
-/// sources mean strictly above and strictly below), so one fen over fires and the threshold itself does not.
-/// Parameters named as bounds are inclusive as their names say: `minimumStudents` fires when the count reaches it,
-/// `maximumGrade` includes that grade.
+/// Thresholds include their figure: an amount or a fall that reaches its threshold fires ("5万元以上" includes
+/// 50,000: 以上 counts the figure itself), one fen under does not. Comparisons with the household's own figures are
+/// strict as the sources word them: income "低于" the line, spending "超过" last year's income. Parameters named as
+/// bounds are inclusive as their names say: `minimumStudents` and `minimumAge` fire when reached, `maximumGrade`
+/// and `maximumRemainingLabourers` include their value.
 ///
 /// Income rules judge the last complete year before the screening day ("this year" = `date.year - 1`, the year
 /// before that for comparisons). Department-record rules look at records dated within the rule's `windowMonths`
@@ -48,6 +49,9 @@ public enum ScreeningEngine {
         case .unsafeHousing: unsafeHousing(rule, facts, date).map { [$0] } ?? []
         case .disasterDamage: disasterDamage(rule, facts, date).map { [$0] } ?? []
         case .unsafeWater: unsafeWater(rule, facts, date).map { [$0] } ?? []
+        case .childInNonCompulsorySchooling: childInNonCompulsorySchooling(rule, facts, date).map { [$0] } ?? []
+        case .frailElderly: frailElderly(rule, facts, date).map { [$0] } ?? []
+        case .mainLabourerLoss: mainLabourerLoss(rule, facts, date).map { [$0] } ?? []
         }
     }
 
@@ -74,10 +78,11 @@ public enum ScreeningEngine {
     }
 
     static func hit(
-        _ rule: ScreeningRuleVersion, _ values: [String: String], _ message: String, person: DepartmentEvent? = nil
+        _ rule: ScreeningRuleVersion, _ values: [String: String], _ message: String, person: DepartmentEvent? = nil,
+        riskType: RiskType? = nil
     ) -> RuleHit {
         RuleHit(
-            kind: rule.kind, version: rule.version, riskType: rule.kind.riskType, values: values, message: message,
+            kind: rule.kind, version: rule.version, riskType: riskType ?? rule.kind.riskType, values: values, message: message,
             memberName: person?.memberName, idNumber: person?.idNumber
         )
     }
@@ -97,5 +102,17 @@ extension CivilDate {
         let index = year * 12 + (month - 1) + months
         let (newYear, newMonth) = (index / 12, index % 12 + 1)
         return CivilDate(known: newYear, newMonth, min(day, CivilDate.daysInMonth(year: newYear, month: newMonth)))
+    }
+
+    /// The latest birth date of someone at least `years` old on this day. Engine and bounds both use it, so they
+    /// agree on 29 February.
+    public func bornBy(age years: Int) -> CivilDate { addingMonths(-12 * years) }
+}
+
+extension ScreeningEngine {
+    /// Whether `day` falls in the window of `months` months ending on `date`: after the day `months` months before,
+    /// up to `date`.
+    static func inWindow(_ day: CivilDate, months: Int64, endingOn date: CivilDate) -> Bool {
+        date.addingMonths(-Int(months)) < day && day <= date
     }
 }

@@ -5,12 +5,16 @@ public enum ScreeningParameter: String, CodeList {
     case lineMarginPercent
     /// The fall of per-capita income from the year before, in percent, that counts as sharp.
     case dropPercent
-    /// An amount in fen (分) that must be exceeded.
+    /// An amount in fen (分) that fires once reached: "5万元以上" includes 50,000 (以上 includes the figure itself).
     case thresholdFen
     /// The least severe disability grade that counts as severe (grades are 1, most severe, to 4).
     case maximumGrade
-    /// How many members in higher education make the rule fire.
+    /// How many children in higher education (or in non-compulsory schooling) make the rule fire.
     case minimumStudents
+    /// The age in whole years from which a member counts as elderly (老年人: 60 and over).
+    case minimumAge
+    /// The most labour-capable members a household may have left after losing one for the loss to count.
+    case maximumRemainingLabourers
     /// How many months before the screening day, the day itself included, department records count as new.
     case windowMonths
 
@@ -22,6 +26,8 @@ public enum ScreeningParameter: String, CodeList {
         case .maximumGrade: "最低重度等级"
         case .minimumStudents: "在读人数下限"
         case .windowMonths: "统计月数"
+        case .minimumAge: "老年人起始年龄（周岁）"
+        case .maximumRemainingLabourers: "剩余劳动力人数上限"
         }
     }
 
@@ -34,6 +40,8 @@ public enum ScreeningParameter: String, CodeList {
         case .maximumGrade: 1...4
         case .minimumStudents: 1...20
         case .windowMonths: 1...60
+        case .minimumAge: 50...100
+        case .maximumRemainingLabourers: 0...10
         }
     }
 }

@@ -14,6 +14,9 @@ public enum ScreeningRuleKind: String, CodeList {
     case disasterDamage
     case unsafeWater
     case jobLoss
+    case childInNonCompulsorySchooling
+    case frailElderly
+    case mainLabourerLoss
 
     public var label: String {
         switch self {
@@ -30,23 +33,36 @@ public enum ScreeningRuleKind: String, CodeList {
         case .disasterDamage: "受灾损失超过阈值"
         case .unsafeWater: "饮水不安全"
         case .jobLoss: "失业/务工中断"
+        case .childInNonCompulsorySchooling: "子女就读非义务教育阶段"
+        case .frailElderly: "家中有失能失智老年人"
+        case .mainLabourerLoss: "家庭主要劳动力丧失"
         }
     }
 
-    /// The risk type a lead raised by this rule starts with; the village check may correct it. Housing, water,
-    /// income and assistance rules name no cause of their own (POLICY §13.8), so they start as 其他.
+    /// The risk type a lead raised by this rule starts with; the village check may correct it. Each names the cause in
+    /// the national list (100A27, POLICY §3) that the signal points at:
+    /// - medical costs, a new diagnosis and 失能失智 elderly (long-term illness and care, seed 002's 特殊群体): 因病;
+    /// - a severe disability: 因残; schooling (higher education, non-compulsory stages): 因学; disaster damage:
+    ///   因自然灾害; job loss: 因务工就业不稳;
+    /// - 特困 support (people without labour capacity, income or anyone obliged to support them) and the loss of the
+    ///   main labourer: 缺劳动力;
+    /// - dangerous housing and unsafe water: 住房安全 and 饮水安全, which some provinces' lists carry as risks of their
+    ///   own (POLICY §13.8), rather than 其他;
+    /// - rigid spending above income: the hit names the largest spending item when the facts know it
+    ///   (`ScreeningEngine.rigidSpendingAboveIncome`), 其他 otherwise;
+    /// - income below the line, a sharp fall and a new 低保 entry say nothing of the cause: 其他, until the home check
+    ///   finds it.
     public var riskType: RiskType {
         switch self {
-        case .hospitalSelfPay, .newSeriousIllness: .illness
+        case .hospitalSelfPay, .newSeriousIllness, .frailElderly: .illness
         case .newSevereDisability: .disability
-        case .multipleInHigherEducation: .education
+        case .multipleInHigherEducation, .childInNonCompulsorySchooling: .education
         case .disasterDamage: .naturalDisaster
         case .jobLoss: .unstableEmployment
-        // 特困 support is for people without labour capacity, income or anyone obliged to support them.
-        case .newExtremePoverty: .lackOfLabour
-        case .incomeBelowLine, .sharpIncomeDrop, .rigidSpendingAboveIncome, .newMinimumLiving, .unsafeHousing,
-             .unsafeWater:
-            .other
+        case .newExtremePoverty, .mainLabourerLoss: .lackOfLabour
+        case .unsafeHousing: .housingSafety
+        case .unsafeWater: .drinkingWater
+        case .incomeBelowLine, .sharpIncomeDrop, .rigidSpendingAboveIncome, .newMinimumLiving: .other
         }
     }
 
@@ -58,14 +74,17 @@ public enum ScreeningRuleKind: String, CodeList {
         case .rigidSpendingAboveIncome: []
         case .hospitalSelfPay, .disasterDamage: [.thresholdFen, .windowMonths]
         case .newSevereDisability: [.maximumGrade, .windowMonths]
-        case .multipleInHigherEducation: [.minimumStudents, .windowMonths]
+        case .multipleInHigherEducation, .childInNonCompulsorySchooling: [.minimumStudents, .windowMonths]
+        case .frailElderly: [.minimumAge]
+        case .mainLabourerLoss: [.maximumRemainingLabourers, .windowMonths]
         case .newSeriousIllness, .newMinimumLiving, .newExtremePoverty, .unsafeHousing, .unsafeWater, .jobLoss:
             [.windowMonths]
         }
     }
 
     /// The department record the rule reads; nil for the rules that read the registry only. Housing, water and
-    /// higher education read both.
+    /// schooling read both; the registry-only rules that still read a window (a new severe disability graded in the
+    /// registry, the main labourer lost) date their facts by the registry change.
     public var recordKind: DepartmentEventKind? {
         switch self {
         case .hospitalSelfPay: .medicalSelfPay
@@ -73,12 +92,12 @@ public enum ScreeningRuleKind: String, CodeList {
         case .newMinimumLiving: .minimumLiving
         case .newExtremePoverty: .extremePoverty
         case .newSevereDisability: .disability
-        case .multipleInHigherEducation: .enrolment
+        case .multipleInHigherEducation, .childInNonCompulsorySchooling: .enrolment
         case .unsafeHousing: .housingRating
         case .disasterDamage: .disasterDamage
         case .unsafeWater: .waterUnsafe
         case .jobLoss: .unemployment
-        case .incomeBelowLine, .sharpIncomeDrop, .rigidSpendingAboveIncome: nil
+        case .incomeBelowLine, .sharpIncomeDrop, .rigidSpendingAboveIncome, .frailElderly, .mainLabourerLoss: nil
         }
     }
 

@@ -29,6 +29,13 @@ extension ScreeningRuleSet {
         seed(.unsafeWater, [.windowMonths: 12]),
         // Unstable work and job loss (N10).
         seed(.jobLoss, [.windowMonths: 12]),
+        // A child in non-compulsory schooling (S0 安岳县: 子女就读非义务教育阶段): one child in senior high, secondary
+        // vocational or higher education is enough.
+        seed(.childInNonCompulsorySchooling, [.minimumStudents: 1, .windowMonths: 12]),
+        // 失能失智老年人 (seed 002 初选对象 5, N11): 老年人 are 60 and over (老年人权益保障法).
+        seed(.frailElderly, [.minimumAge: 60]),
+        // 家庭主要劳动力 lost (seed 002 初选对象 1) in the last twelve months, leaving at most one capable member.
+        seed(.mainLabourerLoss, [.maximumRemainingLabourers: 1, .windowMonths: 12]),
     ]
 
     /// The day the seeded versions take effect: the 2021 national notice that set up the current mechanism.

@@ -30,16 +30,18 @@ enum DepartmentPages {
                 .div(.class("card table-wrap"), .h2(.text("报送情况")), .table(
                     .thead(.tr(.th("部门"), .th("数据类别"), .th("约定频次"), .th("最近报送"), .th("状态"))),
                     .tbody(.forEach(status.kinds) { item in
-                        .tr(.td(.text(item.kind.department.label)), .td(.text(item.kind.label)), .td(.text("每 \(item.everyDays) 天")),
+                        .tr(.td(.text(item.kind.department.label)), .td(.text(item.kind.label)), .td(.text(item.pattern?.label ?? "未约定")),
                             .td(.class("nowrap"), .text(item.lastReceived.map(DisplayFormat.minute) ?? "从未报送")),
                             .td(item.isLate ? .span(.class("badge bad"), .text("逾期未报")) : .span(.class("badge ok"), .text("按时"))))
                     })
                 )),
                 .if([.admin, .county].contains(user.role), .form(
                     .class("card inline-form"), .action("/departments/cadences"), .method(.post), CSRFField(user: user).node,
-                    .text("调整报送频次："),
+                    .text(user.role == .admin ? "调整报送频次（区划代码留空为全国）：" : "调整本县报送频次（未调整的沿用上级约定）："),
                     FormControls.select(name: "department", label: "部门", options: Department.allCases.map { ($0.rawValue, $0.label) }, selected: nil),
-                    .input(.type(.text), .name("every_days"), .placeholder("天数"), .attribute(named: "inputmode", value: "numeric"), .attribute(named: "aria-label", value: "天数")),
+                    FormControls.select(name: "pattern", label: "方式", options: ExchangePattern.kindLabels.map { ($0.kind, $0.label) }, selected: nil),
+                    .input(.type(.text), .name("value"), .placeholder("天数/星期几(1–7)/几日"), .attribute(named: "inputmode", value: "numeric"), .attribute(named: "aria-label", value: "数值")),
+                    .if(user.role == .admin, .input(.type(.text), .name("scope"), .placeholder("区划代码"), .attribute(named: "aria-label", value: "区划代码"))),
                     .button(.type(.submit), .text("保存"))
                 )),
                 .if(!status.batches.isEmpty, .div(.class("card table-wrap"), .h2(.text("报送记录")), .table(

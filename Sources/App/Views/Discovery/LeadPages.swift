@@ -89,16 +89,33 @@ enum LeadPages {
         ).render()
     }
 
-    /// 半月预警清单: open leads overdue or due soon, earliest deadline first.
+    /// 半月预警清单: the households flagged at risk in the half month, then the open leads overdue or due soon,
+    /// earliest deadline first.
     /// `rows`: the earliest deadlines, up to `LeadExportController.warningPageLimit`; the counts are of the whole list.
-    static func warning(user: CurrentUser, rows: [Row], overdue: Int, dueSoon: Int, today: CivilDate) -> String {
+    static func warning(user: CurrentUser, rows: [Row], overdue: Int, dueSoon: Int, today: CivilDate,
+                        half: HalfMonth, flagged: [LeadExportController.Flagged], flaggedTotal: Int) -> String {
         Layout(
             title: "半月预警清单", pageID: "warning-list", user: user,
             content: .group(
                 .div(.class("page-head"), .h1(.text("半月预警清单")),
                      .p(.class("muted"), .text("截至 \(today)：已超期 \(overdue) 条，即将到期 \(dueSoon) 条。超期线索同时提示上一级。"
                            + (overdue + dueSoon > rows.count ? "下表列出时限最早的 \(rows.count) 条，完整清单请导出。" : "")))),
-                .div(.class("actions"), .a(.class("button"), .href("/leads/warning?format=xlsx"), .text("导出 Excel")), .a(.class("button"), .href("/leads"), .text("返回台账"))),
+                .div(.class("actions"), .a(.class("button"), .href("/leads/warning?half=\(half.previous.first)"), .text("上一半月")),
+                     .a(.class("button"), .href("/leads/warning?half=\(half.next.first)"), .text("下一半月")),
+                     .a(.class("button"), .href("/leads/warning?format=xlsx&list=flagged&half=\(half.first)"), .text("导出预警名单 Excel")),
+                     .a(.class("button"), .href("/leads/warning?format=xlsx"), .text("导出超期清单 Excel")), .a(.class("button"), .href("/leads"), .text("返回台账"))),
+                .h2(.text("\(half.label)预警名单：\(flaggedTotal) 户")),
+                flagged.isEmpty ? .p(.class("card muted"), .text("本半月没有新发现存在风险的农户。")) : .div(.class("card table-wrap"), .table(
+                    .thead(.tr(.th("户编号"), .th("户主"), .th("风险类型"), .th("发现渠道"), .th(.class("num"), "线索数"), .th("首次接收"), .th("当前状态"))),
+                    .tbody(.forEach(flagged) { item in
+                        let cells = item.cells
+                        return .tr(.td(.class("mono"), .text(cells[0])),
+                                   .td(.a(.href("/leads/\(item.leads.first?.id?.uuidString.lowercased() ?? "")"), .text(cells[1]))),
+                                   .td(.text(cells[3])), .td(.text(cells[4])), .td(.class("num"), .text(cells[5])), .td(.class("nowrap"), .text(cells[6])),
+                                   .td(.text(cells[7])))
+                    })
+                )),
+                .h2(.text("超期及即将到期线索")),
                 rows.isEmpty ? .p(.class("card muted"), .text("没有超期或即将到期的线索。")) : .div(.class("card table-wrap"), .table(
                     .thead(.tr(.th("时限"), .th("农户"), .th("风险"), .th("状态"), .th("须关注的层级"))),
                     .tbody(.forEach(rows) { row in
