@@ -25,5 +25,6 @@ extension Migrations {
         add(DropDepartmentEventsIDNumberIndex())
         add(CreateScreeningHits())
         add(DropDepartmentEventsHouseholdIndex())
+        add(ScopeDepartmentFingerprints())
     }
 }
