@@ -22,7 +22,7 @@ struct AuditController {
             .sort(\.$occurredAt, .descending)
             .range(offset..<(offset + Self.pageSize))
             .all()
-        let rows = events.map { AuditRow($0, viewer: user) }
+        let rows = events.map { AuditRow($0) }
         return .html(AuditPage.render(viewer: user, events: events, rows: rows, offset: offset, pageSize: Self.pageSize))
     }
 }
