@@ -7,7 +7,9 @@ import Foundation
 /// the caller knows whether a column holds dates.
 final class XLSXSheetParser: XMLPartParser {
     private let sharedStrings: [String]
+    private let limits: SpreadsheetLimits
     private var rows: [[String]] = []
+    private var cellCount = 0
     private var error: SpreadsheetError?
 
     private var row: [String] = []
@@ -30,12 +32,13 @@ final class XLSXSheetParser: XMLPartParser {
         case none, value, inlineText
     }
 
-    private init(sharedStrings: [String]) {
+    private init(sharedStrings: [String], limits: SpreadsheetLimits) {
         self.sharedStrings = sharedStrings
+        self.limits = limits
     }
 
-    static func rows(in xml: Data, sharedStrings: [String]) throws(SpreadsheetError) -> [[String]] {
-        let sheet = XLSXSheetParser(sharedStrings: sharedStrings)
+    static func rows(in xml: Data, sharedStrings: [String], limits: SpreadsheetLimits = .standard) throws(SpreadsheetError) -> [[String]] {
+        let sheet = XLSXSheetParser(sharedStrings: sharedStrings, limits: limits)
         let parsed = sheet.parse(xml)
         if let error = sheet.error { throw error }
         guard parsed else { throw SpreadsheetError("不是有效的 xlsx 文件（工作表内容无法解析）") }
@@ -101,11 +104,25 @@ final class XLSXSheetParser: XMLPartParser {
 
     private func finishCell() {
         guard let text = cellText() else { return }
+        nextColumn = cell.column + 1
+        if cell.column >= limits.columns {
+            // A formatted but empty cell far to the right is common and means nothing; a value there is refused
+            // rather than padding every row out to it.
+            guard text.isEmpty else {
+                let place = cell.reference ?? "第 \(rowIndex + 1) 行第 \(cell.column + 1) 列"
+                return fail(SpreadsheetError("表格过宽：单元格 \(place) 在第 \(cell.column + 1) 列，最多读取 \(limits.columns) 列。请删去多余的列后重新上传"))
+            }
+            return
+        }
         if row.count <= cell.column {
-            row.append(contentsOf: repeatElement("", count: cell.column + 1 - row.count))
+            let added = cell.column + 1 - row.count
+            cellCount += added
+            guard cellCount <= limits.cells else {
+                return fail(SpreadsheetError("表格单元格过多（超过 \(limits.cells) 个，到第 \(rowIndex + 1) 行为止）。请分批上传"))
+            }
+            row.append(contentsOf: repeatElement("", count: added))
         }
         row[cell.column] = text
-        nextColumn = cell.column + 1
     }
 
     private func cellText() -> String? {

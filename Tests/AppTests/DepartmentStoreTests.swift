@@ -56,7 +56,7 @@ struct DepartmentStoreTests {
         return try #require(try await sql.raw(query).first(decoding: Count.self)).count
     }
 
-    @Test("a file is matched inside the sender's area only; rows repeated in the file or stored before are counted, not stored again")
+    @Test("a file is matched inside the sender's area only; rows repeated in the file or stored before are counted, not stored again; rows matching nobody are only reported")
     func matchingInsideTheArea() async throws {
         try await withDemoApp(households: 60) { app in
             // setup: a member of the sender's village, a departed one, a member of another village
@@ -72,21 +72,18 @@ struct DepartmentStoreTests {
             // check
             #expect(earlier.newEvents == 1)
             #expect(batch.status == "accepted" && batch.rowCount == 5)
-            #expect(batch.newEvents == 3 && batch.repeatedEvents == 2)
+            #expect(batch.newEvents == 1 && batch.repeatedEvents == 2)
             #expect(batch.matched == 3 && batch.unmatched == 2)
             let unmatched = try JSONDecoder().decode([DepartmentIngest.Unmatched].self, from: Data(batch.unmatchedJSON.utf8))
             #expect(unmatched.map(\.row) == [4, 5])
             #expect(unmatched.map(\.idNumber) == [outside.idNumber, departed.idNumber])
             let stored = try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == batch.requireID()).all()
-            #expect(stored.count == 3)
-            #expect(try await DepartmentEventRecord.query(on: app.db).count() == eventsBefore + 3)
+            #expect(stored.count == 1)
+            #expect(try await DepartmentEventRecord.query(on: app.db).count() == eventsBefore + 1)
             let matched = try #require(stored.first { $0.idNumber == inside.idNumber })
             #expect(matched.memberID == inside.id && matched.householdID == inside.$household.id && matched.amount == 120_000)
-            for record in stored where record.idNumber != inside.idNumber {
-                #expect(record.memberID == nil && record.householdID == nil)
-            }
             let audit = try #require(try await AuditEvent.query(on: app.db).filter(\.$entityID == batch.requireID().uuidString).first())
-            #expect(audit.actorName == "dept" && audit.summary.contains("新增 3 条，重复 2 条"))
+            #expect(audit.actorName == "dept" && audit.summary.contains("新增 1 条，重复 2 条，未匹配 2 条"))
         }
     }
 
@@ -188,7 +185,7 @@ struct DepartmentStoreTests {
             // act
             try await migration.prepare(on: app.db)
             // check
-            #expect(stored.newEvents == 2)
+            #expect(stored.newEvents == 1)
             #expect(try await !eventIndexNames(app).contains("department_events_household"))
             #expect(try await DepartmentEventRecord.query(on: app.db).count() == events)
             let resent = try await ingest([try event(people.inside, yuan: 7_000)], as: people.sender, app)

@@ -22,6 +22,10 @@ enum AuditLog {
         case viewPersonalData = "view_personal_data"
         case importData = "import"
         case export
+        /// A file received and checked (a registry file's preview, a department file before it is stored).
+        case upload
+        /// An import preview opened: it shows the file's rows and problems, values included.
+        case viewPreview = "view_preview"
     }
 
     struct Actor: Sendable {

@@ -4,14 +4,17 @@ import Vapor
 
 /// Resolves the session cookie (web) or the bearer token (API) to the signed-in user.
 ///
-/// Both kinds live in one table and take one path, so expiry, deactivation and scoping behave the same.
+/// Both kinds live in one table and take one path, so expiry, deactivation and scoping behave the same. `/api/v1`
+/// takes a bearer token only: a browser sends the cookie with any request another site makes it send, and the API
+/// has no anti-forgery token or origin check (`FormProtection` covers web forms), so a cookie there would let any
+/// page a signed-in user opens write in their name.
 struct TokenAuthenticator: AsyncMiddleware {
     static let cookieName = "shouwang_session"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization?.token {
             request.currentUser = try await Self.user(for: bearer, kind: .apiToken, on: request)
-        } else if let cookie = request.cookies[Self.cookieName]?.string {
+        } else if !request.isAPI, let cookie = request.cookies[Self.cookieName]?.string {
             request.currentUser = try await Self.user(for: cookie, kind: .webSession, on: request)
         }
         return try await next.respond(to: request)

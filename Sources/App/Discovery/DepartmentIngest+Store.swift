@@ -21,7 +21,9 @@ extension DepartmentIngest {
     /// (the audit record); returns the households whose records changed. Set-based, whatever the file's size: the rows
     /// go to a temporary table (`BulkInsert.copy`), one statement matches them to members by identity number, two
     /// more set apart and store those whose fingerprint is not stored yet. Only members inside the sender's area are
-    /// matched: a department learns nothing about people elsewhere. The commit leaves SQLite's checkpoint to the
+    /// matched, and only matched rows are stored: a row that names nobody there lives on only in the batch's report
+    /// (`unmatchedJSON`). Fingerprints are scoped to the receiving area (`fingerprint(_:receivedIn:)`), so one area's
+    /// rows can neither pre-empt another's nor tell whether it sent them. The commit leaves SQLite's checkpoint to the
     /// caller (`checkpointWriteAheadLog`), as it would cost as much again as the store.
     ///
     /// On SQLite the events are written without per-row foreign-key checks (three index probes a row): every
@@ -36,7 +38,7 @@ extension DepartmentIngest {
         rows.reserveCapacity(events.count)
         for (index, event) in events.enumerated() {
             // The first of a file's identical rows is stored; the others count as repeated.
-            let print = fingerprint(event)
+            let print = fingerprint(event, receivedIn: batch.areaCode)
             guard seen.insert(print).inserted else { continue }
             rows.append([ids[index], event.idNumber, event.memberName, event.eventDate.description, event.amount?.fen,
                          event.grade, event.level, event.note, print])
@@ -78,9 +80,9 @@ extension DepartmentIngest {
             unmatched.append(Unmatched(row: event.sourceRow ?? index + 2, idNumber: event.idNumber, name: event.memberName))
         }
         batch.newEvents = written.count
-        batch.repeatedEvents = events.count - written.count
         batch.unmatched = unmatched.count
         batch.matched = events.count - unmatched.count
+        batch.repeatedEvents = batch.matched - written.count
         batch.unmatchedJSON = encode(unmatched)
         try await batch.save(on: database)
         try await alongside(database)
@@ -122,7 +124,7 @@ extension DepartmentIngest {
             """).run()
     }
 
-    /// Writes the staged rows whose fingerprint is not stored yet, with the batch and the matched member and household
+    /// Writes the matched staged rows whose fingerprint is not stored yet, with the batch and the member and household
     /// read in the same statement; returns how many it wrote and their households. The new rows are first set apart
     /// in a temporary table, so their households come back as one packed text rather than a row each through the
     /// driver (≈ 10 µs a row). SQLite's `OR FAIL` spares the statement journal (a copy of every page the statement
@@ -134,7 +136,7 @@ extension DepartmentIngest {
         try await sql.raw("""
             CREATE TEMP TABLE \(ident: fresh) AS
             SELECT s.id, s.id_number, s.person_name, s.event_date, s.amount, s.grade, s.level, s.note, x.member_id, x.household_id, s.fingerprint
-            FROM \(ident: staging) s LEFT JOIN \(ident: matches) x ON x.id_number = s.id_number
+            FROM \(ident: staging) s JOIN \(ident: matches) x ON x.id_number = s.id_number
             WHERE NOT EXISTS (SELECT 1 FROM \(ident: DepartmentEventRecord.schema) e WHERE e.fingerprint = s.fingerprint)
             ORDER BY x.household_id
             """).run()
@@ -150,7 +152,7 @@ extension DepartmentIngest {
         timings.mark("insert")
         let count = try await sql.raw("SELECT COUNT(*) AS count FROM \(ident: fresh)").first(decoding: Count.self)?.count ?? 0
         let households = try await PackedRecords.rows(["household_id"], from: """
-            (SELECT DISTINCT household_id FROM \(ident: fresh) WHERE household_id IS NOT NULL) touched
+            (SELECT DISTINCT household_id FROM \(ident: fresh)) touched
             """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } }
         try await sql.raw("DROP TABLE \(ident: fresh)").run()
         timings.mark("households")

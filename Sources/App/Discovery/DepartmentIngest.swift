@@ -27,7 +27,16 @@ enum DepartmentIngest {
     static func receive(_ data: Data, fileName: String, kind: DepartmentEventKind, source: String, user: CurrentUser,
                         actor: AuditLog.Actor, at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> Receipt {
         let started = Date()
-        let rows = try UploadedSheet(data, fileName: fileName).rows
+        let rows: [[String]]
+        do {
+            rows = try UploadedSheet(data, fileName: fileName).rows
+        } catch {
+            // Nothing is stored for a file that cannot be read, but that it was sent, by whom, is kept.
+            try await AuditLog.recordUpload(entityType: "department_batch", entityID: "", summary: "报送\(kind.label)「\(fileName)」：文件无法读取，已退回",
+                                            file: String(fileName.prefix(200)), sha256: RegistryImporter.sha256(data),
+                                            details: ["kind": kind.rawValue, "status": "unreadable"], user: user, actor: actor, at: now, on: database)
+            throw error
+        }
         let parsed = DepartmentRowParser.parse(kind: kind, header: rows.first ?? [], rows: Array(rows.dropFirst()),
                                                today: ChinaTime.civilDate(of: now))
         return try await ingest(kind: kind, parsed: parsed, source: source, fileName: fileName, sha256: RegistryImporter.sha256(data),
@@ -54,7 +63,10 @@ enum DepartmentIngest {
         batch.unmatchedJSON = "[]"
         let audit: @Sendable (any Database) async throws -> Void = { database in
             try await AuditLog.record(.importData, entityType: "department_batch", entityID: batch.id?.uuidString ?? "", areaCode: user.areaCode.value,
-                                      summary: "报送\(kind.label)「\(fileName)」：\(batch.status == "accepted" ? "新增 \(batch.newEvents) 条，重复 \(batch.repeatedEvents) 条" : "有问题，已退回")",
+                                      summary: "报送\(kind.label)「\(fileName)」\(batch.rowCount) 行：\(batch.status == "accepted" ? "新增 \(batch.newEvents) 条，重复 \(batch.repeatedEvents) 条，未匹配 \(batch.unmatched) 条" : "有问题，已退回")",
+                                      after: ["kind": kind.rawValue, "source": source, "file": batch.fileName, "sha256": sha256, "rows": String(batch.rowCount),
+                                              "new": String(batch.newEvents), "repeated": String(batch.repeatedEvents), "unmatched": String(batch.unmatched),
+                                              "status": batch.status],
                                       actor: actor, at: now, on: database)
         }
         switch parsed {
@@ -85,7 +97,13 @@ enum DepartmentIngest {
         }
     }
 
-    static func fingerprint(_ event: DepartmentEvent) -> String {
+    /// What makes two rows the same record, within the area that received them (the sending account's area): the
+    /// same row sent to another area is another area's record.
+    static func fingerprint(_ event: DepartmentEvent, receivedIn area: String) -> String {
+        area + ":" + fingerprint(event)
+    }
+
+    private static func fingerprint(_ event: DepartmentEvent) -> String {
         LeadIntake.fingerprint(event.kind.rawValue, event.idNumber, event.eventDate.description, event.amount.map { String($0.fen) } ?? "",
                                event.grade ?? "", event.level ?? "")
     }

@@ -18,7 +18,7 @@ struct LeadController {
     func index(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let filter = try request.query.decode(LedgerFilter.self)
-        let offset = max(0, filter.offset ?? 0)
+        let offset = try NumberInput.offset.check(filter.offset) ?? 0
         let page = try await Self.ledgerPage(for: user, filter: filter, offset: offset, limit: Self.pageSize, on: request)
         return .html(LeadPages.ledger(user: user, filter: filter, rows: page.rows, total: page.total, offset: offset, now: request.now))
     }

@@ -85,6 +85,8 @@ struct LeadExportController {
     private func file(_ ids: [UUID], name: String, request: Request, user: CurrentUser, summary: String) async throws -> Response {
         let format: SpreadsheetFormat = (try? request.query.get(String.self, at: "format")) == "csv" ? .csv : .xlsx
         request.logger.info("\(summary): \(ids.count) rows for \(user.username)")
+        try await AuditLog.recordExport(of: "risk_leads", summary: "\(summary) \(ids.count) 条", rows: ids.count, format: format,
+                                        filter: ["state", "channel", "urgency"], user: user, on: request)
         return try await .streamedSpreadsheet(format: format, baseName: "\(name)-\(request.today)", sheetName: "风险线索", on: request) { emit in
             try await emit([Self.header])
             for batch in ids.chunked(into: Self.leadsPerBatch) {

@@ -31,5 +31,6 @@ extension Migrations {
         add(AddScreeningRunOutcomes())
         add(AddScreeningSignals())
         add(CreateExchangeSchedules())
+        add(ScopeDepartmentFingerprints())
     }
 }

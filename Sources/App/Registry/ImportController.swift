@@ -31,8 +31,17 @@ struct ImportController {
 
     func show(_ request: Request) async throws -> Response {
         let user = try requireImporter(request)
-        let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
+        let batch = try await Self.openPreview(request, user: user)
         return .html(ImportPages.preview(user: user, batch: batch))
+    }
+
+    /// A batch of the user's area opened for its preview (rows, problems and their values), which is audited.
+    static func openPreview(_ request: Request, user: CurrentUser) async throws -> ImportBatch {
+        let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
+        try await AuditLog.record(.viewPreview, entityType: "import_batch", entityID: try batch.requireID().uuidString, areaCode: user.areaCode.value,
+                                  summary: "查看登记表导入预览「\(batch.fileName)」：\(batch.rowCount) 行，问题 \(batch.problemCount) 条",
+                                  actor: request.auditActor, at: request.now, on: request.db)
+        return batch
     }
 
     func commit(_ request: Request) async throws -> Response {
@@ -52,6 +61,10 @@ struct ImportController {
         let reading = try await RegistryImporter.read(fileAt: batch.storedPath, fileName: batch.fileName, scope: user.scope,
                                                       today: request.today, on: request.db)
         let rows = [["行号", "列", "值", "问题"]] + reading.problems.map { [String($0.row), $0.column, $0.value, $0.reason] }
+        try await AuditLog.record(.export, entityType: "import_batch", entityID: try batch.requireID().uuidString, areaCode: user.areaCode.value,
+                                  summary: "导出登记表导入问题清单「\(batch.fileName)」\(reading.problems.count) 条（CSV）",
+                                  after: ["rows": String(reading.problems.count), "format": "csv"],
+                                  actor: request.auditActor, at: request.now, on: request.db)
         return try .spreadsheet(rows, format: .csv, baseName: "import-problems-\(batch.id?.uuidString.prefix(8).lowercased() ?? "")", sheetName: "问题清单")
     }
 
@@ -77,7 +90,16 @@ struct ImportController {
             throw error
         }
         let batch = ImportBatch(id: batchID, user: user, fileName: fileName, sha256: RegistryImporter.sha256(data), storedPath: path, reading: reading)
-        try await batch.create(on: request.db)
+        try await request.db.transaction { database in
+            try await batch.create(on: database)
+            try await AuditLog.recordUpload(
+                entityType: "import_batch", entityID: batchID.uuidString,
+                summary: "上传登记表「\(batch.fileName)」：\(reading.rowCount) 行、\(reading.householdCount) 户，问题 \(reading.problems.count) 条，\(reading.isValid ? "待确认导入" : "已退回")",
+                file: batch.fileName, sha256: batch.fileSHA256,
+                details: ["rows": String(reading.rowCount), "households": String(reading.householdCount), "problems": String(reading.problems.count),
+                          "status": batch.status],
+                user: user, actor: request.auditActor, at: request.now, on: database)
+        }
         return batch
     }
 

@@ -9,15 +9,17 @@ struct RegistryEditController {
 
     func editHousehold(_ request: Request) async throws -> Response {
         let (user, household) = try await request.household(for: .editRegistry)
+        if user.role.seesFullPersonalData { try await RegistryForm.recordFullView(of: household, form: "修改户信息表单", on: request) }
         return .html(try await householdPage(user: user, household: household, cells: nil, problems: [], on: request).render())
     }
 
     func updateHousehold(_ request: Request) async throws -> Response {
         let (user, household) = try await request.household(for: .editRegistry)
-        let edits = RegistryForm.edits(from: request, columns: RegistryForm.householdColumns)
         guard let fields = household.registryFields, let template = try await templateMember(of: household, on: request.db) else {
             throw Abort(.conflict, reason: "该户登记数据不完整，请先核对成员。")
         }
+        let edits = RegistryForm.keepingMasked(RegistryForm.edits(from: request, columns: RegistryForm.householdColumns),
+                                               stored: RegistryFormFields.cells(household: fields, member: nil), full: user.role.seesFullPersonalData)
         var problems: [FieldProblem] = []
         var parsed: HouseholdFields?
         switch RegistryForm.parse(household: fields, member: template, edits: edits, today: request.today) {
@@ -42,13 +44,14 @@ struct RegistryEditController {
     private func householdPage(user: CurrentUser, household: Household, cells: [RegistryColumn: String]?, problems: [FieldProblem], on request: Request) async throws -> FormPage {
         let id = try household.requireID()
         let subAreas = try await AreaDirectory.children(of: household.villageCode, on: request.db)
-        let current = household.registryFields.map { RegistryFormFields.cells(household: $0, member: nil) } ?? [:]
+        let full = user.role.seesFullPersonalData
+        let current = RegistryForm.shownCells(household.registryFields.map { RegistryFormFields.cells(household: $0, member: nil) } ?? [:], full: full)
         return FormPage(
             title: "修改户信息 · \(household.headName) 户", pageID: "household-form", user: user,
             action: SiteURL.household(id: id).path,
-            fields: RegistryFormFields.household(cells ?? current, groups: subAreas.filter { $0.level == AreaLevel.group.rawValue },
+            fields: RegistryFormFields.household(current.merging(cells ?? [:]) { $1 }, groups: subAreas.filter { $0.level == AreaLevel.group.rawValue },
                                                  grids: subAreas.filter { $0.level == AreaLevel.grid.rawValue }),
-            problems: problems, backLink: (SiteURL.household(id: id).path, "返回农户详情")
+            problems: problems, intro: full ? nil : RegistryForm.maskedIntro, backLink: (SiteURL.household(id: id).path, "返回农户详情")
         )
     }
 
@@ -72,8 +75,14 @@ struct RegistryEditController {
 
     func editMember(_ request: Request) async throws -> Response {
         let (user, member, household) = try await scopedMember(request)
-        let cells = household.registryFields.flatMap { fields in member.registryRecord.map { RegistryFormFields.cells(household: fields, member: $0) } } ?? [:]
-        return .html(memberPage(user: user, household: household, member: member, cells: cells, problems: []).render())
+        if user.role.seesFullPersonalData { try await RegistryForm.recordFullView(of: household, form: "修改成员表单", on: request) }
+        return .html(memberPage(user: user, household: household, member: member, cells: [:], problems: []).render())
+    }
+
+    /// A member's stored cells, as the registry file would hold them.
+    private func storedCells(of member: Member?, in household: Household) -> [RegistryColumn: String] {
+        guard let member, let fields = household.registryFields, let record = member.registryRecord else { return [:] }
+        return RegistryFormFields.cells(household: fields, member: record)
     }
 
     func updateMember(_ request: Request) async throws -> Response {
@@ -82,7 +91,9 @@ struct RegistryEditController {
     }
 
     private func saveMember(_ member: Member?, in household: Household, user: CurrentUser, on request: Request) async throws -> Response {
-        let edits = RegistryForm.edits(from: request, columns: RegistryForm.memberColumns)
+        let full = user.role.seesFullPersonalData
+        let edits = RegistryForm.keepingMasked(RegistryForm.edits(from: request, columns: RegistryForm.memberColumns(full: full, existing: member != nil)),
+                                               stored: storedCells(of: member, in: household), full: full)
         guard let fields = household.registryFields, let placeholder = RegistryForm.placeholderMember(today: request.today) else {
             throw Abort(.conflict, reason: "该户登记数据不完整。")
         }
@@ -138,12 +149,17 @@ struct RegistryEditController {
         return problems
     }
 
+    /// The member form: for an existing member, its stored cells as the user may see them, under what was sent back.
     private func memberPage(user: CurrentUser, household: Household, member: Member?, cells: [RegistryColumn: String], problems: [FieldProblem]) -> FormPage {
         let householdPath = SiteURL.household(id: household.id ?? UUID()).path
+        let full = user.role.seesFullPersonalData
+        let shown = RegistryForm.shownCells(storedCells(of: member, in: household), full: full).merging(cells) { $1 }
+        let editable = Set(RegistryForm.memberColumns(full: full, existing: member != nil).map(\.rawValue))
         return FormPage(
             title: member == nil ? "新增成员 · \(household.headName) 户" : "修改成员 \(member?.name ?? "")", pageID: "member-form", user: user,
             action: member.flatMap { $0.id.map { "/members/\($0.uuidString.lowercased())" } } ?? householdPath + "/members",
-            fields: RegistryFormFields.member(cells), problems: problems, backLink: (householdPath, "返回农户详情")
+            fields: RegistryFormFields.member(shown).filter { editable.contains($0.name) }, problems: problems,
+            intro: full || member == nil ? nil : RegistryForm.maskedIntro, backLink: (householdPath, "返回农户详情")
         )
     }
 

@@ -93,13 +93,7 @@ struct RegistryExportController {
 
     private static func mask(_ cells: inout [String]) {
         for (index, column) in RegistryColumn.allCases.enumerated() where index < cells.count {
-            switch column {
-            case .idNumber: cells[index] = PersonalDataMask.identityNumber(cells[index])
-            case .phone: cells[index] = PersonalDataMask.phone(cells[index])
-            case .bankAccount: cells[index] = PersonalDataMask.bankAccount(cells[index])
-            case .health, .disabilityGrade: cells[index] = cells[index].isEmpty ? "" : "（已隐藏）"
-            default: break
-            }
+            if let field = PersonalDataField(column: column) { cells[index] = PersonalDataMask.masked(cells[index], as: field) }
         }
     }
 }

@@ -27,6 +27,13 @@ struct BrowserSession {
     }
 }
 
+/// The departments page's upload form.
+struct DepartmentUploadForm: Content {
+    var file: File
+    var kind: String
+    var _csrf: String
+}
+
 /// The headers a browser sends with a form posted from one of this site's pages.
 func sameSiteForm(origin: String = "http://localhost:8080") -> HTTPHeaders {
     var headers = HTTPHeaders()
@@ -85,14 +92,10 @@ extension Application {
 
     /// Uploads a department file through the departments page, as that department's browser would.
     func uploadDepartmentFile(_ csv: String, kind: String, as session: BrowserSession) async throws -> DepartmentBatch {
-        struct UploadForm: Content {
-            var file: File
-            var kind: String
-            var _csrf: String
-        }
         var location: String?
         try await testing().test(.POST, "departments/batches", headers: session.formHeaders, beforeRequest: { request in
-            try request.content.encode(UploadForm(file: File(data: ByteBuffer(string: csv), filename: "\(kind).csv"), kind: kind, _csrf: session.csrf), as: .formData)
+            try request.content.encode(DepartmentUploadForm(file: File(data: ByteBuffer(string: csv), filename: "\(kind).csv"), kind: kind,
+                                                            _csrf: session.csrf), as: .formData)
         }, afterResponse: { response in
             #expect(response.status == .seeOther, "\(response.body.string.prefix(300))")
             location = response.headers.first(name: .location)

@@ -52,7 +52,7 @@ struct HouseholdAPIController {
             members: model.members.compactMap { member in
                 guard let id = member.id else { return nil }
                 return API.MemberItem(
-                    id: id, name: member.name, relation: member.relation, sex: member.sex, birthDate: member.birthDate,
+                    id: id, name: member.name, relation: member.relation, sex: member.sex, birthDate: model.show(member.birthDate, field: "birth_date"),
                     idNumber: model.show(member.idNumber, field: "id_number"), labourCapacity: member.labourCapacity,
                     health: seesHealth ? member.health.split(separator: ",").map(String.init) : nil,
                     education: member.education, schoolStatus: member.schoolStatus

@@ -75,8 +75,8 @@ struct DiscoveryAPIController {
     func leads(_ request: Request) async throws -> API.Page<API.LeadItem> {
         let user = try request.requireUser()
         let filter = try request.query.decode(LeadController.LedgerFilter.self)
-        let limit = min(max((try? request.query.get(Int.self, at: "limit")) ?? 50, 1), 500)
-        let offset = max(filter.offset ?? 0, 0)
+        let limit = try request.queryNumber(.limit(upTo: 500)) ?? 50
+        let offset = try NumberInput.offset.check(filter.offset) ?? 0
         let page = try await LeadController.ledgerPage(for: user, filter: filter, offset: offset, limit: limit, on: request)
         return .init(items: page.rows.compactMap { API.LeadItem($0) }, total: page.total, limit: limit, offset: offset)
     }

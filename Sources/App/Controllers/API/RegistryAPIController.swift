@@ -17,7 +17,7 @@ struct RegistryAPIController {
     }
 
     func show(_ request: Request) async throws -> API.ImportBatchItem {
-        try API.ImportBatchItem(try await batch(request))
+        try API.ImportBatchItem(try await batch(request, asPreview: true))
     }
 
     func commit(_ request: Request) async throws -> API.ImportBatchItem {
@@ -78,9 +78,11 @@ struct RegistryAPIController {
                                  housingGrade: record.housingGrade, note: record.note)
     }
 
-    private func batch(_ request: Request) async throws -> ImportBatch {
+    /// A batch of the caller's area; opened `asPreview` (its rows and problems shown), the view is audited.
+    private func batch(_ request: Request, asPreview: Bool = false) async throws -> ImportBatch {
         let user = try request.requireUser()
         guard user.role.canImportRegistry else { throw Abort(.forbidden, reason: "您的角色不能导入登记表。") }
+        if asPreview { return try await ImportController.openPreview(request, user: user) }
         return try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
     }
 }

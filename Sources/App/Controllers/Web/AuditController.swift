@@ -9,7 +9,7 @@ struct AuditController {
     func index(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard user.role.canReadAuditLog else { throw Abort(.forbidden, reason: "您的角色不能查看操作日志。") }
-        let offset = max(0, (try? request.query.get(Int.self, at: "offset")) ?? 0)
+        let offset = try request.queryNumber(.offset) ?? 0
         let range = user.scope.areaCodeRange
         let events = try await AuditEvent.query(on: request.db)
             .group(.or) { either in
@@ -22,7 +22,7 @@ struct AuditController {
             .sort(\.$occurredAt, .descending)
             .range(offset..<(offset + Self.pageSize))
             .all()
-        let rows = events.map { AuditRow($0, viewer: user) }
+        let rows = events.map { AuditRow($0) }
         return .html(AuditPage.render(viewer: user, events: events, rows: rows, offset: offset, pageSize: Self.pageSize))
     }
 }

@@ -55,10 +55,24 @@ struct LoginController {
         )
     }
 
-    /// Only local paths are followed after login, so the login page cannot be used to send people elsewhere.
+    /// Only this site's own paths are followed after login, so the login page cannot send people elsewhere.
+    /// Browsers drop tabs and newlines from a location and read `\` as `/`, so `/\t/evil.example` or `/\evil`
+    /// would leave the site: the path may hold only the printable characters of a URL, must not start with `//` or
+    /// `/\` once percent-decoded, and must not lead back to the login page.
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"),
-              !next.hasPrefix("/login"), next.count < 500 else { return nil }
+        guard let next, next.utf8.count < 500, next.hasPrefix("/"),
+              next.unicodeScalars.allSatisfy(isAllowedInPath) else { return nil }
+        let decoded = next.removingPercentEncoding ?? next
+        for form in [next, decoded] {
+            let second = form.dropFirst().first
+            if second == "/" || second == "\\" || form.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return nil }
+        }
+        guard !decoded.hasPrefix("/login") else { return nil }
         return next
+    }
+
+    /// Printable ASCII that may appear in a URL's path and query (RFC 3986), without space, `\`, quotes and brackets.
+    private static func isAllowedInPath(_ scalar: Unicode.Scalar) -> Bool {
+        (0x21...0x7E).contains(scalar.value) && !"\\\"<>^`{|} ".unicodeScalars.contains(scalar)
     }
 }

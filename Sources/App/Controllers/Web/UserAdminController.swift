@@ -57,7 +57,7 @@ struct UserAdminController {
     func edit(_ request: Request) async throws -> Response {
         let viewer = try requireAdmin(request)
         let user = try await request.scoped(User.self).find(request.parameters.get("id", as: UUID.self))
-        let history = try await AuditRow.history(entityType: User.auditEntityType, entityID: user.auditEntityID, viewer: viewer, on: request.db)
+        let history = try await AuditRow.history(entityType: User.auditEntityType, entityID: user.auditEntityID, on: request.db)
         return .html(UserForm(viewer: viewer, action: SiteURL.user(id: try user.requireID()).path, isNew: false, values: formValues(user), history: history).render())
     }
 

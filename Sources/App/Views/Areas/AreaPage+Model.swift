@@ -43,7 +43,7 @@ extension AreaPage {
             children: children,
             canAddChildren: editable ? AreaLevel.localChildLevels(of: level) : [],
             canEdit: editable && area.codeSystem == Area.localCodeSystem,
-            history: try await AuditRow.history(entityType: Area.auditEntityType, entityID: code, viewer: user, on: database)
+            history: try await AuditRow.history(entityType: Area.auditEntityType, entityID: code, on: database)
         )
     }
 }

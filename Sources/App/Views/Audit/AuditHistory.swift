@@ -19,15 +19,16 @@ struct AuditRow {
     let reason: String?
     let changes: [Change]
 
-    /// The history of one record, newest first, with personal data masked for viewers who may not see it in full.
-    static func history(entityType: String, entityID: String, viewer: CurrentUser, limit: Int = 50, on database: any Database) async throws -> [AuditRow] {
+    /// The history of one record, newest first, with personal data masked unless the page is a full view (`revealed`:
+    /// asked for by a role that needs it, and logged), as the record's own fields are.
+    static func history(entityType: String, entityID: String, revealed: Bool = false, limit: Int = 50, on database: any Database) async throws -> [AuditRow] {
         try await database.plainRows(AuditEvent.self, """
             WHERE entity_type = \(bind: entityType) AND entity_id = \(bind: entityID) ORDER BY occurred_at DESC LIMIT \(literal: limit)
             """)
-            .map { AuditRow($0, viewer: viewer) }
+            .map { AuditRow($0, revealed: revealed) }
     }
 
-    init(_ event: AuditEvent, viewer: CurrentUser) {
+    init(_ event: AuditEvent, revealed: Bool = false) {
         occurredAt = event.occurredAt
         actorName = event.actorName
         action = event.action
@@ -39,23 +40,18 @@ struct AuditRow {
             let old = before[key] ?? "", new = after[key] ?? ""
             guard old != new else { return nil }
             return Change(field: AuditFieldLabels.name(key),
-                          before: AuditFieldLabels.value(PersonalField.display(old, field: key, for: viewer.role), field: key),
-                          after: AuditFieldLabels.value(PersonalField.display(new, field: key, for: viewer.role), field: key))
+                          before: AuditFieldLabels.value(PersonalField.display(old, field: key, full: revealed), field: key),
+                          after: AuditFieldLabels.value(PersonalField.display(new, field: key, full: revealed), field: key))
         }
     }
 }
 
-/// Which snapshot fields hold personal data, and how each is masked.
+/// Which snapshot fields hold personal data, masked by the one rule (`PersonalDataMask.shown`).
 enum PersonalField {
-    static func display(_ value: String, field: String, for role: Role) -> String {
-        guard !value.isEmpty, !role.seesFullPersonalData else { return value }
-        switch field {
-        case "id_number", "head_id_number": return PersonalDataMask.identityNumber(value)
-        case "phone": return PersonalDataMask.phone(value)
-        case "bank_account": return PersonalDataMask.bankAccount(value)
-        case "health", "disability_grade": return "（已隐藏）"
-        default: return value
-        }
+    /// `value` of the snapshot key or column `field` as a full view (`full`) or masked.
+    static func display(_ value: String, field: String, full: Bool) -> String {
+        guard let personal = PersonalDataField(name: field) else { return value }
+        return PersonalDataMask.shown(value, as: personal, full: full)
     }
 }
 

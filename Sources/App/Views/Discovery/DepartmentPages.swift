@@ -81,7 +81,7 @@ enum DepartmentPages {
                 .if(!unmatched.isEmpty, .div(.class("card table-wrap"), .h2(.text("未匹配到本辖区农户成员（请核对）")), .table(
                     .thead(.tr(.th(.class("num"), "行"), .th("姓名"), .th("身份证号"))),
                     .tbody(.forEach(unmatched.prefix(500)) { row in
-                        .tr(.td(.class("num"), .text(String(row.row))), .td(.text(row.name)), .td(.class("mono"), .text(PersonalField.display(row.idNumber, field: "id_number", for: user.role))))
+                        .tr(.td(.class("num"), .text(String(row.row))), .td(.text(row.name)), .td(.class("mono"), .text(PersonalField.display(row.idNumber, field: "id_number", full: false))))
                     })
                 ))),
                 .p(.a(.href("/departments"), .text("← 返回部门数据交换")))

@@ -19,8 +19,8 @@ struct HouseholdSearch: Content {
 
     /// Checks the filters, naming the first one that cannot be used.
     func validated() throws -> HouseholdSearch {
-        if let limit, limit < 1 || limit > Self.maximumLimit { throw Abort(.badRequest, reason: "limit 应在 1 到 \(Self.maximumLimit) 之间。") }
-        if let offset, offset < 0 { throw Abort(.badRequest, reason: "offset 不能为负数。") }
+        try NumberInput.limit(upTo: Self.maximumLimit).check(limit)
+        try NumberInput.offset.check(offset)
         if let type, !type.isEmpty, HouseholdType(rawValue: type) == nil { throw Abort(.badRequest, reason: "户类型 \(type) 无效。") }
         if let status, !status.isEmpty, HouseholdMonitoringStatus(rawValue: status) == nil { throw Abort(.badRequest, reason: "监测状态 \(status) 无效。") }
         if let area, !area.isEmpty, AreaCode(area) == nil { throw Abort(.badRequest, reason: "区划代码 \(area) 格式不正确。") }

@@ -25,7 +25,7 @@ extension HouseholdPage {
 
         func show(_ value: String?, field: String) -> String {
             guard let value, !value.isEmpty else { return "—" }
-            return revealed ? value : PersonalField.display(value, field: field, for: .department)
+            return PersonalField.display(value, field: field, full: revealed)
         }
     }
 
@@ -71,7 +71,7 @@ extension HouseholdPage {
             user: user, household: household, members: members, incomes: incomes,
             areaPath: lineage.suffix(4).map(\.name).joined(separator: " / "),
             revealed: revealed, canReveal: user.role.seesFullPersonalData,
-            history: try await AuditRow.history(entityType: Household.auditEntityType, entityID: id.uuidString, viewer: user, on: database),
+            history: try await AuditRow.history(entityType: Household.auditEntityType, entityID: id.uuidString, revealed: revealed, on: database),
             guarantees: guarantees, visits: visits, contact: contact, contactCandidates: candidates,
             canEdit: HouseholdAction.editRegistry.isAllowed(for: user.role),
             canVisit: HouseholdAction.recordVisit.isAllowed(for: user.role),

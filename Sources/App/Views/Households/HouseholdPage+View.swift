@@ -59,7 +59,7 @@ enum HouseholdPage {
                         .td(.text(member.name), .unwrap(member.departedOn) { .div(.class("muted small"), .text("已减员（\(member.departureReason ?? "")，\($0)）")) }),
                         .td(.text(RelationToHead(rawValue: member.relation)?.label ?? member.relation)),
                         .td(.class("hide-phone"), .text(Sex(rawValue: member.sex)?.label ?? member.sex)),
-                        .td(.class("mono hide-phone"), .text(member.birthDate)),
+                        .td(.class("mono hide-phone"), .text(model.show(member.birthDate, field: "birth_date"))),
                         .td(.class("mono"), .text(model.show(member.idNumber, field: "id_number"))),
                         .td(.text(LabourCapacity(rawValue: member.labourCapacity)?.label ?? member.labourCapacity)),
                         .td(.class("hide-phone"), .text(model.show(healthLabel(member.health), field: "health"))),
