@@ -205,7 +205,7 @@ do_start() {
 listen_addresses = '127.0.0.1'
 port = $PPORT
 unix_socket_directories = '$dir/sock-primary'
-max_connections = 200
+max_connections = 600
 wal_level = replica
 max_wal_senders = 10
 max_replication_slots = 10

@@ -135,7 +135,7 @@ struct ScreeningEngineTests {
     @Test("each seeded rule fires exactly where it should", arguments: cases)
     func seededRules(_ example: ScreeningCase) {
         // act
-        let hits = ScreeningEngine.evaluate(example.facts, rules: ScreeningRuleSet.seeded, on: Data.today)
+        let hits = ScreeningEngine.evaluate(example.facts, rules: ScreeningRuleSet.seededAllOn, on: Data.today)
         // check
         #expect(hits.map(\.kind) == example.fires)
         #expect(hits.allSatisfy { $0.version == 1 && ($0.riskType == $0.kind.riskType || $0.kind == .rigidSpendingAboveIncome) })
@@ -155,7 +155,7 @@ struct ScreeningEngineTests {
             $0.events = [Data.event(.medicalSelfPay, "2025-03-02", amount: "56320")]
         }
         // act
-        let hits = ScreeningEngine.evaluate(facts, rules: ScreeningRuleSet.seeded, on: Data.today)
+        let hits = ScreeningEngine.evaluate(facts, rules: ScreeningRuleSet.seededAllOn, on: Data.today)
         // check
         #expect(hits.map(\.message) == ["人均纯收入 5,210 元，低于监测线 7,600 元", "住院自付 56,320 元，达到 50,000 元以上"])
         #expect(hits[0].values == ["年度": "2024", "人均纯收入": "5,210.00", "监测线": "7,600.00"])
@@ -174,7 +174,7 @@ struct ScreeningEngineTests {
             $0.largestRigidItem = .schooling
         }
         // act
-        let hits = ScreeningEngine.evaluate(facts, rules: ScreeningRuleSet.seeded, on: Data.today)
+        let hits = ScreeningEngine.evaluate(facts, rules: ScreeningRuleSet.seededAllOn, on: Data.today)
         // check
         #expect(hits.map(\.riskType) == [.education, .housingSafety, .drinkingWater])
         #expect(ScreeningRuleKind.allCases.filter { $0.riskType == .other } == [.incomeBelowLine, .sharpIncomeDrop, .rigidSpendingAboveIncome, .newMinimumLiving])
@@ -186,7 +186,7 @@ struct ScreeningEngineTests {
             Data.event(.minimumLiving, "2025-01-05", id: Data.spouse, name: "李秀英"),
             Data.event(.minimumLiving, "2025-01-05"), Data.event(.minimumLiving, "2025-02-05")
         )
-        let hits = ScreeningEngine.evaluate(facts, rules: ScreeningRuleSet.seeded, on: Data.today)
+        let hits = ScreeningEngine.evaluate(facts, rules: ScreeningRuleSet.seededAllOn, on: Data.today)
         #expect(Set(hits.compactMap(\.memberName)) == ["张建国", "李秀英"])
         #expect(hits.first { $0.memberName == "张建国" }?.message == "2025-02-05 新纳入低保（民政局推送）")
     }
@@ -220,7 +220,7 @@ struct ScreeningEngineTests {
         let households = [twoPatients, Data.quiet { $0.waterSecured = false }, Data.quiet(),
                           Data.quiet { $0.villageCode = Data.otherVillage; $0.waterSecured = false }]
         let hits = households.map {
-            (villageCode: $0.villageCode, hits: ScreeningEngine.evaluate($0, rules: ScreeningRuleSet.seeded, on: Data.today))
+            (villageCode: $0.villageCode, hits: ScreeningEngine.evaluate($0, rules: ScreeningRuleSet.seededAllOn, on: Data.today))
         }
         // act
         let summary = DryRunSummary.summarize(hits)

@@ -69,3 +69,13 @@ struct ScreeningCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { "\(name) → \(fires.map(\.rawValue).joined(separator: ", "))" }
 }
+
+extension ScreeningRuleSet {
+    /// The seeded versions with every rule switched on, including those seeded off for counties to enable: the
+    /// engine's cases test each rule's logic, not the seeded switch.
+    static let seededAllOn: [ScreeningRuleVersion] = seeded.map { version in
+        var on = version
+        on.enabled = true
+        return on
+    }
+}

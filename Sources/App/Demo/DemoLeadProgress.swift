@@ -9,11 +9,25 @@ import Vapor
 /// and some leads arrived days ago and are now overdue or due soon.
 enum DemoLeadProgress {
     static func advance(now: Date, seed: UInt64, app: Application) async throws {
-        let database = app.db
         let calendar = app.workingDayCalendar
+        // One transaction for the whole history: each lead's steps are its own small writes, and a commit each would
+        // make the demo's first start wait for thousands of syncs.
+        try await app.db.transaction { database in
+            try await advance(now: now, seed: seed, calendar: calendar, on: database)
+        }
+    }
+
+    private static func advance(now: Date, seed: UInt64, calendar: WorkingDayCalendar, on database: any Database) async throws {
         let leads = try await RiskLead.query(on: database).filter(\.$state == LeadState.initial.rawValue).sort(\.$villageCode).sort(\.$id).all()
         var random = SeededGenerator(seed: seed &+ 91)
-        let reasons = ["入户核实：已有稳定务工收入，无返贫风险", "核实医疗费用已由大病保险和医疗救助报销大部分", "家庭人均纯收入高于监测线较多，子女赡养到位"]
+        // What a village writes when its check finds no risk, by the lead's risk.
+        let reasons: [RiskType: [String]] = [
+            .illness: ["核实医疗费用已由大病保险和医疗救助报销大部分，自付不大", "住院已痊愈出院，家庭务工收入稳定"],
+            .education: ["子女享受助学金和生源地助学贷款，家庭负担可承受"],
+            .housingSafety: ["房屋已完成改造，鉴定为 B 级"],
+            .drinkingWater: ["已接通集中供水，水质水量达标"],
+        ]
+        let general = ["入户核实：已有稳定务工收入，无返贫风险", "家庭人均纯收入高于监测线较多，子女赡养到位"]
         var late: [(UUID, Double)] = []
         for lead in leads {
             guard let village = AreaCode(lead.villageCode), let township = village.parent, let county = township.parent else { continue }
@@ -23,7 +37,8 @@ enum DemoLeadProgress {
                 try await LeadService.apply(action, to: lead, by: user, actor: AuditLog.Actor(id: nil, name: "演示\(role.label)"), at: now,
                                             calendar: calendar, on: database)
             }
-            let reason = reasons[Int.random(in: 0..<reasons.count, using: &random)]
+            let choices = RiskType(rawValue: lead.riskType).flatMap { reasons[$0] } ?? general
+            let reason = choices[Int.random(in: 0..<choices.count, using: &random)]
             switch Int.random(in: 0..<100, using: &random) {
             case 0..<12:
                 // arrived a week ago and nobody has checked it

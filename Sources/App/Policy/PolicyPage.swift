@@ -43,7 +43,7 @@ enum PolicyPage {
                     .td(.class("nowrap"), .text("\(row.effectiveFrom) 至 \(row.effectiveTo ?? "今后")")),
                     .td(.text(row.value)),
                     .td(.class("hide-phone small"), .text(row.source)),
-                    .td(.if(row.effectiveTo.map { $0 >= model.today.description } ?? true, .form(
+                    .td(.if(mayEnd(row, model) && (row.effectiveTo.map { $0 >= model.today.description } ?? true), .form(
                         .class("inline"), .action("/admin/policy/\(parameter.pathSegment)/\(row.id.uuidString.lowercased())/end"), .method(.post),
                         CSRFField(user: model.user).node,
                         .input(.type(.date), .name("last_day"), .attribute(named: "aria-label", value: "最后生效日"), .value(model.today.description)),
@@ -52,6 +52,11 @@ enum PolicyPage {
                 )
             })
         ))
+    }
+
+    /// Rows of the administrator's own area (or any, for a national administrator); wider ones are the upper level's.
+    private static func mayEnd(_ row: PolicyService.Row, _ model: Model) -> Bool {
+        row.scope.flatMap(AreaCode.init).map(model.user.scope.includes) ?? (model.user.scope.householdFilter == .everything)
     }
 
     private static func value(_ model: Model, _ form: PolicyService.Parameter, _ field: String, _ fallback: String) -> String {

@@ -30,8 +30,9 @@ extension ScreeningRuleSet {
         // Unstable work and job loss (N10).
         seed(.jobLoss, [.windowMonths: 12]),
         // A child in non-compulsory schooling (S0 安岳县: 子女就读非义务教育阶段): one child in senior high, secondary
-        // vocational or higher education is enough.
-        seed(.childInNonCompulsorySchooling, [.minimumStudents: 1, .windowMonths: 12]),
+        // vocational or higher education is enough. Seeded switched off: S0 names it as one county's focus, and on
+        // its own it flags about one household in ten, so a county switches it on for its area after a dry run.
+        seed(.childInNonCompulsorySchooling, [.minimumStudents: 1, .windowMonths: 12], enabled: false),
         // 失能失智老年人 (seed 002 初选对象 5, N11): 老年人 are 60 and over (老年人权益保障法).
         seed(.frailElderly, [.minimumAge: 60]),
         // 家庭主要劳动力 lost (seed 002 初选对象 1) in the last twelve months, leaving at most one capable member.
@@ -41,11 +42,11 @@ extension ScreeningRuleSet {
     /// The day the seeded versions take effect: the 2021 national notice that set up the current mechanism.
     public static let seededEffectiveFrom = CivilDate(known: 2021, 5, 1)
 
-    private static func seed(_ kind: ScreeningRuleKind, _ parameters: [ScreeningParameter: Int64]) -> ScreeningRuleVersion {
+    private static func seed(_ kind: ScreeningRuleKind, _ parameters: [ScreeningParameter: Int64], enabled: Bool = true) -> ScreeningRuleVersion {
         ScreeningRuleVersion(
             kind: kind, version: 1,
             parameters: Dictionary(uniqueKeysWithValues: parameters.map { ($0.key.rawValue, $0.value) }),
-            effective: ValidityPeriod(from: seededEffectiveFrom)
+            effective: ValidityPeriod(from: seededEffectiveFrom), enabled: enabled
         )
     }
 }

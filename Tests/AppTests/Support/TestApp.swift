@@ -55,12 +55,16 @@ func withDemoApp(households: Int = 300, readReplica: Bool = false, _ test: (Appl
     try await tearDown(app, settings: settings, place: place)
 }
 
+/// Drops the test's schema or file and always shuts the application down, even when the drop fails (a test whose
+/// setup could not reach the database): an application released without shutting down stops the whole test process.
 private func tearDown(_ app: Application, settings: AppSettings, place: String) async throws {
+    var dropFailure: (any Error)?
     if case .postgres = settings.storage, let sql = app.db as? any SQLDatabase {
-        try await sql.raw("DROP SCHEMA IF EXISTS \(ident: place) CASCADE").run()
+        do { try await sql.raw("DROP SCHEMA IF EXISTS \(ident: place) CASCADE").run() } catch { dropFailure = error }
     }
     try await app.asyncShutdown()
     if case .sqlite = settings.storage { try? FileManager.default.removeItem(atPath: place) }
+    if let dropFailure { throw dropFailure }
 }
 
 /// The repository root, where `Public/` and `Resources/` live.
