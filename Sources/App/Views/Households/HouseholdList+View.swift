@@ -26,11 +26,11 @@ enum HouseholdListPage {
                 ),
                 .form(
                     .class("card filters"), .action(SiteURL.households(query: nil).path), .method(.get),
-                    .input(.type(.search), .name("q"), .value(HTMLEscaping.escape(search.q ?? "")), .placeholder("姓名、身份证号或户编号"),
+                    .input(.type(.search), .name("q"), .formValue(search.q ?? ""), .placeholder("姓名、身份证号或户编号"),
                            .attribute(named: "aria-label", value: "搜索")),
                     FormControls.select(name: "type", label: "户类型", options: [("", "全部户类型")] + HouseholdType.allCases.map { ($0.rawValue, $0.label) }, selected: search.type),
                     FormControls.select(name: "status", label: "监测状态", options: [("", "全部监测状态")] + HouseholdMonitoringStatus.allCases.map { ($0.rawValue, $0.label) }, selected: search.status),
-                    .unwrap(search.area.flatMap { $0.isEmpty ? nil : $0 }) { .input(.type(.hidden), .name("area"), .value(HTMLEscaping.escape($0))) },
+                    .unwrap(search.area.flatMap { $0.isEmpty ? nil : $0 }) { .input(.type(.hidden), .name("area"), .formValue($0)) },
                     .button(.type(.submit), .class("primary"), .text("查询"))
                 ),
                 model.rows.isEmpty ? .p(.class("card muted"), .text("没有符合条件的农户。")) : .div(

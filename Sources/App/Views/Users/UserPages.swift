@@ -90,7 +90,7 @@ struct UserForm {
         let invalid = problems.contains { $0.field == name }
         return .group(
             .label(.for(name), .text(label)),
-            .input(.type(.text), .id(name), .name(name), .value(HTMLEscaping.escape(value)), .readonly(readonly),
+            .input(.type(.text), .id(name), .name(name), .formValue(value), .readonly(readonly),
                    .attribute(named: "aria-invalid", value: invalid ? "true" : nil)),
             .unwrap(hint) { .p(.class("muted small"), .text($0)) }
         )
