@@ -32,7 +32,7 @@ enum HouseholdPage {
                 membersTable(model),
                 HouseholdLeadSection.node(model),
                 GuaranteeSection.node(model),
-                IncomeHistory.node(model.incomes),
+                IncomeHistory.node(model.incomes, correctionBase: model.canEdit ? SiteURL.household(id: model.household.id ?? UUID()).path + "/incomes/new" : nil),
                 VisitSection.node(model),
                 AuditHistory.node(model.history)
             )
@@ -87,7 +87,7 @@ enum HouseholdPage {
 
 /// 收入变化 — the household's per-capita net income over time, as a small bar chart and a table.
 enum IncomeHistory {
-    static func node(_ records: [IncomeRecord]) -> Node<HTML.BodyContext> {
+    static func node(_ records: [IncomeRecord], correctionBase: String? = nil) -> Node<HTML.BodyContext> {
         guard !records.isEmpty else {
             return .section(.class("card"), .h2(.text("收支情况")), .p(.class("muted"), .text("暂无收支记录。")))
         }
@@ -105,7 +105,7 @@ enum IncomeHistory {
                 )
             }),
             .div(.class("table-wrap hide-phone"), .table(
-                .thead(.tr(.th("期间"), .th(.class("num"), "工资性"), .th(.class("num"), "生产经营性"), .th(.class("num"), "财产性"), .th(.class("num"), "转移性"), .th(.class("num"), "生产经营费用"), .th(.class("num"), "家庭纯收入"), .th(.class("num"), "人均纯收入"))),
+                .thead(.tr(.th("期间"), .th(.class("num"), "工资性"), .th(.class("num"), "生产经营性"), .th(.class("num"), "财产性"), .th(.class("num"), "转移性"), .th(.class("num"), "生产经营费用"), .th(.class("num"), "家庭纯收入"), .th(.class("num"), "人均纯收入"), .if(correctionBase != nil, .th("操作")))),
                 .tbody(.forEach(records) { record in
                     .tr(
                         .td(.class("nowrap"), .text(record.periodStart.hasSuffix("-01-01") && record.periodEnd.hasSuffix("-12-31") ? "\(record.periodStart.prefix(4)) 年" : "\(record.periodStart) 至 \(record.periodEnd)")),
@@ -115,7 +115,8 @@ enum IncomeHistory {
                         .td(.class("num"), .text(DisplayFormat.yuan(fen: record.transfer))),
                         .td(.class("num"), .text(DisplayFormat.yuan(fen: record.productionCosts))),
                         .td(.class("num"), .text(DisplayFormat.yuan(fen: record.netIncome))),
-                        .td(.class("num"), .text(DisplayFormat.yuan(fen: record.perCapitaNet)))
+                        .td(.class("num"), .text(DisplayFormat.yuan(fen: record.perCapitaNet))),
+                        .unwrap(correctionBase) { base in .td(.a(.href(base + "?year=" + record.periodStart.prefix(4)), .text("更正"))) }
                     )
                 })
             ))
