@@ -82,6 +82,9 @@ struct RegistryRecordTests {
             #expect(audit.reason == "入户核实后工资性收入有误")
             #expect(audit.beforeJSON?.contains("\"wage\":\"\(originalWage)\"") == true)
             #expect(audit.afterJSON?.contains("\"wage\":\"3000000\"") == true)
+            let page = try await app.page("households/\(id)", as: session)
+            #expect(page.contains("<span>工资性收入</span>：\(DisplayFormat.yuan(fen: originalWage)) → 30,000.00 元"))
+            #expect(page.contains("理由：入户核实后工资性收入有误"))
         }
     }
 

@@ -48,6 +48,31 @@ struct UserAdminTests {
         }
     }
 
+    @Test("the log names people by name, areas by name and fields and codes in Chinese")
+    func readableLog() async throws {
+        try await withDemoApp(households: 10) { app in
+            // setup
+            let admin = try await app.signIn("admin")
+            let adminUser = try await app.user("admin")
+            let town = try await app.user("town")
+            let townName = try #require(try await AreaDirectory.area(town.areaCode, on: app.db)).name
+            var form = try BrowserForm.named("/admin/users", in: try await app.page("admin/users/new", as: admin))
+            form.set("username", "town2")
+            form.set("display_name", "赵乡镇")
+            form.set("role", Role.town.rawValue)
+            form.set("area_code", town.areaCode)
+            form.set("password", "a-good-passphrase-1")
+            try await app.submit(form, as: admin) { #expect($0.status == .seeOther) }
+            // act
+            let log = try await app.page("audit", as: admin)
+            // check
+            #expect(log.contains("\(adminUser.displayName)（admin）"))
+            #expect(log.contains("所属区划：（空） → \(townName)（\(town.areaCode)）"))
+            #expect(log.contains("角色：（空） → 乡镇审核"))
+            #expect(!log.contains("area_code") && !log.contains("display_name"))
+        }
+    }
+
     @Test("an administrator disables and enables an account and resets its password, each audited")
     func disableEnableReset() async throws {
         try await withDemoApp(households: 10) { app in

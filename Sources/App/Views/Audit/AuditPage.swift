@@ -36,12 +36,14 @@ enum AuditPage {
             return .a(.href(SiteURL.household(id: id).path), .text("农户"))
         case Area.auditEntityType:
             return .a(.href(SiteURL.area(code: event.entityID).path), .text("区划 \(event.entityID)"))
+        case "risk_lead":
+            return .a(.href("/leads/\(event.entityID.lowercased())"), .text("风险线索"))
         case User.auditEntityType:
             guard let id = UUID(uuidString: event.entityID) else { return .text("用户") }
             return .a(.href(SiteURL.user(id: id).path), .text("用户"))
         default:
             break
         }
-        return .text(event.entityType)
+        return .text(AuditFieldLabels.entityName(event.entityType))
     }
 }
