@@ -63,6 +63,7 @@ func routes(_ app: Application) throws {
     web.post("admin", "users", ":id", "unlock", use: users.unlock)
 
     web.get("audit", use: AuditController().index)
+    web.get("drafts", ":token", use: FormDrafts.show)
 
     web.get("registry", "quality", use: DataQualityController().index)
 
