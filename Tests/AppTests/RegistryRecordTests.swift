@@ -123,9 +123,14 @@ struct RegistryRecordTests {
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.body.string.contains("晚于今天"))
             }
+            var location = ""
             try await app.postForm("households/\(id)/visits", as: session, ["visited_on": "2026-11-22", "findings": "户主住院", "risks[]": "illness", "risk_note": "户主突发重病住院"]) { response in
                 #expect(response.status == .seeOther, "\(response.body.string.components(separatedBy: "flash-error").last?.prefix(300) ?? "")")
+                location = response.headers.first(name: .location) ?? ""
             }
+            // the household page then confirms the visit and the lead it raised
+            let confirmation = try await app.page(String(location.drop { $0 == "/" }), as: session)
+            #expect(confirmation.contains("走访已保存，已生成线索"))
             #expect(try await Visit.query(on: app.db).count() == before + 1)
             let visit = try #require(try await Visit.query(on: app.db).filter(\.$household.$id == id).filter(\.$visitedOn == "2026-11-22").first())
             #expect(visit.risks == "illness")

@@ -36,16 +36,16 @@ enum HouseholdListPage {
                 model.rows.isEmpty ? .p(.class("card muted"), .text("没有符合条件的农户。")) : .div(
                     .class("card table-wrap"),
                     .table(
-                        .class("households"),
+                        .class("households stack"),
                         .thead(.tr(.th("户编号"), .th("户主"), .th("村"), .th("户类型"), .th(.class("num"), "人口"), .th("监测状态"))),
                         .tbody(.forEach(model.rows) { row in
                             .tr(
                                 .td(.class("mono"), .text(row.householdNumber)),
                                 .td(.a(.href(row.id.map { SiteURL.household(id: $0).path } ?? "#"), .text(row.headName))),
-                                .td(.text(model.areaNames[row.villageCode] ?? row.villageCode)),
-                                .td(.text(HouseholdType(rawValue: row.householdType)?.label ?? row.householdType)),
-                                .td(.class("num"), .text("\(row.memberCount)")),
-                                .td(.text(HouseholdMonitoringStatus(rawValue: row.monitoringStatus)?.label ?? row.monitoringStatus))
+                                .td(.class("nowrap"), .text(model.areaNames[row.villageCode] ?? row.villageCode)),
+                                .td(.attribute(named: "data-label", value: "户类型"), .text(HouseholdType(rawValue: row.householdType)?.label ?? row.householdType)),
+                                .td(.class("num"), .attribute(named: "data-label", value: "人口"), .text("\(row.memberCount)")),
+                                .td(.attribute(named: "data-label", value: "监测状态"), .text(HouseholdMonitoringStatus(rawValue: row.monitoringStatus)?.label ?? row.monitoringStatus))
                             )
                         })
                     )

@@ -4,7 +4,8 @@ import Plot
 
 /// 农户详情 — a household, its members, its income history and its own history.
 enum HouseholdPage {
-    static func render(_ model: Model) -> String {
+    /// `notice` confirms what was just saved (走访已保存…), shown above the household.
+    static func render(_ model: Model, notice: String? = nil) -> String {
         let household = model.household
         let type = HouseholdType(rawValue: household.householdType)
         return Layout(
@@ -15,6 +16,7 @@ enum HouseholdPage {
                     .h1(.text("\(household.headName) 户")),
                     .p(.class("muted"), .text("户编号 \(household.householdNumber) · \(model.areaPath)"))
                 ),
+                .unwrap(notice) { .div(.class("flash-ok"), .id("notice"), .attribute(named: "role", value: "status"), .text($0)) },
                 .section(
                     .class("card"),
                     .dl(
@@ -52,6 +54,7 @@ enum HouseholdPage {
             .class("card"),
             .h2(.text("家庭成员（\(model.members.filter { $0.departedOn == nil }.count)）")),
             .div(.class("table-wrap"), .table(
+                .class("stack"),
                 .thead(.tr(.th("姓名"), .th("关系"), .th(.class("hide-phone"), "性别"), .th(.class("hide-phone"), "出生日期"), .th("身份证号"), .th("劳动能力"), .th(.class("hide-phone"), "健康状况"), .th(.class("hide-phone"), "文化程度/在校"), .if(model.canEdit, .th("")))),
                 .tbody(.forEach(model.members) { member in
                     .tr(
@@ -60,8 +63,8 @@ enum HouseholdPage {
                         .td(.text(RelationToHead(rawValue: member.relation)?.label ?? member.relation)),
                         .td(.class("hide-phone"), .text(Sex(rawValue: member.sex)?.label ?? member.sex)),
                         .td(.class("mono hide-phone"), .text(member.birthDate)),
-                        .td(.class("mono"), .text(model.show(member.idNumber, field: "id_number"))),
-                        .td(.text(LabourCapacity(rawValue: member.labourCapacity)?.label ?? member.labourCapacity)),
+                        .td(.class("mono"), .attribute(named: "data-label", value: "身份证号"), .text(model.show(member.idNumber, field: "id_number"))),
+                        .td(.attribute(named: "data-label", value: "劳动能力"), .text(LabourCapacity(rawValue: member.labourCapacity)?.label ?? member.labourCapacity)),
                         .td(.class("hide-phone"), .text(model.show(healthLabel(member.health), field: "health"))),
                         .td(.class("hide-phone"), .text(educationLabel(member))),
                         .if(model.canEdit && member.departedOn == nil, .td(.class("nowrap"), .unwrap(member.id) { id in

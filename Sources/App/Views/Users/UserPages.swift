@@ -17,6 +17,7 @@ enum UserListPage {
                 .div(.class("page-head"), .h1(.text("用户管理")), .p(.class("muted"), .text("共 \(rows.count) 个账号"))),
                 .div(.class("actions"), .a(.class("button primary"), .href(SiteURL.userNew.path), .text("新增用户"))),
                 .div(.class("card table-wrap"), .table(
+                    .class("stack"),
                     .thead(.tr(.th("用户名"), .th("姓名"), .th("角色"), .th("所属区划"), .th("部门"), .th("状态"))),
                     .tbody(.forEach(rows) { row in
                         .tr(
