@@ -6,6 +6,8 @@
 1. A grid worker, on a phone, opens a household from the worklist and records a visit that reports an illness risk.
 2. The village committee opens that household's lead in the ledger and confirms it to the township.
 3. The county runs the screening of its area and reads the result per village.
+4. Every registry and administration form, as shipped and with each choice, at 390 and 1280 px (browser_forms.py;
+   screenshots in --out/forms).
 Ends with "browser_journeys: N passed, M failed"; exit 1 on the first failure (screenshot and page in --out).
 """
 import argparse
@@ -15,6 +17,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from browser_smoke import make_driver, set_viewport, wait_ready  # noqa: E402
+import browser_forms  # noqa: E402
 
 from selenium.common.exceptions import TimeoutException, WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -96,8 +99,9 @@ def main():
         driver.execute_script("arguments[0].click();", checkbox)
         driver.find_element(By.ID, "risk_note").send_keys("户主住院治疗，医疗费用较高。")
         submit()
-        check(driver.current_url.rstrip("/") == household_url.rstrip("/"), "the visit is saved and the household page shows again")
+        check(driver.current_url.split("?")[0].rstrip("/") == household_url.rstrip("/"), "the visit is saved and the household page shows again")
         body = driver.find_element(By.TAG_NAME, "body").text
+        check("走访已保存，已生成线索" in driver.find_element(By.ID, "notice").text, "the page confirms the visit was saved and a lead raised")
         check("报告风险" in body and "户主住院治疗" in body, "the visit and its reported risk are on the household page")
         check("风险线索" in body, "the reported risk became a lead of the household")
         shot("grid-household-phone.png")
@@ -143,7 +147,8 @@ def main():
         if driver:
             driver.quit()
     print(f"browser_journeys: {len(passed)} passed, 0 failed", flush=True)
-    return 0
+    # 4. every form as shipped and with each choice, on a phone and a desktop
+    return browser_forms.run(args.base, os.path.join(args.out, "forms"), args.timeout)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(FormProtection())
 
     app.workingDayCalendar = try CalendarStore.load(resourcesDirectory: app.directory.resourcesDirectory)
+    _ = (app.loginThrottle, app.formDrafts) // made here, before requests run in parallel
     try routes(app)
     app.asyncCommands.use(AreasCommand(), as: "areas")
     app.asyncCommands.use(CreateUserCommand(), as: "create-user")

@@ -60,8 +60,10 @@ func routes(_ app: Application) throws {
     web.post("admin", "users", use: users.create)
     web.get("admin", "users", ":id", use: users.edit)
     web.post("admin", "users", ":id", use: users.update)
+    web.post("admin", "users", ":id", "unlock", use: users.unlock)
 
     web.get("audit", use: AuditController().index)
+    web.get("drafts", ":token", use: FormDrafts.show)
 
     web.get("registry", "quality", use: DataQualityController().index)
 

@@ -1,5 +1,8 @@
 /// 在校生状况: the stage a pupil or student is in now.
 public enum SchoolStatus: String, CodeList {
+    /// The word for "not at school" (no status), offered on forms and accepted in files.
+    public static let noneLabel = "不在校"
+
     case preschool
     case primary
     case juniorHigh

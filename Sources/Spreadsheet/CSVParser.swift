@@ -51,7 +51,7 @@ enum CSVParser {
                 let field = bytes.indices.contains(index) && bytes[index] == quote
                     ? try quotedField()
                     : unquotedField()
-                row.append(field)
+                row.append(ExcelText.unwrapped(field))
                 guard index < bytes.count else {
                     rows.append(row)
                     return rows
@@ -83,7 +83,7 @@ enum CSVParser {
                 } else {
                     field = unquotedField()
                 }
-                row.append(field)
+                row.append(ExcelText.unwrapped(field))
                 guard index < bytes.count else { break }
                 let delimiter = bytes[index]
                 index += 1

@@ -5,7 +5,8 @@ import Foundation
 /// Every cell goes through `neutralized(_:)`, because exported cells hold text that users and imported files
 /// typed, and a spreadsheet program must never run it as a formula.
 public enum SpreadsheetWriter {
-    /// CSV as UTF-8 with BOM (so Excel opens Chinese correctly), CRLF line ends, RFC 4180 quoting.
+    /// CSV as UTF-8 with BOM (so Excel opens Chinese correctly), CRLF line ends, RFC 4180 quoting; identity numbers
+    /// and other long digit strings kept as text for Excel (`ExcelText`).
     public static func csv(_ rows: [[String]]) -> Data {
         Data(csvBytes(rows, byteOrderMark: true))
     }
@@ -16,7 +17,7 @@ public enum SpreadsheetWriter {
         for row in rows {
             for (index, cell) in row.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendCSVField(neutralized(cell), to: &bytes)
+                appendCSVField(ExcelText.wrapped(cell) ?? neutralized(cell), to: &bytes)
             }
             bytes.append(contentsOf: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
         }

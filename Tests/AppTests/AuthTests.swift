@@ -21,6 +21,63 @@ struct AuthTests {
         }
     }
 
+    @Test("a wrong password warns of the lock; one address guessing at many accounts is stopped before it locks them")
+    func addressThrottle() async throws {
+        try await withDemoApp(households: 10) { app in
+            // setup
+            func login(_ username: String, _ password: String) async throws -> (HTTPStatus, String) {
+                try await app.attemptSignIn(username, password: password)
+            }
+            let accounts = ["county", "town", "village", "grid", "contact", "dept", "supervisor"]
+            // act: wrong passwords spread over accounts, fewer than each account's lock
+            var first = ""
+            for attempt in 0..<LoginThrottle.maxFailures {
+                let (status, body) = try await login(accounts[attempt % accounts.count], "wrong-password")
+                #expect(status == .unauthorized)
+                if attempt == 0 { first = body }
+            }
+            // check: warned of the lock, then the address waits while the accounts stay unlocked
+            #expect(first.contains("连续输错 \(SignIn.maxFailures) 次将临时锁定"))
+            let (status, body) = try await login("county", demoPassword)
+            #expect(status == .unauthorized)
+            #expect(body.contains("此设备登录失败次数过多"))
+            for username in accounts { #expect(try await app.user(username).lockedUntil == nil) }
+        }
+    }
+
+    @Test("a form posted after the session ended comes back after signing in, with the text kept, and saves")
+    func expiredSessionKeepsTheForm() async throws {
+        try await withDemoApp(households: 30) { app in
+            // setup: a grid worker types a visit while the session runs out
+            let grid = try await app.user("grid")
+            let household = try #require(try await Household.query(on: app.db).filter(\.$gridCode == grid.areaCode).first())
+            let id = try household.requireID().uuidString.lowercased()
+            let session = try await app.signIn("grid")
+            try await AuthToken.query(on: app.db).filter(\.$user.$id == grid.requireID()).set(\.$expiresAt, to: testNow.addingTimeInterval(-60)).update()
+            let findings = "户主说：儿子上月外出务工受伤，医药费已花去两万元。"
+            var login = ""
+            // act
+            try await app.postForm("households/\(id)/visits", as: session, ["visited_on": "2026-11-22", "findings": findings]) { response in
+                #expect(response.status == .seeOther)
+                login = response.headers.first(name: .location) ?? ""
+            }
+            // check: to the login page, then to the kept text
+            #expect(login.hasPrefix("/login?next=%2Fdrafts%2F") || login.hasPrefix("/login?next=/drafts/"))
+            let next = try #require(login.components(separatedBy: "next=").last?.removingPercentEncoding)
+            #expect(try await Visit.query(on: app.db).filter(\.$findings == findings).count() == 0)
+            let other = try await app.signIn("county")
+            try await app.testing().test(.GET, String(next.dropFirst()), headers: other.headers) { #expect($0.status == .notFound) }
+            let again = try await app.signIn("grid")
+            let page = try await app.page(String(next.dropFirst()), as: again)
+            #expect(page.contains(findings))
+            let form = try BrowserForm.named("/households/\(id)/visits", in: page)
+            try await app.submit(form, as: again) { #expect($0.status == .seeOther) }
+            #expect(try await Visit.query(on: app.db).filter(\.$findings == findings).count() == 1)
+            // a draft is taken once
+            try await app.testing().test(.GET, String(next.dropFirst()), headers: again.headers) { #expect($0.status == .notFound) }
+        }
+    }
+
     @Test("five failures lock the account for a while, even with the right password")
     func lockout() async throws {
         try await withDemoApp { app in

@@ -65,6 +65,30 @@ struct RegistryImportTests {
         }
     }
 
+    @Test("the CSV keeps identity numbers, bank accounts and household numbers as text for Excel and still imports unchanged")
+    func csvForExcel() async throws {
+        try await withDemoApp(households: 20) { app in
+            // setup
+            let county = try await app.signIn("county")
+            let member = try #require(try await Member.query(on: app.db).first())
+            let household = try #require(try await Household.find(member.$household.id, on: app.db))
+            // act
+            let file = try await export(app, as: county, format: "csv")
+            let text = String(decoding: file, as: UTF8.self)
+            // check: Excel sees ="…" text, never a bare long number
+            #expect(text.contains("\"=\"\"\(member.idNumber)\"\"\""))
+            #expect(text.contains("\"=\"\"\(household.householdNumber)\"\"\""))
+            #expect(!text.contains(",\(member.idNumber),"))
+            let rows = try SpreadsheetReader.rows(from: file, format: .csv)
+            #expect(rows.contains { $0.contains(member.idNumber) })
+            // act, check: the same file imports with nothing to change
+            let batch = try await upload(app, file, name: "registry.csv", as: county)
+            #expect(batch.status == "previewed", "\(batch.problems.prefix(3).map(\.message))")
+            #expect(batch.unchangedHouseholds == 20)
+            #expect(batch.newHouseholds == 0 && batch.changedHouseholds == 0 && batch.newMembers == 0)
+        }
+    }
+
     @Test("a new household in a GB18030 file is previewed, committed once, and a second upload changes nothing")
     func newHouseholdIdempotent() async throws {
         try await withDemoApp(households: 10) { app in

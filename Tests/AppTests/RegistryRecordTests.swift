@@ -27,8 +27,10 @@ struct RegistryRecordTests {
                 #expect(body.contains("生产经营性收入「12abc」不是有效金额"))
             }
             #expect(try await IncomeRecord.query(on: app.db).count() == before)
-            // act: good input replaces the demo's 2025 figures
-            try await app.postForm("households/\(id)/incomes", as: session, ["year": "2025", "wage": "24,000", "business": "6000", "productionCosts": "2000.50", "transfer": "1200"]) { response in
+            // act: good input corrects the demo's 2025 figures, naming the record it replaces
+            let replaced = try #require(try await IncomeController.existing(year: "2025", household: household, on: app.db))
+            try await app.postForm("households/\(id)/incomes", as: session, ["year": "2025", "wage": "24,000", "business": "6000", "productionCosts": "2000.50", "transfer": "1200",
+                                                                              "replaces": try replaced.requireID().uuidString.lowercased(), "reason": "入户核实"]) { response in
                 #expect(response.status == .seeOther)
             }
             // check
@@ -38,6 +40,51 @@ struct RegistryRecordTests {
             #expect(try await IncomeRecord.query(on: app.db).count() == before)
             let audit = try await AuditEvent.query(on: app.db).filter(\.$entityID == id.uuidString).filter(\.$action == "update").all()
             #expect(audit.contains { $0.summary.contains("更正 2025 年收支") && $0.beforeJSON != nil })
+        }
+    }
+
+    @Test("an income year already recorded opens filled in, and is corrected only knowingly, with a reason, audited before and after")
+    func incomeCorrection() async throws {
+        try await withDemoApp(households: 20) { app in
+            // setup
+            let village = try await app.user("village")
+            let household = try #require(try await Household.query(on: app.db).filter(\.$villageCode == village.areaCode).first())
+            let id = try household.requireID().uuidString.lowercased()
+            let session = try await app.signIn("village")
+            let original = try #require(try await IncomeController.existing(year: "2025", household: household, on: app.db))
+            let originalWage = original.wage
+            // act: the form for 2025 shows the recorded figures
+            var form = try BrowserForm.named("/households/\(id)/incomes", in: try await app.page("households/\(id)/incomes/new?year=2025", as: session))
+            // check
+            #expect(form.value("wage") == Money(fen: originalWage).description)
+            #expect(form.value("replaces") == (try original.requireID().uuidString.lowercased()))
+            // act: a form that did not show the record (typed a year over another) is refused and changes nothing
+            try await app.postForm("households/\(id)/incomes", as: session, ["year": "2025", "wage": "1"]) { response in
+                #expect(response.status == .conflict)
+                #expect(response.body.string.contains("2025 年已有收支记录"))
+            }
+            #expect(try await IncomeRecord.find(original.requireID(), on: app.db)?.wage == originalWage)
+            // act: without a reason
+            form.set("wage", "30000")
+            try await app.submit(form, as: session) { response in
+                #expect(response.status == .unprocessableEntity)
+                #expect(response.body.string.contains("须填写更正原因"))
+            }
+            // act: with a reason
+            form.set("reason", "入户核实后工资性收入有误")
+            try await app.submit(form, as: session) { response in
+                #expect(response.status == .seeOther)
+            }
+            // check
+            let corrected = try #require(try await IncomeRecord.find(original.requireID(), on: app.db))
+            #expect(corrected.wage == 30_000_00)
+            let audit = try #require(try await AuditEvent.query(on: app.db).filter(\.$entityID == household.requireID().uuidString).filter(\.$action == "update").all().last { $0.summary.contains("更正 2025 年收支") })
+            #expect(audit.reason == "入户核实后工资性收入有误")
+            #expect(audit.beforeJSON?.contains("\"wage\":\"\(originalWage)\"") == true)
+            #expect(audit.afterJSON?.contains("\"wage\":\"3000000\"") == true)
+            let page = try await app.page("households/\(id)", as: session)
+            #expect(page.contains("<span>工资性收入</span>：\(DisplayFormat.yuan(fen: originalWage)) → 30,000.00 元"))
+            #expect(page.contains("理由：入户核实后工资性收入有误"))
         }
     }
 
@@ -76,9 +123,14 @@ struct RegistryRecordTests {
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.body.string.contains("晚于今天"))
             }
+            var location = ""
             try await app.postForm("households/\(id)/visits", as: session, ["visited_on": "2026-11-22", "findings": "户主住院", "risks[]": "illness", "risk_note": "户主突发重病住院"]) { response in
                 #expect(response.status == .seeOther, "\(response.body.string.components(separatedBy: "flash-error").last?.prefix(300) ?? "")")
+                location = response.headers.first(name: .location) ?? ""
             }
+            // the household page then confirms the visit and the lead it raised
+            let confirmation = try await app.page(String(location.drop { $0 == "/" }), as: session)
+            #expect(confirmation.contains("走访已保存，已生成线索"))
             #expect(try await Visit.query(on: app.db).count() == before + 1)
             let visit = try #require(try await Visit.query(on: app.db).filter(\.$household.$id == id).filter(\.$visitedOn == "2026-11-22").first())
             #expect(visit.risks == "illness")

@@ -6,12 +6,26 @@ enum SignIn {
     enum Failure: Error, Equatable {
         case wrongCredentials
         case locked(minutes: Int)
+        /// Too many failed sign-ins from one address, whatever the accounts: it waits, and no account is counted.
+        case throttled(minutes: Int)
     }
 
     static let maxFailures = 5
     static let lockDuration: TimeInterval = 15 * 60
 
     static func verify(username: String, password: String, on request: Request) async throws -> Result<User, Failure> {
+        let address = request.remoteAddress?.ipAddress ?? "unknown"
+        if let wait = request.application.loginThrottle.wait(for: address, at: request.now) {
+            return .failure(.throttled(minutes: max(1, Int((wait / 60).rounded(.up)))))
+        }
+        let result = try await verifyAccount(username: username, password: password, on: request)
+        if case .failure(.wrongCredentials) = result {
+            request.application.loginThrottle.recordFailure(from: address, at: request.now)
+        }
+        return result
+    }
+
+    private static func verifyAccount(username: String, password: String, on request: Request) async throws -> Result<User, Failure> {
         let name = username.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 64, !password.isEmpty, password.count <= 200,
               let user = try await User.query(on: request.db).filter(\.$username == name).first(),
@@ -63,7 +77,8 @@ enum SignIn {
 
     static func message(for failure: Failure) -> String {
         switch failure {
-        case .wrongCredentials: return "用户名或密码错误。"
+        case .wrongCredentials: return "用户名或密码错误。同一账号连续输错 \(maxFailures) 次将临时锁定 \(Int(lockDuration / 60)) 分钟；忘记密码请联系系统管理员重置或解锁。"
+        case let .throttled(minutes): return "此设备登录失败次数过多，请 \(minutes) 分钟后再试。"
         case let .locked(minutes): return "连续登录失败次数过多，账号已临时锁定，请 \(minutes) 分钟后再试。"
         }
     }

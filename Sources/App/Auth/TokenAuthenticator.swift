@@ -55,8 +55,12 @@ struct RequireUser: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.currentUser != nil else {
             if request.isAPI { throw Abort(.unauthorized, reason: "需要有效的访问令牌（Authorization: Bearer …）。") }
+            // A form posted after the session ended comes back after signing in, with what was typed.
+            if let draft = try await FormDrafts.keepExpiredPost(request) {
+                return request.redirect(to: SiteURL.login(next: draft).path)
+            }
             let next = request.url.path.isEmpty ? "/" : request.url.string
-            return request.redirect(to: SiteURL.login(next: next).path)
+            return request.redirect(to: SiteURL.login(next: request.method == .GET ? next : nil).path)
         }
         return try await next.respond(to: request)
     }

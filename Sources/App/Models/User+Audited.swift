@@ -12,4 +12,14 @@ extension User: Audited {
             "department": department ?? "", "phone": phone ?? "", "is_active": isActive ? "是" : "否",
         ]
     }
+
+    /// The snapshot with the sign-in lock, for the changes that end one.
+    func auditSnapshot(at now: Date) -> AuditSnapshot {
+        auditSnapshot.merging(["locked": isLocked(at: now) ? "是" : "否", "failed_logins": String(failedLogins)]) { $1 }
+    }
+
+    /// Whether repeated failed sign-ins keep the account locked at `now`.
+    func isLocked(at now: Date) -> Bool {
+        lockedUntil.map { $0 > now } ?? false
+    }
 }

@@ -27,7 +27,7 @@ enum RegistryFormFields {
             FormField(name: RegistryColumn.relation.rawValue, label: "与户主关系", kind: options(RelationToHead.self), value: cells[.relation] ?? "", required: true),
             FormField(name: RegistryColumn.ethnicity.rawValue, label: "民族", value: cells[.ethnicity] ?? "汉族", required: true),
             FormField(name: RegistryColumn.education.rawValue, label: "文化程度", kind: options(Education.self), value: cells[.education] ?? "", required: true),
-            FormField(name: RegistryColumn.schoolStatus.rawValue, label: "在校状况", kind: options(SchoolStatus.self, empty: "不在校"), value: cells[.schoolStatus] ?? ""),
+            FormField(name: RegistryColumn.schoolStatus.rawValue, label: "在校状况", kind: options(SchoolStatus.self, empty: SchoolStatus.noneLabel), value: cells[.schoolStatus] ?? ""),
             FormField(name: RegistryColumn.health.rawValue, label: "健康状况", kind: .checkboxes(HealthCondition.allCases.map { ($0.rawValue, $0.label) }), selected: health, required: true),
             FormField(name: RegistryColumn.disabilityGrade.rawValue, label: "残疾等级", kind: .select([("", "无"), ("1", "一级"), ("2", "二级"), ("3", "三级"), ("4", "四级")]), value: cells[.disabilityGrade] ?? ""),
             FormField(name: RegistryColumn.labourCapacity.rawValue, label: "劳动能力", kind: options(LabourCapacity.self), value: cells[.labourCapacity] ?? "", required: true),

@@ -7,7 +7,7 @@ extension RegistryRowReader {
         let relation = requiredCode(.relation, as: RelationToHead.self)
         let ethnicity = required(.ethnicity).flatMap { limited(.ethnicity, $0, to: 10) }
         let education = requiredCode(.education, as: Education.self)
-        let school = optionalCode(.schoolStatus, as: SchoolStatus.self)
+        let school = text(.schoolStatus) == SchoolStatus.noneLabel ? nil : optionalCode(.schoolStatus, as: SchoolStatus.self)
         let health = health()
         let grade = disabilityGrade(health: health)
         let labour = requiredCode(.labourCapacity, as: LabourCapacity.self)
@@ -101,7 +101,8 @@ extension RegistryRowReader {
 
     /// Filled exactly for the disabled; a grade without 残疾 usually means the health cell is incomplete.
     private mutating func disabilityGrade(health: Set<HealthCondition>?) -> Int? {
-        let value = text(.disabilityGrade)
+        // “无” is how the form and many spreadsheets say "not disabled".
+        let value = text(.disabilityGrade) == "无" ? "" : text(.disabilityGrade)
         var grade: Int?
         if !value.isEmpty {
             guard let parsed = RegistryCell.integer(value), (1...4).contains(parsed) else {

@@ -57,6 +57,15 @@ extension Application {
         return BrowserSession(cookie: secret, csrf: try #require(token.csrfToken))
     }
 
+    /// Posts the login form and returns what came back, for tests of failed and refused sign-ins.
+    func attemptSignIn(_ username: String, password: String) async throws -> (status: HTTPStatus, body: String) {
+        var result: (status: HTTPStatus, body: String) = (.ok, "")
+        try await testing().test(.POST, "login", headers: sameSiteForm(), beforeRequest: { request in
+            try request.content.encode(["username": username, "password": password], as: .urlEncodedForm)
+        }, afterResponse: { response in result = (response.status, response.body.string) })
+        return result
+    }
+
     /// Gets an API token through `POST /api/v1/auth/token`.
     func apiToken(_ username: String, password: String = demoPassword) async throws -> String {
         var token: String?

@@ -38,6 +38,41 @@ let testNow = ChinaTime.instant(CivilDate(year: 2026, month: 11, day: 22) ?? Civ
 /// Runs `test` against a fresh application holding a small demo county (雁江区, 300 households, all demo accounts).
 /// With `readReplica`, reports read from the replica named by `SHOUWANG_TEST_READ_DATABASE_URL`.
 func withDemoApp(households: Int = 300, readReplica: Bool = false, _ test: (Application) async throws -> Void) async throws {
+    let limited = TestDatabase.postgresURL != nil
+    if limited { await TestAppSlots.shared.acquire() }
+    do {
+        try await runDemoApp(households: households, readReplica: readReplica, test)
+    } catch {
+        if limited { await TestAppSlots.shared.release() }
+        throw error
+    }
+    if limited { await TestAppSlots.shared.release() }
+}
+
+/// At most this many test apps at once on PostgreSQL: Swift Testing starts every test together, each app holds its
+/// own pool of connections, and the throwaway clusters allow 200 (a full run otherwise fails with "remaining
+/// connection slots are reserved").
+actor TestAppSlots {
+    static let shared = TestAppSlots(limit: 40)
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { free = limit }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
+private func runDemoApp(households: Int, readReplica: Bool, _ test: (Application) async throws -> Void) async throws {
     let (settings, place) = TestDatabase.settings(readReplica: readReplica)
     let app = try await Application.make(.testing)
     app.clock = .fixed(testNow)

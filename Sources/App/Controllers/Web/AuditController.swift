@@ -22,7 +22,8 @@ struct AuditController {
             .sort(\.$occurredAt, .descending)
             .range(offset..<(offset + Self.pageSize))
             .all()
-        let rows = events.map { AuditRow($0) }
+        let names = try await AuditNames.load(for: events, on: request.db)
+        let rows = events.map { AuditRow($0, names: names) }
         return .html(AuditPage.render(viewer: user, events: events, rows: rows, offset: offset, pageSize: Self.pageSize))
     }
 }

@@ -19,7 +19,7 @@ struct UserAdminController {
         let viewer = try requireAdmin(request)
         let users = try await request.scoped(User.self).query().sort(\.$areaCode).sort(\.$username).all()
         let names = try await AreaDirectory.names(of: Array(Set(users.map(\.areaCode))), on: request.db)
-        let rows = users.map { UserListPage.Row(user: $0, areaName: names[$0.areaCode] ?? $0.areaCode) }
+        let rows = users.map { UserListPage.Row(user: $0, areaName: names[$0.areaCode] ?? $0.areaCode, locked: $0.isLocked(at: request.now)) }
         return .html(UserListPage.render(viewer: viewer, rows: rows))
     }
 
@@ -58,7 +58,10 @@ struct UserAdminController {
         let viewer = try requireAdmin(request)
         let user = try await request.scoped(User.self).find(request.parameters.get("id", as: UUID.self))
         let history = try await AuditRow.history(entityType: User.auditEntityType, entityID: user.auditEntityID, on: request.db)
-        return .html(UserForm(viewer: viewer, action: SiteURL.user(id: try user.requireID()).path, isNew: false, values: formValues(user), history: history).render())
+        var form = UserForm(viewer: viewer, action: SiteURL.user(id: try user.requireID()).path, isNew: false, values: formValues(user), history: history)
+        form.lockedUntil = user.isLocked(at: request.now) ? user.lockedUntil : nil
+        form.failedLogins = user.failedLogins
+        return .html(form.render())
     }
 
     func update(_ request: Request) async throws -> Response {
@@ -95,11 +98,40 @@ struct UserAdminController {
                 try await AuthToken.query(on: database).filter(\.$user.$id == user.requireID()).delete()
             }
             try await AuditLog.recordChange(
-                of: user, before: before, summary: newHash == nil ? "修改用户 \(user.username)" : "修改用户 \(user.username)（重置密码）",
+                of: user, before: before, summary: "修改用户 \(user.username)" + Self.notes(wasActive: before["is_active"] == "是", isActive: accepted.isActive, passwordReset: newHash != nil),
                 actor: request.auditActor, at: request.now, on: database
             )
         }
         return request.redirect(to: SiteURL.users.path)
+    }
+
+    /// 解除锁定: ends a lock after repeated failed sign-ins before it runs out, and clears the failure count.
+    func unlock(_ request: Request) async throws -> Response {
+        _ = try requireAdmin(request)
+        let user = try await request.scoped(User.self).find(request.parameters.get("id", as: UUID.self))
+        let now = request.now
+        if user.isLocked(at: now) || user.failedLogins > 0 {
+            try await request.db.transaction { database in
+                let before = user.auditSnapshot(at: now)
+                user.failedLogins = 0
+                user.lockedUntil = nil
+                try await user.save(on: database)
+                try await AuditLog.record(
+                    .update, entityType: User.auditEntityType, entityID: user.auditEntityID, areaCode: user.auditAreaCode,
+                    summary: "解除锁定 \(user.displayName)（\(user.username)）", before: before, after: user.auditSnapshot(at: now),
+                    actor: request.auditActor, at: now, on: database
+                )
+            }
+        }
+        return request.redirect(to: SiteURL.user(id: try user.requireID()).path)
+    }
+
+    /// What an update did besides plain edits, for the log's summary: （停用账号）（重置密码）.
+    static func notes(wasActive: Bool, isActive: Bool, passwordReset: Bool) -> String {
+        var notes: [String] = []
+        if wasActive != isActive { notes.append(isActive ? "启用账号" : "停用账号") }
+        if passwordReset { notes.append("重置密码") }
+        return notes.isEmpty ? "" : "（" + notes.joined(separator: "、") + "）"
     }
 
     private func requireAdmin(_ request: Request) throws -> CurrentUser {

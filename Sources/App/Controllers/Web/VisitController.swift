@@ -13,13 +13,15 @@ struct VisitController {
         let (user, household) = try await request.household(for: .recordVisit)
         let values = ["visited_on": request.formText("visited_on"), "findings": request.formText("findings"), "risk_note": request.formText("risk_note")]
         let rawRisks = request.checkedValues("risks")
+        let visit: Visit
         do {
-            _ = try await Self.record(visitedOn: values["visited_on"] ?? "", findings: values["findings"] ?? "", risks: rawRisks,
+            visit = try await Self.record(visitedOn: values["visited_on"] ?? "", findings: values["findings"] ?? "", risks: rawRisks,
                                       riskNote: values["risk_note"] ?? "", household: household, user: user, on: request)
         } catch let failure as ValidationFailure {
             return .html(page(user: user, household: household, values: values, risks: Set(rawRisks), problems: failure.problems, today: request.today).render(), status: .unprocessableEntity)
         }
-        return request.redirect(to: SiteURL.household(id: try household.requireID()).path)
+        let risks = visit.risks.split(separator: ",").count
+        return request.redirect(to: SiteURL.household(id: try household.requireID()).path + "?saved=visit&leads=\(risks)")
     }
 
     /// Checks and records a visit, with the risks it reports.

@@ -22,15 +22,16 @@ struct AuditRow {
     /// The history of one record, newest first, with personal data masked unless the page is a full view (`revealed`:
     /// asked for by a role that needs it, and logged), as the record's own fields are.
     static func history(entityType: String, entityID: String, revealed: Bool = false, limit: Int = 50, on database: any Database) async throws -> [AuditRow] {
-        try await database.plainRows(AuditEvent.self, """
+        let events = try await database.plainRows(AuditEvent.self, """
             WHERE entity_type = \(bind: entityType) AND entity_id = \(bind: entityID) ORDER BY occurred_at DESC LIMIT \(literal: limit)
             """)
-            .map { AuditRow($0, revealed: revealed) }
+        let names = try await AuditNames.load(for: events, on: database)
+        return events.map { AuditRow($0, revealed: revealed, names: names) }
     }
 
-    init(_ event: AuditEvent, revealed: Bool = false) {
+    init(_ event: AuditEvent, revealed: Bool = false, names: AuditNames = AuditNames()) {
         occurredAt = event.occurredAt
-        actorName = event.actorName
+        actorName = names.person(event.actorID, login: event.actorName)
         action = event.action
         summary = event.summary
         reason = event.reason
@@ -40,9 +41,45 @@ struct AuditRow {
             let old = before[key] ?? "", new = after[key] ?? ""
             guard old != new else { return nil }
             return Change(field: AuditFieldLabels.name(key),
-                          before: AuditFieldLabels.value(PersonalField.display(old, field: key, full: revealed), field: key),
-                          after: AuditFieldLabels.value(PersonalField.display(new, field: key, full: revealed), field: key))
+                          before: names.value(PersonalField.display(old, field: key, full: revealed), field: key),
+                          after: names.value(PersonalField.display(new, field: key, full: revealed), field: key))
         }
+    }
+}
+
+/// The people and areas a page of log lines names, read once: people by their name rather than their login, areas by
+/// name with the code after it.
+struct AuditNames {
+    var people: [UUID: String] = [:]
+    var areas: [String: String] = [:]
+
+    static func load(for events: [AuditEvent], on database: any Database) async throws -> AuditNames {
+        let actors = Array(Set(events.compactMap(\.actorID)))
+        var codes = Set<String>()
+        for event in events {
+            for snapshot in [AuditLog.decode(event.beforeJSON), AuditLog.decode(event.afterJSON)] {
+                for (key, value) in snapshot where AuditFieldLabels.areaFields.contains(key) && !value.isEmpty { codes.insert(value) }
+            }
+        }
+        var names = AuditNames()
+        if !actors.isEmpty {
+            for user in try await User.query(on: database).filter(\.$id ~~ actors).all() {
+                if let id = user.id { names.people[id] = user.displayName }
+            }
+        }
+        names.areas = try await AreaDirectory.names(of: Array(codes), on: database)
+        return names
+    }
+
+    /// 王芳（village）for a known user, the recorded login otherwise (a failed login, the system).
+    func person(_ id: UUID?, login: String) -> String {
+        guard let id, let name = people[id], !name.isEmpty, name != login else { return login == "system" ? "系统" : login }
+        return "\(name)（\(login)）"
+    }
+
+    func value(_ raw: String, field: String) -> String {
+        if AuditFieldLabels.areaFields.contains(field), let name = areas[raw] { return "\(name)（\(raw)）" }
+        return AuditFieldLabels.value(raw, field: field)
     }
 }
 

@@ -10,13 +10,14 @@ enum AuditPage {
             content: .group(
                 .div(.class("page-head"), .h1(.text("操作日志")), .p(.class("muted"), .text("本辖区内的全部修改、登录与完整个人信息查看记录，只增不改。"))),
                 .div(.class("card table-wrap"), .table(
+                    .class("stack"),
                     .thead(.tr(.th("时间"), .th("操作人"), .th("对象"), .th("内容"))),
                     .tbody(.forEach(Array(zip(events, rows))) { event, row in
                         .tr(
                             .td(.class("mono nowrap"), .text(DisplayFormat.minute(row.occurredAt))),
                             .td(.text(row.actorName)),
                             .td(link(for: event)),
-                            .td(.text(row.summary), .if(!row.changes.isEmpty, .div(.class("muted small"), .text(row.changes.map { "\($0.field)：\($0.before.isEmpty ? "（空）" : $0.before) → \($0.after.isEmpty ? "（空）" : $0.after)" }.joined(separator: "；")))))
+                            .td(.class("wide"), .text(row.summary), .if(!row.changes.isEmpty, .div(.class("muted small"), .text(row.changes.map { "\($0.field)：\($0.before.isEmpty ? "（空）" : $0.before) → \($0.after.isEmpty ? "（空）" : $0.after)" }.joined(separator: "；")))))
                         )
                     })
                 )),
@@ -36,12 +37,14 @@ enum AuditPage {
             return .a(.href(SiteURL.household(id: id).path), .text("农户"))
         case Area.auditEntityType:
             return .a(.href(SiteURL.area(code: event.entityID).path), .text("区划 \(event.entityID)"))
+        case "risk_lead":
+            return .a(.href("/leads/\(event.entityID.lowercased())"), .text("风险线索"))
         case User.auditEntityType:
             guard let id = UUID(uuidString: event.entityID) else { return .text("用户") }
             return .a(.href(SiteURL.user(id: id).path), .text("用户"))
         default:
             break
         }
-        return .text(event.entityType)
+        return .text(AuditFieldLabels.entityName(event.entityType))
     }
 }

@@ -51,7 +51,7 @@ enum FormRenderer {
             default: nil
             }
             control = .input(
-                .type(field.kind.isDate ? .date : .text), .id(field.name), .name(field.name), .value(HTMLEscaping.escape(field.value)),
+                .type(field.kind.isDate ? .date : .text), .id(field.name), .name(field.name), .formValue(field.value),
                 .attribute(named: "aria-invalid", value: invalid), .attribute(named: "inputmode", value: inputMode)
             )
         case .textarea:
@@ -65,7 +65,7 @@ enum FormRenderer {
             )
         case let .checkboxes(options):
             control = .div(.class("checks"), .forEach(options) { option in
-                .label(.class("check"), .input(.type(.checkbox), .name(field.name + "[]"), .value(HTMLEscaping.escape(option.value)), .checked(field.selected.contains(option.value))), .text(" " + option.label))
+                .label(.class("check"), .input(.type(.checkbox), .name(field.name + "[]"), .formValue(option.value), .checked(field.selected.contains(option.value))), .text(" " + option.label))
             })
         }
         return .group(
@@ -109,7 +109,7 @@ struct FormPage {
                 .form(
                     .action(action), .method(.post),
                     CSRFField(user: user).node,
-                    .forEach(hiddenFields.sorted { $0.key < $1.key }) { .input(.type(.hidden), .name($0.key), .value(HTMLEscaping.escape($0.value))) },
+                    .forEach(hiddenFields.sorted { $0.key < $1.key }) { .input(.type(.hidden), .name($0.key), .formValue($0.value)) },
                     FormRenderer.fields(fields, problems: problems),
                     .button(.type(.submit), .class("primary"), .text("保存"))
                 ),

@@ -26,26 +26,26 @@ enum HouseholdListPage {
                 ),
                 .form(
                     .class("card filters"), .action(SiteURL.households(query: nil).path), .method(.get),
-                    .input(.type(.search), .name("q"), .value(HTMLEscaping.escape(search.q ?? "")), .placeholder("姓名、身份证号或户编号"),
+                    .input(.type(.search), .name("q"), .formValue(search.q ?? ""), .placeholder("姓名、身份证号或户编号"),
                            .attribute(named: "aria-label", value: "搜索")),
                     FormControls.select(name: "type", label: "户类型", options: [("", "全部户类型")] + HouseholdType.allCases.map { ($0.rawValue, $0.label) }, selected: search.type),
                     FormControls.select(name: "status", label: "监测状态", options: [("", "全部监测状态")] + HouseholdMonitoringStatus.allCases.map { ($0.rawValue, $0.label) }, selected: search.status),
-                    .unwrap(search.area.flatMap { $0.isEmpty ? nil : $0 }) { .input(.type(.hidden), .name("area"), .value(HTMLEscaping.escape($0))) },
+                    .unwrap(search.area.flatMap { $0.isEmpty ? nil : $0 }) { .input(.type(.hidden), .name("area"), .formValue($0)) },
                     .button(.type(.submit), .class("primary"), .text("查询"))
                 ),
                 model.rows.isEmpty ? .p(.class("card muted"), .text("没有符合条件的农户。")) : .div(
                     .class("card table-wrap"),
                     .table(
-                        .class("households"),
+                        .class("households stack"),
                         .thead(.tr(.th("户编号"), .th("户主"), .th("村"), .th("户类型"), .th(.class("num"), "人口"), .th("监测状态"))),
                         .tbody(.forEach(model.rows) { row in
                             .tr(
                                 .td(.class("mono"), .text(row.householdNumber)),
                                 .td(.a(.href(row.id.map { SiteURL.household(id: $0).path } ?? "#"), .text(row.headName))),
-                                .td(.text(model.areaNames[row.villageCode] ?? row.villageCode)),
-                                .td(.text(HouseholdType(rawValue: row.householdType)?.label ?? row.householdType)),
-                                .td(.class("num"), .text("\(row.memberCount)")),
-                                .td(.text(HouseholdMonitoringStatus(rawValue: row.monitoringStatus)?.label ?? row.monitoringStatus))
+                                .td(.class("nowrap"), .text(model.areaNames[row.villageCode] ?? row.villageCode)),
+                                .td(.attribute(named: "data-label", value: "户类型"), .text(HouseholdType(rawValue: row.householdType)?.label ?? row.householdType)),
+                                .td(.class("num"), .attribute(named: "data-label", value: "人口"), .text("\(row.memberCount)")),
+                                .td(.attribute(named: "data-label", value: "监测状态"), .text(HouseholdMonitoringStatus(rawValue: row.monitoringStatus)?.label ?? row.monitoringStatus))
                             )
                         })
                     )

@@ -4,7 +4,8 @@ import Plot
 
 /// 农户详情 — a household, its members, its income history and its own history.
 enum HouseholdPage {
-    static func render(_ model: Model) -> String {
+    /// `notice` confirms what was just saved (走访已保存…), shown above the household.
+    static func render(_ model: Model, notice: String? = nil) -> String {
         let household = model.household
         let type = HouseholdType(rawValue: household.householdType)
         return Layout(
@@ -15,6 +16,7 @@ enum HouseholdPage {
                     .h1(.text("\(household.headName) 户")),
                     .p(.class("muted"), .text("户编号 \(household.householdNumber) · \(model.areaPath)"))
                 ),
+                .unwrap(notice) { .div(.class("flash-ok"), .id("notice"), .attribute(named: "role", value: "status"), .text($0)) },
                 .section(
                     .class("card"),
                     .dl(
@@ -32,7 +34,7 @@ enum HouseholdPage {
                 membersTable(model),
                 HouseholdLeadSection.node(model),
                 GuaranteeSection.node(model),
-                IncomeHistory.node(model.incomes),
+                IncomeHistory.node(model.incomes, correctionBase: model.canEdit ? SiteURL.household(id: model.household.id ?? UUID()).path + "/incomes/new" : nil),
                 VisitSection.node(model),
                 AuditHistory.node(model.history)
             )
@@ -52,6 +54,7 @@ enum HouseholdPage {
             .class("card"),
             .h2(.text("家庭成员（\(model.members.filter { $0.departedOn == nil }.count)）")),
             .div(.class("table-wrap"), .table(
+                .class("stack"),
                 .thead(.tr(.th("姓名"), .th("关系"), .th(.class("hide-phone"), "性别"), .th(.class("hide-phone"), "出生日期"), .th("身份证号"), .th("劳动能力"), .th(.class("hide-phone"), "健康状况"), .th(.class("hide-phone"), "文化程度/在校"), .if(model.canEdit, .th("")))),
                 .tbody(.forEach(model.members) { member in
                     .tr(
@@ -60,8 +63,8 @@ enum HouseholdPage {
                         .td(.text(RelationToHead(rawValue: member.relation)?.label ?? member.relation)),
                         .td(.class("hide-phone"), .text(Sex(rawValue: member.sex)?.label ?? member.sex)),
                         .td(.class("mono hide-phone"), .text(model.show(member.birthDate, field: "birth_date"))),
-                        .td(.class("mono"), .text(model.show(member.idNumber, field: "id_number"))),
-                        .td(.text(LabourCapacity(rawValue: member.labourCapacity)?.label ?? member.labourCapacity)),
+                        .td(.class("mono"), .attribute(named: "data-label", value: "身份证号"), .text(model.show(member.idNumber, field: "id_number"))),
+                        .td(.attribute(named: "data-label", value: "劳动能力"), .text(LabourCapacity(rawValue: member.labourCapacity)?.label ?? member.labourCapacity)),
                         .td(.class("hide-phone"), .text(model.show(healthLabel(member.health), field: "health"))),
                         .td(.class("hide-phone"), .text(educationLabel(member))),
                         .if(model.canEdit && member.departedOn == nil, .td(.class("nowrap"), .unwrap(member.id) { id in
@@ -87,7 +90,7 @@ enum HouseholdPage {
 
 /// 收入变化 — the household's per-capita net income over time, as a small bar chart and a table.
 enum IncomeHistory {
-    static func node(_ records: [IncomeRecord]) -> Node<HTML.BodyContext> {
+    static func node(_ records: [IncomeRecord], correctionBase: String? = nil) -> Node<HTML.BodyContext> {
         guard !records.isEmpty else {
             return .section(.class("card"), .h2(.text("收支情况")), .p(.class("muted"), .text("暂无收支记录。")))
         }
@@ -105,7 +108,7 @@ enum IncomeHistory {
                 )
             }),
             .div(.class("table-wrap hide-phone"), .table(
-                .thead(.tr(.th("期间"), .th(.class("num"), "工资性"), .th(.class("num"), "生产经营性"), .th(.class("num"), "财产性"), .th(.class("num"), "转移性"), .th(.class("num"), "生产经营费用"), .th(.class("num"), "家庭纯收入"), .th(.class("num"), "人均纯收入"))),
+                .thead(.tr(.th("期间"), .th(.class("num"), "工资性"), .th(.class("num"), "生产经营性"), .th(.class("num"), "财产性"), .th(.class("num"), "转移性"), .th(.class("num"), "生产经营费用"), .th(.class("num"), "家庭纯收入"), .th(.class("num"), "人均纯收入"), .if(correctionBase != nil, .th("操作")))),
                 .tbody(.forEach(records) { record in
                     .tr(
                         .td(.class("nowrap"), .text(record.periodStart.hasSuffix("-01-01") && record.periodEnd.hasSuffix("-12-31") ? "\(record.periodStart.prefix(4)) 年" : "\(record.periodStart) 至 \(record.periodEnd)")),
@@ -115,7 +118,8 @@ enum IncomeHistory {
                         .td(.class("num"), .text(DisplayFormat.yuan(fen: record.transfer))),
                         .td(.class("num"), .text(DisplayFormat.yuan(fen: record.productionCosts))),
                         .td(.class("num"), .text(DisplayFormat.yuan(fen: record.netIncome))),
-                        .td(.class("num"), .text(DisplayFormat.yuan(fen: record.perCapitaNet)))
+                        .td(.class("num"), .text(DisplayFormat.yuan(fen: record.perCapitaNet))),
+                        .unwrap(correctionBase) { base in .td(.a(.href(base + "?year=" + record.periodStart.prefix(4)), .text("更正"))) }
                     )
                 })
             ))

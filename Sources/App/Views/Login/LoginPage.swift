@@ -16,9 +16,9 @@ struct LoginPage {
                 .unwrap(error) { .p(.class("flash-error"), .attribute(named: "role", value: "alert"), .text($0)) },
                 .form(
                     .action("/login"), .method(.post),
-                    .unwrap(next) { .input(.type(.hidden), .name("next"), .value(HTMLEscaping.escape($0))) },
+                    .unwrap(next) { .input(.type(.hidden), .name("next"), .formValue($0)) },
                     .label(.for("username"), .text("用户名")),
-                    .input(.type(.text), .id("username"), .name("username"), .value(HTMLEscaping.escape(username)), .required(true),
+                    .input(.type(.text), .id("username"), .name("username"), .formValue(username), .required(true),
                            .attribute(named: "autocomplete", value: "username"), .autofocus(username.isEmpty)),
                     .label(.for("password"), .text("密码")),
                     .input(.type(.password), .id("password"), .name("password"), .required(true),

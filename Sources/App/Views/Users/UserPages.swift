@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Plot
 
 /// 用户管理 — the administrator's list of accounts in their area.
@@ -6,6 +7,7 @@ enum UserListPage {
     struct Row {
         let user: User
         let areaName: String
+        var locked = false
     }
 
     static func render(viewer: CurrentUser, rows: [Row]) -> String {
@@ -15,6 +17,7 @@ enum UserListPage {
                 .div(.class("page-head"), .h1(.text("用户管理")), .p(.class("muted"), .text("共 \(rows.count) 个账号"))),
                 .div(.class("actions"), .a(.class("button primary"), .href(SiteURL.userNew.path), .text("新增用户"))),
                 .div(.class("card table-wrap"), .table(
+                    .class("stack"),
                     .thead(.tr(.th("用户名"), .th("姓名"), .th("角色"), .th("所属区划"), .th("部门"), .th("状态"))),
                     .tbody(.forEach(rows) { row in
                         .tr(
@@ -23,7 +26,7 @@ enum UserListPage {
                             .td(.text(Role(rawValue: row.user.role)?.label ?? row.user.role)),
                             .td(.text(row.areaName)),
                             .td(.text(row.user.department.flatMap(Department.init(rawValue:))?.label ?? "—")),
-                            .td(.text(row.user.isActive ? "启用" : "停用"))
+                            .td(.text(row.user.isActive ? (row.locked ? "已锁定" : "启用") : "停用"))
                         )
                     })
                 ))
@@ -50,6 +53,9 @@ struct UserForm {
     var values = Values()
     var problems: [FieldProblem] = []
     var history: [AuditRow] = []
+    /// Until when repeated failed sign-ins lock the account (nil when not locked), and the failures counted so far.
+    var lockedUntil: Date?
+    var failedLogins = 0
 
     func render() -> String {
         let title = isNew ? "新增用户" : "修改用户 \(values.username)"
@@ -81,16 +87,31 @@ struct UserForm {
                         .button(.type(.submit), .class("primary"), .text("保存"))
                     )
                 ),
+                .if(!isNew && (lockedUntil != nil || failedLogins > 0), lockCard),
                 .if(!isNew, AuditHistory.node(history))
             )
         ).render()
+    }
+
+    /// The sign-in lock and the button that ends it.
+    private var lockCard: Node<HTML.BodyContext> {
+        .div(
+            .class("card"), .id("lock"),
+            .h2(.text("登录锁定")),
+            .p(.text(lockedUntil.map { "连续登录失败，账号锁定至 \(DisplayFormat.minute($0))。" } ?? "已连续登录失败 \(failedLogins) 次（\(SignIn.maxFailures) 次将锁定）。")),
+            .form(
+                .action(action + "/unlock"), .method(.post),
+                CSRFField(user: viewer).node,
+                .button(.type(.submit), .id("unlock-submit"), .text(lockedUntil == nil ? "清除失败次数" : "解除锁定"))
+            )
+        )
     }
 
     private func field(_ name: String, _ label: String, value: String, readonly: Bool = false, hint: String? = nil) -> Node<HTML.FormContext> {
         let invalid = problems.contains { $0.field == name }
         return .group(
             .label(.for(name), .text(label)),
-            .input(.type(.text), .id(name), .name(name), .value(HTMLEscaping.escape(value)), .readonly(readonly),
+            .input(.type(.text), .id(name), .name(name), .formValue(value), .readonly(readonly),
                    .attribute(named: "aria-invalid", value: invalid ? "true" : nil)),
             .unwrap(hint) { .p(.class("muted small"), .text($0)) }
         )
