@@ -99,6 +99,9 @@ struct LeadClosedLoopTests {
             #expect(reopened.count == 2)
             #expect(reopened.last?.followsLeadID == first[0].id)
             #expect(reopened.last?.state == LeadState.awaitingVillageCheck.rawValue)
+            // the incremental run that filed it after the file is audited, by the system, with what it filed
+            let filings = try await AuditEvent.query(on: app.db).filter(\.$entityType == "screening_run").all()
+            #expect(filings.contains { $0.summary.contains("新线索 1 条") && $0.summary.contains("附入已纳入农户案件 1 条") })
             #expect(try await illnessLeads(of: included, app).count == 1)
             let information = try await CaseInformation.query(on: app.db).filter(\.$household.$id ~~ ours).all()
             #expect(information.count == 1)

@@ -25,8 +25,11 @@ enum ScreeningService {
     /// Runs and records a screening run. `households` limits it to some households (incremental screening after
     /// new data); `rules` replaces the stored rules (a dry run of a proposed change).
     @discardableResult
+    /// A real run that files anything is audited, by `actor` (the system for the schedule and department files, the
+    /// user who asked otherwise), with what it filed; each lead's sources name the run.
     static func run(scope: AccessScope, households only: [UUID]? = nil, rules proposed: [ScreeningRuleVersion]? = nil, dryRun: Bool,
-                    triggeredBy: String, at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> ScreeningRun {
+                    triggeredBy: String, actor: AuditLog.Actor = .system, at now: Date, calendar: WorkingDayCalendar,
+                    on database: any Database) async throws -> ScreeningRun {
         let run = ScreeningRun()
         run.startedAt = now
         run.dryRun = dryRun
@@ -57,6 +60,15 @@ enum ScreeningService {
         }
         run.finishedAt = Date()
         try await run.save(on: database)
+        if !dryRun, run.status == "failed" || run.newLeads + run.corroborated + (run.attached ?? 0) > 0 {
+            try await AuditLog.record(.create, entityType: "screening_run", entityID: try run.requireID().uuidString, areaCode: scope.root.value,
+                                      summary: run.status == "failed" ? "筛查失败（\(triggeredBy)）：\(run.error ?? "")"
+                                          : "筛查登记线索（\(triggeredBy)）：\(run.households) 户，新线索 \(run.newLeads) 条，印证已有线索 \(run.corroborated) 条，"
+                                          + "附入已纳入农户案件 \(run.attached ?? 0) 条",
+                                      after: ["new_leads": String(run.newLeads), "corroborated": String(run.corroborated),
+                                              "attached": String(run.attached ?? 0), "settled": String(run.settled ?? 0)],
+                                      actor: actor, at: now, on: database)
+        }
         return run
     }
 
@@ -64,11 +76,7 @@ enum ScreeningService {
     static func runOnDemand(by user: CurrentUser, actor: AuditLog.Actor, at now: Date, calendar: WorkingDayCalendar,
                             on database: any Database) async throws -> ScreeningRun {
         try ScreeningRuleService.requireRunner(user)
-        let run = try await run(scope: user.scope, dryRun: false, triggeredBy: user.username, at: now, calendar: calendar, on: database)
-        try await AuditLog.record(.create, entityType: "screening_run", entityID: run.id?.uuidString ?? "", areaCode: user.areaCode.value,
-                                  summary: "执行筛查：\(run.households) 户，命中 \(run.hits) 次，新线索 \(run.newLeads) 条，附入已纳入农户 \(run.attached ?? 0) 条",
-                                  actor: actor, at: now, on: database)
-        return run
+        return try await run(scope: user.scope, dryRun: false, triggeredBy: user.username, actor: actor, at: now, calendar: calendar, on: database)
     }
 
     /// 全量筛查: every county in turn. Having judged every household, it also moves the incremental screening's
