@@ -162,3 +162,28 @@ extension Sequence {
         return results
     }
 }
+
+@Suite("The lead ledger by place")
+struct LeadLedgerAreaTests {
+    @Test("the ledger names each lead's township and village, narrows to a township of the area, and refuses one outside it")
+    func ledgerByArea() async throws {
+        try await withDemoApp(households: 60) { app in
+            // setup
+            let town = try await app.user("town")
+            let county = try await app.signIn("county")
+            let all = try await RiskLead.query(on: app.db).count()
+            let inTownship = try await RiskLead.query(on: app.db).filter(\.$villageCode >= String(town.areaCode.prefix(9)) + "000")
+                .filter(\.$villageCode <= String(town.areaCode.prefix(9)) + "999").count()
+            try #require(all > inTownship && inTownship > 0)
+            // act & check
+            try await app.testing().test(.GET, "leads?area=\(town.areaCode)", headers: county.headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("共 \(inTownship.formatted()) 条"))
+                #expect(response.body.string.contains(" · "))
+            }
+            try await app.testing().test(.GET, "leads?area=110101000000", headers: county.headers) { response in
+                #expect(response.status == .unprocessableEntity)
+            }
+        }
+    }
+}

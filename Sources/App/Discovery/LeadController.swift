@@ -10,6 +10,8 @@ struct LeadController {
         var state: String?
         var channel: String?
         var urgency: String?
+        /// A township or village inside the user's area: the ledger of that part only.
+        var area: String?
         var offset: Int?
     }
 
@@ -20,7 +22,10 @@ struct LeadController {
         let filter = try request.query.decode(LedgerFilter.self)
         let offset = try NumberInput.offset.check(filter.offset) ?? 0
         let page = try await Self.ledgerPage(for: user, filter: filter, offset: offset, limit: Self.pageSize, on: request)
-        return .html(LeadPages.ledger(user: user, filter: filter, rows: page.rows, total: page.total, offset: offset, now: request.now))
+        let parts = try await AreaDirectory.children(of: user.areaCode.value, on: request.db)
+            .filter { AreaCode($0.code).map { [.township, .village].contains($0.level) } ?? false }
+        return .html(LeadPages.ledger(user: user, filter: filter, rows: page.rows, total: page.total, offset: offset, now: request.now,
+                                      areas: parts.map { ($0.code, $0.name) }))
     }
 
     /// One page of the ledger, newest first, and how many leads the filter matches. The database pages and counts;
@@ -74,7 +79,14 @@ struct LeadController {
 
     private static func ledgerCondition(for user: CurrentUser, filter: LedgerFilter) throws -> SQLQueryString {
         guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不查看风险线索台账。") }
-        var conditions: [SQLQueryString] = [user.scope.leadPredicate()]
+        var scope = user.scope
+        if let text = filter.area?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard let code = AreaCode(text), user.scope.includes(code) else {
+                throw ValidationFailure(problems: [.init(field: "area", message: "区划 \(text) 不在本辖区内。")])
+            }
+            scope = user.scope.narrowed(to: code)
+        }
+        var conditions: [SQLQueryString] = [scope.leadPredicate()]
         if let state = filter.state, !state.isEmpty {
             conditions.append(state == "open" ? "state IN (\(binds: LeadIntake.openStates))" : "state = \(bind: state)")
         }
@@ -111,7 +123,8 @@ struct LeadController {
         for lead in leads { lead.$household.value = households[lead.$household.id] }
         let now = request.now
         let policies = try await LeadPolicies.table(on: request.db)
-        return leads.map { LeadPages.Row(lead: $0, urgency: LeadPolicies.urgency(of: $0, now: now, table: policies)) }
+        let places = try await AreaDirectory.qualifiedNames(of: Array(Set(leads.map(\.villageCode))), on: request.db)
+        return leads.map { LeadPages.Row(lead: $0, urgency: LeadPolicies.urgency(of: $0, now: now, table: policies), place: places[$0.villageCode]) }
     }
 
     private struct OpenDeadline: Decodable {

@@ -7,6 +7,8 @@ enum LeadPages {
     struct Row {
         let lead: RiskLead
         let urgency: LeadUrgency?
+        /// 「乡镇 · 村」 of the lead's household.
+        var place: String? = nil
     }
 
     struct Detail {
@@ -49,8 +51,9 @@ enum LeadPages {
         .a(.href("/leads/\(lead.id?.uuidString.lowercased() ?? "")"), .text(leadName(lead)))
     }
 
-    static func ledger(user: CurrentUser, filter: LeadController.LedgerFilter, rows: [Row], total: Int, offset: Int, now: Date) -> String {
-        let query = [("state", filter.state), ("channel", filter.channel), ("urgency", filter.urgency)]
+    static func ledger(user: CurrentUser, filter: LeadController.LedgerFilter, rows: [Row], total: Int, offset: Int, now: Date,
+                       areas: [(code: String, name: String)] = []) -> String {
+        let query = [("state", filter.state), ("channel", filter.channel), ("urgency", filter.urgency), ("area", filter.area)]
             .compactMap { key, value in value.flatMap { $0.isEmpty ? nil : "\(key)=\(SiteURL.escape($0))" } }.joined(separator: "&")
         return Layout(
             title: "风险线索台账", pageID: "leads", user: user,
@@ -62,18 +65,21 @@ enum LeadPages {
                     FormControls.select(name: "state", label: "状态", options: [("", "全部状态"), ("open", "办理中")] + LeadState.allCases.map { ($0.rawValue, $0.label) }, selected: filter.state),
                     FormControls.select(name: "channel", label: "渠道", options: [("", "全部渠道")] + LeadChannel.allCases.map { ($0.rawValue, $0.label) }, selected: filter.channel),
                     FormControls.select(name: "urgency", label: "时限", options: [("", "全部时限")] + LeadUrgency.allCases.map { ($0.rawValue, $0.label) }, selected: filter.urgency),
+                    .if(!areas.isEmpty, FormControls.select(name: "area", label: "区域", options: [("", "全辖区")] + areas.map { ($0.code, $0.name) },
+                                                            selected: filter.area)),
                     .button(.type(.submit), .class("primary"), .text("筛选"))
                 ),
                 .div(.class("actions"),
                      .a(.class("button"), .href("/leads/export?format=xlsx" + (query.isEmpty ? "" : "&" + query)), .text("导出台账 Excel")),
                      .a(.class("button"), .href("/leads/warning"), .text("半月预警清单"))),
                 rows.isEmpty ? .p(.class("card muted"), .text("没有符合条件的线索。")) : .div(.class("card table-wrap"), .table(
-                    .thead(.tr(.th(.class("hide-phone"), "接收时间"), .th("农户"), .th("风险"), .th(.class("hide-phone"), "渠道"), .th(.class("num hide-phone"), "来源"), .th("状态"), .th("本环节时限"))),
+                    .thead(.tr(.th(.class("hide-phone"), "接收时间"), .th("农户"), .th(.class("hide-phone"), "乡镇 · 村"), .th("风险"), .th(.class("hide-phone"), "渠道"), .th(.class("num hide-phone"), "来源"), .th("状态"), .th("本环节时限"))),
                     .tbody(.forEach(rows) { row in
                         .tr(
                             .td(.class("nowrap hide-phone"), .text(DisplayFormat.minute(row.lead.receivedAt))),
                             .td(.a(.href("/leads/\(row.lead.id?.uuidString.lowercased() ?? "")"), .text(row.lead.$household.value?.headName ?? "农户")),
                                 .div(.class("muted small mono"), .text(row.lead.$household.value?.householdNumber ?? ""))),
+                            .td(.class("hide-phone small"), .text(row.place ?? row.lead.villageCode)),
                             .td(.text(RiskType(rawValue: row.lead.riskType)?.label ?? row.lead.riskType)),
                             .td(.class("hide-phone"), .text(LeadChannel(rawValue: row.lead.channel)?.label ?? row.lead.channel)),
                             .td(.class("num hide-phone"), .text(String(row.lead.sourceCount))),
