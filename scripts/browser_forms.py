@@ -247,19 +247,24 @@ class Forms:
             wait_ready(self.driver, self.timeout)
             area_of["department" if demo == "dept" else demo] = self.driver.find_element(By.ID, "area_code").get_attribute("value")
         for role in roles:
-            self.open("/admin/users/new")
             name = f"f{self.run_tag}{self.width}{role[:4]}"
-            self.driver.find_element(By.ID, "username").send_keys(name)
-            self.driver.find_element(By.ID, "display_name").send_keys("测试" + role[:3])
-            Select(self.driver.find_element(By.ID, "role")).select_by_value(role)
-            self.driver.find_element(By.ID, "area_code").send_keys(area_of[role])
-            if role == "department":
-                Select(self.driver.find_element(By.ID, "department")).select_by_index(1)
-            self.driver.find_element(By.ID, "password").send_keys("browser-pass-123")
+
+            def fill_new_user():
+                # opened afresh on each try: Chromium may still hold the page the last submission left
+                self.open("/admin/users/new")
+                self.driver.find_element(By.ID, "username").send_keys(name)
+                self.driver.find_element(By.ID, "display_name").send_keys("测试" + role[:3])
+                Select(self.driver.find_element(By.ID, "role")).select_by_value(role)
+                self.driver.find_element(By.ID, "area_code").send_keys(area_of[role])
+                if role == "department":
+                    Select(self.driver.find_element(By.ID, "department")).select_by_index(1)
+                self.driver.find_element(By.ID, "password").send_keys("browser-pass-123")
+
+            self.again_if_stale(fill_new_user)
             if role == "grid":
                 self.shot("user-new-grid.png")
             self.submit("main form[method=post]")
-            self.worked(f"用户管理: a {role} user is created (部门 as shipped unless a department)")
+            self.again_if_stale(lambda: self.worked(f"用户管理: a {role} user is created (部门 as shipped unless a department)"))
         # disable, then enable with a new password
         target = f"f{self.run_tag}{self.width}grid"
         self.open("/admin/users")

@@ -18,11 +18,15 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     case let .postgres(url, readURL, searchPath):
         var configuration = try SQLPostgresConfiguration(url: url)
         configuration.searchPath = searchPath
-        app.databases.use(.postgres(configuration: configuration), as: .psql)
+        // A few connections per event loop (the default is one): a screening run or an import holds a connection for
+        // as long as it works, and with one per loop every other request on that loop would wait for it.
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop,
+                                    connectionPoolTimeout: .seconds(30)), as: .psql)
         if let readURL {
             var replica = try SQLPostgresConfiguration(url: readURL)
             replica.searchPath = searchPath
-            app.databases.use(.postgres(configuration: replica), as: .readReplica, isDefault: false)
+            app.databases.use(.postgres(configuration: replica, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop,
+                                        connectionPoolTimeout: .seconds(30)), as: .readReplica, isDefault: false)
         }
     }
     app.migrations.addShouwangMigrations()
@@ -88,3 +92,6 @@ extension Request {
         return db
     }
 }
+
+/// PostgreSQL connections each event loop may open (the server has one loop per core).
+private let postgresConnectionsPerEventLoop = 4
