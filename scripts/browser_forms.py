@@ -84,6 +84,10 @@ class Forms:
             WebDriverWait(self.driver, self.timeout).until(EC.staleness_of(button))
         except TimeoutException:
             pass
+        except WebDriverException as error:
+            # Chromium answers "does not belong to the document" rather than "stale" for a button of the page just left
+            if "does not belong to the document" not in str(error):
+                raise
         wait_ready(self.driver, self.timeout)
 
     def worked(self, what):
@@ -298,8 +302,13 @@ class Forms:
         wait_ready(self.driver, self.timeout)
         self.check("解除锁定" in self.body().text, "the locked account offers 解除锁定")
         self.shot("user-locked.png")
-        self.driver.find_element(By.ID, "unlock-submit").click()
-        wait_ready(self.driver, self.timeout)
+        self.submit("form[action$='/unlock']") if self.driver.find_elements(By.CSS_SELECTOR, "form[action$='/unlock']") \
+            else self.driver.find_element(By.ID, "unlock-submit").click()
+        try:  # the redirect back to the account may still be on its way
+            WebDriverWait(self.driver, self.timeout, ignored_exceptions=(WebDriverException,)).until(
+                lambda driver: "登录锁定：是 → 否" in driver.find_element(By.TAG_NAME, "body").text)
+        except TimeoutException:
+            pass
         self.check(not self.driver.find_elements(By.ID, "lock") and "登录锁定：是 → 否" in self.body().text, "the account is unlocked and the change is in its history")
         self.shot("user-unlocked.png", anchor=".history")
         self.open("/audit")
