@@ -294,7 +294,13 @@ class Forms:
                 wait_ready(locker, self.timeout)
                 locker.find_element(By.ID, "username").send_keys(target)
                 locker.find_element(By.ID, "password").send_keys("wrong-password")
-                locker.find_element(By.ID, "login-submit").click()
+                button = locker.find_element(By.ID, "login-submit")
+                button.click()
+                # each refusal must have come back before the next try (or the browser closes), so all five count
+                try:
+                    WebDriverWait(locker, self.timeout, ignored_exceptions=(WebDriverException,)).until(EC.staleness_of(button))
+                except TimeoutException:
+                    pass
                 wait_ready(locker, self.timeout)
         finally:
             locker.quit()

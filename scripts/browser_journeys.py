@@ -74,6 +74,10 @@ def main():
             WebDriverWait(driver, args.timeout).until(EC.staleness_of(button))
         except TimeoutException:
             pass
+        except WebDriverException as error:
+            # Chromium answers "does not belong to the document" rather than "stale" for a button of the page just left
+            if "does not belong to the document" not in str(error):
+                raise
         wait_ready(driver, args.timeout)
 
     def shot(name):

@@ -147,6 +147,9 @@ def main():
                 wait.until(EC.staleness_of(btn))  # the page was replaced
             except TimeoutException:
                 pass
+            except WebDriverException as error:  # Chromium's word for a button of the page just left
+                if "does not belong to the document" not in str(error):
+                    raise
             wait_ready(driver, args.timeout)
 
         # 3. wrong password
