@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Page times at scale, for docs/benchmarks.md: the home page, the area page, the household list, the lead ledger and
-# one household's page, each opened one at a time by a province account and by a county account, with the server's
+# Page times at scale, for docs/benchmarks.md: the home page, the area page, the household list, the lead ledger,
+# one household's page and the data-quality report (all rules, then one), each opened one at a time by a province account and by a county account, with the server's
 # peak memory.
 #   scripts/bench_pages.sh DATA_DIR [BINARY] [--runs 5] [--port 18095]
 #   scripts/bench_pages.sh --postgres [BINARY] ...     # the database at DATABASE_URL (DATABASE_READ_URL: the replica
@@ -77,7 +77,7 @@ for account in "bench-pages-province $province" "bench-pages-county $county"; do
   set -- $account
   cookie=$(sign_in "$1")
   [ -n "$cookie" ] || die "sign-in as $1 failed"
-  for page in "home /" "area /areas/$2" "households /households" "leads /leads" "household /households/$household"; do
+  for page in "home /" "area /areas/$2" "households /households" "leads /leads" "household /households/$household" "quality /registry/quality" "quality-rule /registry/quality?rule=schoolStatusAge"; do
     set -- $page
     time_page "$cookie" "${account%% *}: $1" "$2"
   done

@@ -197,3 +197,66 @@ struct DataQualityCheckTests {
         #expect(findings.values.joined().allSatisfy { !refused.contains($0.rule) })
     }
 }
+
+@Suite("Data quality findings hold until a date changes them")
+struct DataQualityValidityTests {
+    static let today = RegistryTestData.today
+
+    @Test("an age changes on the birthday, and on 1 March for 29 February in a common year")
+    func ageChanges() throws {
+        let leapBorn = try #require(CivilDate(year: 2016, month: 2, day: 29))
+        #expect(DataQualityCheck.nextAgeChange(bornOn: leapBorn, after: try #require(CivilDate("2027-02-28"))) == CivilDate("2027-03-01"))
+        #expect(DataQualityCheck.nextAgeChange(bornOn: leapBorn, after: try #require(CivilDate("2027-03-01"))) == CivilDate("2028-02-29"))
+        let born = try #require(CivilDate("1986-03-05"))
+        #expect(DataQualityCheck.nextAgeChange(bornOn: born, after: try #require(CivilDate("2026-03-04"))) == CivilDate("2026-03-05"))
+        #expect(DataQualityCheck.nextAgeChange(bornOn: born, after: try #require(CivilDate("2026-03-05"))) == CivilDate("2027-03-05"))
+    }
+
+    @Test("a household without members holds for good; one with a birth date in its identity number still ahead holds until the day before")
+    func futureBirth() throws {
+        var snapshot = DataQualityCheckTests.household()
+        let members = snapshot.members
+        snapshot.members = []
+        #expect(DataQualityCheck.holdsThrough(snapshot, today: Self.today) == .latest)
+        snapshot.members = members
+        let birth = Self.today.adding(days: 3)
+        let identity = try IdentityNumber.make(region: "512002", birth: birth, sequence: 41)
+        snapshot.members[0].idNumber = identity.value
+        #expect(DataQualityCheck.holdsThrough(snapshot, today: Self.today) == Self.today.adding(days: 2))
+    }
+
+    /// Random households of every age, some with an identity number whose birth date is still to come: on each day
+    /// through `holdsThrough` the findings are those of `today`, and the day after at least one age or number differs.
+    @Test("findings are the same on every day the check says they hold", arguments: [UInt64(7), 11, 2026])
+    func holdsOnGeneratedHouseholds(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        for index in 0..<40 {
+            var snapshot = DataQualityCheckTests.household(number: "51200211020100\(10 + index)")
+            for position in snapshot.members.indices {
+                let birth = Self.today.adding(days: -Int.random(in: 0...(80 * 365), using: &random))
+                snapshot.members[position].birthDate = birth
+                if Int.random(in: 0..<6, using: &random) == 0 {
+                    let ahead = Self.today.adding(days: Int.random(in: 1...400, using: &random))
+                    snapshot.members[position].idNumber = try IdentityNumber.make(region: "512002", birth: ahead, sequence: 11 + position).value
+                }
+            }
+            let holds = DataQualityCheck.holdsThrough(snapshot, today: Self.today)
+            #expect(holds >= Self.today && holds < Self.today.adding(days: 367))
+            let found = DataQualityCheck.findings(in: snapshot, today: Self.today).map(\.rule)
+            var day = Self.today
+            while day <= holds {
+                #expect(DataQualityCheck.findings(in: snapshot, today: day).map(\.rule) == found, "\(snapshot.fields.number) on \(day)")
+                #expect(DataQualityCheck.holdsThrough(snapshot, today: day) == holds)
+                day = day.adding(days: 1)
+            }
+            let after = holds.adding(days: 1)
+            let changed = snapshot.members.contains { $0.age(on: after) != $0.age(on: holds) }
+                || snapshot.members.contains { IdentityNumber.validate($0.idNumber, today: after).isSuccess != IdentityNumber.validate($0.idNumber, today: holds).isSuccess }
+            #expect(changed)
+        }
+    }
+}
+
+private extension Result {
+    var isSuccess: Bool { if case .success = self { true } else { false } }
+}

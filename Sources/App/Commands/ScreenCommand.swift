@@ -50,7 +50,8 @@ struct ScreenCommand: AsyncCommand {
 }
 
 /// The screening schedule: every county in full once a day at the configured hour, China time (每日筛查), and the
-/// households changed since the last run at every other full hour (增量筛查), so a new record waits an hour at most.
+/// households changed since the last run at every other full hour (增量筛查), so a new record waits an hour at most;
+/// each run also brings the data-quality findings current, so no one waits for them on the page.
 struct ScreeningSchedule: LifecycleHandler {
     let hour: Int
 
@@ -66,10 +67,11 @@ struct ScreeningSchedule: LifecycleHandler {
                 do {
                     let at = app.clock.now()
                     if ChinaTime.hour(of: at) == hour {
-                        try await ScreeningService.runEverywhere(triggeredBy: "每日自动筛查", at: at, calendar: app.workingDayCalendar, on: app.db)
+                        _ = try await ScreeningService.runEverywhere(triggeredBy: "每日自动筛查", at: at, calendar: app.workingDayCalendar, on: app.db)
                     } else {
-                        try await ScreeningService.runChanged(triggeredBy: "增量自动筛查", at: at, calendar: app.workingDayCalendar, on: app.db)
+                        _ = try await ScreeningService.runChanged(triggeredBy: "增量自动筛查", at: at, calendar: app.workingDayCalendar, on: app.db)
                     }
+                    try await DataQualityStore.bringCurrent(today: ChinaTime.civilDate(of: at), on: app.db)
                 } catch {
                     app.logger.report(error: error)
                 }

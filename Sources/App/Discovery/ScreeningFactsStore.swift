@@ -150,13 +150,15 @@ enum ScreeningFactsStore {
         try await sql.raw("INSERT INTO screening_cursors (name, seq, income_year) VALUES (\(bind: name), \(bind: seq), \(bind: incomeYear))").run()
     }
 
-    /// Drops the log entries every reader has passed: the facts, the incremental screening and the kept judgements
-    /// (while they are usable; `ScreeningJudgementStore`).
+    /// Drops the log entries every reader has passed: the facts, the incremental screening, the kept judgements
+    /// (while they are usable; `ScreeningJudgementStore`) and the kept data-quality findings (`DataQualityStore`).
     private static func prune(on sql: any SQLDatabase) async throws {
         let facts = try await cursor(factsCursor, on: sql)?.seq ?? 0
         let screened = try await cursor(screenedCursor, on: sql)?.seq ?? 0
         let judged = try await sql.raw("SELECT MIN(seq) AS seq FROM \(ident: ScreeningJudgementStore.stateSchema) WHERE basis <> ''")
             .first(decoding: SeqRow.self)?.seq ?? .max
-        try await sql.raw("DELETE FROM screening_changes WHERE seq <= \(bind: min(facts, screened, judged))").run()
+        let checked = try await sql.raw("SELECT MIN(seq) AS seq FROM \(ident: DataQualityStore.stateSchema)")
+            .first(decoding: SeqRow.self)?.seq ?? .max
+        try await sql.raw("DELETE FROM screening_changes WHERE seq <= \(bind: min(facts, screened, judged, checked))").run()
     }
 }

@@ -16,7 +16,7 @@ import SQLKit
 enum ScreeningJudgementStore {
     static let hitsSchema = "screening_hits"
     static let stateSchema = "screening_judgement_state"
-    private static let stateName = "current"
+    private static let kept = KeptResults(stateSchema: stateSchema, resultsSchema: hitsSchema)
     static let hitColumns = ["household_id", "position", "village_code", "kind", "risk_type", "fingerprint", "holds_through", "packed"]
 
     /// What bringing the judgements current did.
@@ -27,29 +27,14 @@ enum ScreeningJudgementStore {
         var hits = 0
     }
 
-    private struct StateRow: Decodable { let basis: String; let judged_on: String; let seq: Int64 }
 
-    /// Runs `work` while no other screening reads or writes the judgements: in this process through a queue, across
-    /// processes on PostgreSQL through an advisory lock held by `database`'s session (a bulk connection).
+    /// Runs `work` while no other screening reads or writes the judgements (`ExclusiveSection`), `database` being a
+    /// bulk connection.
     static func exclusively<T: Sendable>(on database: any Database, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
-        await queue.enter()
-        let sql = try? database.sql
-        let postgres = sql?.dialect.name == "postgresql"
-        do {
-            if postgres { try await sql?.raw("SELECT pg_advisory_lock(\(bind: advisoryLockKey))").run() }
-            let result = try await work()
-            if postgres { try await sql?.raw("SELECT pg_advisory_unlock(\(bind: advisoryLockKey))").run() }
-            await queue.leave()
-            return result
-        } catch {
-            if postgres { try? await sql?.raw("SELECT pg_advisory_unlock(\(bind: advisoryLockKey))").run() }
-            await queue.leave()
-            throw error
-        }
+        try await section.run(on: database, work)
     }
 
-    private static let queue = SerialQueue()
-    private static let advisoryLockKey: Int64 = 0x5357_4A55_4447  // "SWJUDG"
+    private static let section = ExclusiveSection(key: 0x5357_4A55_4447)  // "SWJUDG"
 
     /// Re-judges what has to be, on `database` (a bulk connection, inside `exclusively`), for `date` with the facts
     /// refreshed up to log position `seq`.
@@ -57,21 +42,10 @@ enum ScreeningJudgementStore {
                              database: any Database) async throws -> Work {
         let sql = try database.sql
         let basis = Hex.string(SHA256.hash(data: Data(rules.judgementBasis(line: line, on: date).utf8)))
-        let state = try await sql.raw("SELECT basis, judged_on, seq FROM screening_judgement_state WHERE name = \(bind: stateName)")
-            .first(decoding: StateRow.self)
+        let state = try await kept.state(sql: sql)
         var named: [UUID]?
         if let state, state.basis == basis, let judgedOn = CivilDate(state.judged_on), judgedOn <= date {
-            var households = Set<UUID>()
-            // Read packed: an incremental run names tens of thousands of households.
-            if state.seq < seq {
-                households.formUnion(try await PackedRecords.rows(["household_id"], from: """
-                    screening_changes WHERE seq > \(bind: state.seq) AND seq <= \(bind: seq)
-                    """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } })
-            }
-            // The run-out rows come from their own index (a DISTINCT would walk the household index instead).
-            households.formUnion(try await PackedRecords.rows(["household_id"], from: """
-                screening_hits WHERE holds_through < \(bind: date.description)
-                """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } })
+            let households = try await kept.householdsToRedo(changedAfter: state.seq, through: seq, on: date, sql: sql)
             if households.count <= ScreeningService.wholeScopeThreshold { named = Array(households) }
         }
         let work = Work(named: named?.count)
@@ -149,11 +123,7 @@ enum ScreeningJudgementStore {
     }
 
     private static func setState(basis: String, on date: CivilDate, seq: Int64, sql: any SQLDatabase) async throws {
-        try await sql.raw("DELETE FROM screening_judgement_state WHERE name = \(bind: stateName)").run()
-        try await sql.raw("""
-            INSERT INTO screening_judgement_state (name, basis, judged_on, seq)
-            VALUES (\(bind: stateName), \(bind: basis), \(bind: date.description), \(bind: seq))
-            """).run()
+        try await kept.setState(basis: basis, on: date, seq: seq, sql: sql)
     }
 
     /// The hits of the households in `scope` (and among `only`, when given) as counts per village and rule kind.
@@ -261,20 +231,5 @@ enum ScreeningJudgementStore {
         }
         return RuleHit(kind: kind, version: version, riskType: risk, values: values, message: message,
                        memberName: fields[3], idNumber: fields[4])
-    }
-}
-
-/// Lets one task in at a time, the others waiting in order.
-private actor SerialQueue {
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func enter() async {
-        guard busy else { busy = true; return }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    func leave() {
-        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }

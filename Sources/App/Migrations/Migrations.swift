@@ -32,5 +32,6 @@ extension Migrations {
         add(AddScreeningSignals())
         add(CreateExchangeSchedules())
         add(ScopeDepartmentFingerprints())
+        add(CreateDataQualityFindings())
     }
 }

@@ -38,7 +38,7 @@ struct RegistryAPIController {
             guard let code = AreaCode(raw), scope.includes(code) else { throw Abort(.notFound, reason: "未找到该区划，或不在您的管辖范围内。") }
             scope = scope.narrowed(to: code)
         }
-        let report = try await DataQualityController.report(in: scope, rule: nil, keeping: 1_000, today: request.today, on: request.reportDB)
+        let report = try await DataQualityService.report(in: scope, rule: nil, keeping: 1_000, today: request.today, on: request.db)
         return API.QualityReport(counts: Dictionary(uniqueKeysWithValues: report.counts.map { ($0.key.rawValue, $0.value) }),
                                  total: report.total, findings: report.findings.map {
             .init(householdID: $0.householdID, householdNumber: $0.householdNumber, rule: $0.finding.rule.rawValue,

@@ -17,12 +17,7 @@ struct CreateScreeningHits: AsyncMigration {
             .field("packed", .string, .required)
             .create()
         try await ScreeningJudgementStore.createIndexes(sql: try database.sql)
-        try await database.schema(ScreeningJudgementStore.stateSchema)
-            .field("name", .string, .identifier(auto: false))
-            .field("basis", .string, .required)
-            .field("judged_on", .string, .required)
-            .field("seq", .int64, .required)
-            .create()
+        try await KeptResults.createStateTable(ScreeningJudgementStore.stateSchema, on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -4,7 +4,7 @@ import Plot
 /// 数据质量核查页
 enum DataQualityPage {
     static func render(user: CurrentUser, areaName: String, areaCode: String, counts: [DataQualityRule: Int], rule: DataQualityRule?,
-                       findings: [DataQualityController.Finding], total: Int) -> String {
+                       findings: [DataQualityService.Finding], total: Int) -> String {
         let base = "/registry/quality?area=\(areaCode)"
         return Layout(
             title: "数据质量核查", pageID: "quality", user: user,
