@@ -9,7 +9,8 @@ Run by browser_journeys.py after its journeys (and alone with the line above). A
 - 修改户信息, 修改成员 and 新增成员 saved with their default choices (未分组, 不在校, 无);
 - the data-quality page's first finding → its household → 修改 of a member, saved as shipped;
 - 登记收支: a new year, then the same year again (opens filled in; saved as a correction with a reason);
-- 用户管理: a user of each role created with 部门 无, one disabled, enabled with a new password, one locked and unlocked.
+- 用户管理: a user of each role created with 部门 无, one disabled, enabled with a new password, one locked and unlocked;
+- 导出: the county's registry as Excel and the lead ledger say 正在生成 from the click until the file arrives, and it does.
 A form "works" when the next page is not the error page and shows no "未保存" problem list.
 Ends with "browser_forms: N passed, M failed"; exit 1 on the first failure (screenshot and page in --out).
 """
@@ -323,6 +324,33 @@ class Forms:
         self.login(target, 1280, 900, False, password="browser-pass-456")
         self.ok("the unlocked user signs in with the reset password")
 
+    def exports(self, phone):
+        self.login("county", *phone)
+        folder = os.path.abspath(os.path.join(self.out, f"downloads-{self.width}"))
+        os.makedirs(folder, exist_ok=True)
+        for name in os.listdir(folder):
+            os.remove(os.path.join(folder, name))
+        self.driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": folder})
+        for path, label, prefix in [("/households", "导出 Excel", "households-"), ("/leads", "导出台账 Excel", "")]:
+            self.open(path)
+            link = self.driver.find_element(By.LINK_TEXT, label)
+            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", link)
+            # what the notice says, in order (the click itself may return only once the file has begun)
+            self.driver.execute_script("""
+                window.noticesSeen = [];
+                new MutationObserver(function () {
+                    var notice = document.querySelector('.export-notice');
+                    if (notice && notice.textContent !== window.noticesSeen[window.noticesSeen.length - 1]) window.noticesSeen.push(notice.textContent);
+                }).observe(document.body, {subtree: true, childList: true, characterData: true});""")
+            link.click()
+            WebDriverWait(self.driver, 120).until(lambda d: "文件已生成" in d.find_element(By.CSS_SELECTOR, ".export-notice").text)
+            seen = self.driver.execute_script("return window.noticesSeen;")
+            self.check(len(seen) >= 2 and "正在生成" in seen[0] and "文件已生成" in seen[-1], f"{path} {label}: the page said {' → '.join(seen)}")
+            self.shot(f"export-{path.strip('/')}-done.png", anchor=".actions")
+            self.check(self.page_id() != "error", f"{path} {label}: the page stays and says the file has arrived")
+            WebDriverWait(self.driver, 120).until(lambda d: any(n.startswith(prefix) and n.endswith(".xlsx") for n in os.listdir(folder)))
+            self.ok(f"{path} {label}: the file is in the downloads ({', '.join(sorted(os.listdir(folder)))})")
+
     def run(self):
         for width, height, phone in WIDTHS:
             size = (width, height, phone)
@@ -332,6 +360,7 @@ class Forms:
             self.income_forms(size)
             self.data_quality_link(size)
             self.user_admin(size)
+            self.exports(size)
 
     def fail(self, error):
         print(f"  FAIL  {error}", file=sys.stderr, flush=True)

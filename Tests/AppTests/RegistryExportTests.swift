@@ -56,4 +56,28 @@ struct RegistryExportTests {
             #expect(audit.allSatisfy { $0.summary.contains("30 户") && $0.summary.contains("\(members) 人") })
         }
     }
+
+    @Test("an export link's click token comes back as a cookie when the file begins; anything else is not echoed")
+    func downloadToken() async throws {
+        try await withDemoApp(households: 5) { app in
+            // setup
+            let county = try await app.signIn("county")
+            for (path, token, echoed) in [("households/export?format=csv", "lq3x9a7b2c", true), ("leads/export?format=xlsx", "k2j4h6g8f0", true),
+                                          ("leads/warning?format=xlsx", "m1n2b3v4c5", true),
+                                          ("households/export?format=csv", "a;b=c%0d%0aX", false), ("households/export?format=csv", "short", false)] {
+                // act
+                try await app.testing().test(.GET, path + "&download=" + token, headers: county.headers) { response in
+                    // check
+                    #expect(response.status == .ok, "\(path)")
+                    let cookie = response.headers[.setCookie].first { $0.hasPrefix("shouwang_download=") }
+                    if echoed {
+                        #expect(cookie?.hasPrefix("shouwang_download=\(token);") == true, "\(path)")
+                        #expect(cookie?.contains("HttpOnly") == false && cookie?.contains("SameSite=Strict") == true)
+                    } else {
+                        #expect(cookie == nil, "\(token)")
+                    }
+                }
+            }
+        }
+    }
 }

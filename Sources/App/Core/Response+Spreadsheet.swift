@@ -69,7 +69,20 @@ extension Response {
             response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         }
         response.headers.markAsDownload(format: format, baseName: baseName)
+        if let token = request.query[String.self, at: "download"], Self.isDownloadToken(token) {
+            // Read by Public/js/downloads.js, which says “正在生成…” from the click until this arrives.
+            response.cookies["shouwang_download"] = HTTPCookies.Value(string: token, maxAge: 60, path: "/", isSecure: false,
+                                                                     isHTTPOnly: false, sameSite: .strict)
+        }
         return response
+    }
+}
+
+extension Response {
+    /// The token a click on an export link sends (`download=`): letters and digits, 8 to 40 of them; anything else
+    /// is ignored, so nothing a visitor writes reaches a cookie.
+    static func isDownloadToken(_ token: String) -> Bool {
+        (8...40).contains(token.count) && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 }
 

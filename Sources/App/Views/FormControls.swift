@@ -3,6 +3,12 @@ import Plot
 /// Form pieces Plot does not offer directly: a `<select>` whose options carry visible text, and values that stay in
 /// the page when they are empty.
 enum FormControls {
+    /// A link to a file made on request (导出): while the file is made, `Public/js/downloads.js` says so beside it,
+    /// and the response tells it when the file begins to arrive (`Response.streamedSpreadsheet`).
+    static func exportLink(_ href: String, label: String) -> Node<HTML.BodyContext> {
+        .a(.class("button"), .href(href), .data(named: "export", value: "file"), .text(label))
+    }
+
     static func select<Context: HTMLContext>(name: String, id: String? = nil, label: String, options: [(value: String, text: String)], selected: String?) -> Node<Context> {
         var nodes: [Node<Context>] = [.attribute(named: "name", value: name), .attribute(named: "aria-label", value: label)]
         if let id { nodes.append(.attribute(named: "id", value: id)) }

@@ -16,7 +16,8 @@ struct Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) · 守望"),
-                .link(.rel(.stylesheet), .href("/css/app.css"))
+                .link(.rel(.stylesheet), .href("/css/app.css")),
+                .script(.src("/js/downloads.js"), .attribute(named: "defer", value: "defer"))
             ),
             .body(
                 .data(named: "page", value: pageID),

@@ -70,7 +70,7 @@ enum LeadPages {
                     .button(.type(.submit), .class("primary"), .text("筛选"))
                 ),
                 .div(.class("actions"),
-                     .a(.class("button"), .href("/leads/export?format=xlsx" + (query.isEmpty ? "" : "&" + query)), .text("导出台账 Excel")),
+                     FormControls.exportLink("/leads/export?format=xlsx" + (query.isEmpty ? "" : "&" + query), label: "导出台账 Excel"),
                      .a(.class("button"), .href("/leads/warning"), .text("半月预警清单"))),
                 rows.isEmpty ? .p(.class("card muted"), .text("没有符合条件的线索。")) : .div(.class("card table-wrap"), .table(
                     .thead(.tr(.th(.class("hide-phone"), "接收时间"), .th("农户"), .th(.class("hide-phone"), "乡镇 · 村"), .th("风险"), .th(.class("hide-phone"), "渠道"), .th(.class("num hide-phone"), "来源"), .th("状态"), .th("本环节时限"))),
@@ -108,8 +108,8 @@ enum LeadPages {
                            + (overdue + dueSoon > rows.count ? "下表列出时限最早的 \(rows.count) 条，完整清单请导出。" : "")))),
                 .div(.class("actions"), .a(.class("button"), .href("/leads/warning?half=\(half.previous.first)"), .text("上一半月")),
                      .a(.class("button"), .href("/leads/warning?half=\(half.next.first)"), .text("下一半月")),
-                     .a(.class("button"), .href("/leads/warning?format=xlsx&list=flagged&half=\(half.first)"), .text("导出预警名单 Excel")),
-                     .a(.class("button"), .href("/leads/warning?format=xlsx"), .text("导出超期清单 Excel")), .a(.class("button"), .href("/leads"), .text("返回台账"))),
+                     FormControls.exportLink("/leads/warning?format=xlsx&list=flagged&half=\(half.first)", label: "导出预警名单 Excel"),
+                     FormControls.exportLink("/leads/warning?format=xlsx", label: "导出超期清单 Excel"), .a(.class("button"), .href("/leads"), .text("返回台账"))),
                 .h2(.text("\(half.label)预警名单：\(flaggedTotal) 户")),
                 flagged.isEmpty ? .p(.class("card muted"), .text("本半月没有新发现存在风险的农户。")) : .div(.class("card table-wrap"), .table(
                     .thead(.tr(.th("户编号"), .th("户主"), .th("风险类型"), .th("发现渠道"), .th(.class("num"), "线索数"), .th("首次接收"), .th("当前状态"))),

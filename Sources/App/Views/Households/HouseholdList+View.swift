@@ -19,8 +19,8 @@ enum HouseholdListPage {
                 .div(.class("page-head"), .h1(.text("农户查询")), .p(.class("muted"), .text("共 \(model.total.formatted()) 户"))),
                 .div(
                     .class("actions"),
-                    .a(.class("button"), .href(exportLink(model.search, format: "xlsx")), .text("导出 Excel")),
-                    .a(.class("button"), .href(exportLink(model.search, format: "csv")), .text("导出 CSV")),
+                    FormControls.exportLink(exportLink(model.search, format: "xlsx"), label: "导出 Excel"),
+                    FormControls.exportLink(exportLink(model.search, format: "csv"), label: "导出 CSV"),
                     .if(model.user.role.canImportRegistry, .a(.class("button"), .href("/registry/imports"), .text("导入登记表"))),
                     .if(model.user.role.canReadDataQuality, .a(.class("button"), .href("/registry/quality"), .text("数据质量核查")))
                 ),
