@@ -138,7 +138,7 @@ struct ScreeningEngineTests {
         let hits = ScreeningEngine.evaluate(example.facts, rules: ScreeningRuleSet.seededAllOn, on: Data.today)
         // check
         #expect(hits.map(\.kind) == example.fires)
-        #expect(hits.allSatisfy { $0.version == 1 && ($0.riskType == $0.kind.riskType || $0.kind == .rigidSpendingAboveIncome) })
+        #expect(hits.allSatisfy { $0.version == 1 && ($0.riskType == $0.kind.riskType || [.rigidSpendingAboveIncome, .incomeBelowLine, .sharpIncomeDrop].contains($0.kind)) })
     }
 
     @Test("every built-in rule is covered by a firing case")
@@ -178,6 +178,19 @@ struct ScreeningEngineTests {
         // check
         #expect(hits.map(\.riskType) == [.education, .housingSafety, .drinkingWater])
         #expect(ScreeningRuleKind.allCases.filter { $0.riskType == .other } == [.incomeBelowLine, .sharpIncomeDrop, .rigidSpendingAboveIncome, .newMinimumLiving])
+    }
+
+    @Test("low or falling income in a household where no one can work is a lack of labour; with a labourer its cause is left to the home check")
+    func incomeCause() {
+        for labourers in [0, 1, 3] {
+            // setup
+            let low = Data.quiet { $0.perCapitaIncome = [2023: Data.yuan("8000"), 2024: Data.yuan("5000")]; $0.labourers = labourers }
+            // act
+            let hits = ScreeningEngine.evaluate(low, rules: ScreeningRuleSet.seededAllOn, on: Data.today)
+            // check
+            #expect(hits.map(\.kind) == [.incomeBelowLine, .sharpIncomeDrop], "\(labourers) labourers")
+            #expect(hits.allSatisfy { $0.riskType == (labourers == 0 ? .lackOfLabour : .other) }, "\(labourers) labourers")
+        }
     }
 
     @Test("person-level rules hit once per member")

@@ -17,7 +17,7 @@ extension ScreeningEngine {
             values["比较线"] = raised.groupedYuan
             message += "上浮 \(margin)% 后的 \(raised.spokenYuan) 元"
         }
-        return hit(rule, values, message)
+        return hit(rule, values, message, riskType: facts.incomeRiskCause)
     }
 
     /// Per-capita income fell by `dropPercent` or more from the year before (a threshold includes its figure). A year before with no
@@ -37,7 +37,8 @@ extension ScreeningEngine {
                 "年度": String(year), "人均纯收入": current.groupedYuan, "上年人均纯收入": previous.groupedYuan,
                 "降幅": share, "阈值": "\(percent)%",
             ],
-            "人均纯收入由 \(previous.spokenYuan) 元降至 \(current.spokenYuan) 元，下降 \(share)，达到 \(percent)%"
+            "人均纯收入由 \(previous.spokenYuan) 元降至 \(current.spokenYuan) 元，下降 \(share)，达到 \(percent)%",
+            riskType: facts.incomeRiskCause
         )
     }
 
@@ -56,5 +57,14 @@ extension ScreeningEngine {
             "刚性支出 \(spending.spokenYuan) 元，超过上年家庭纯收入 \(income.spokenYuan) 元",
             riskType: facts.largestRigidItem?.riskType
         )
+    }
+}
+
+extension HouseholdFacts {
+    /// The cause an income finding (below the line, a sharp fall) points at when the registry shows one: a household
+    /// with no member able to work (`labourers` 0) lacks labour (缺劳动力). Nil otherwise, and the lead starts as 其他
+    /// until the home check finds the cause. Read from the registry alone, so it holds as long as the hit does.
+    public var incomeRiskCause: RiskType? {
+        labourers == 0 ? .lackOfLabour : nil
     }
 }

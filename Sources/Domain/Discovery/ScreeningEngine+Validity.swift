@@ -49,9 +49,10 @@ extension ScreeningEngine {
 }
 
 extension ScreeningRuleSet {
-    /// What every household's judgement on `date` depends on besides its own facts: the income year, and the rule
-    /// versions and monitoring-line rows in force that day, written out in a fixed order. Two days with the same
-    /// basis judge unchanged households alike, so judgements kept from one can stand on the other.
+    /// What every household's judgement on `date` depends on besides its own facts: the engine's revision, the
+    /// income year, and the rule versions and monitoring-line rows in force that day, written out in a fixed order.
+    /// Two days with the same basis judge unchanged households alike, so judgements kept from one can stand on the
+    /// other.
     public func judgementBasis(line: MonitoringLine, on date: CivilDate) -> String {
         let versions = self.versions.filter { $0.effective.contains(date) }.map { version in
             let parameters = version.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
@@ -59,6 +60,12 @@ extension ScreeningRuleSet {
         }.sorted()
         let lines = line.table.rows.filter { $0.isInForce(on: date) }
             .map { "\($0.scope?.value ?? "")@\($0.effectiveFrom)=\($0.value.fen)" }.sorted()
-        return (["year \(date.year)"] + versions + lines).joined(separator: ";")
+        return (["engine \(ScreeningEngine.revision)", "year \(date.year)"] + versions + lines).joined(separator: ";")
     }
+}
+
+extension ScreeningEngine {
+    /// Changes whenever a rule of the engine changes what it finds or how it names a hit: judgements kept from an
+    /// earlier revision are made again.
+    public static let revision = "2026-12-04"
 }

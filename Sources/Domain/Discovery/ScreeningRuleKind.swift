@@ -50,8 +50,8 @@ public enum ScreeningRuleKind: String, CodeList {
     ///   own (POLICY §13.8), rather than 其他;
     /// - rigid spending above income: the hit names the largest spending item when the facts know it
     ///   (`ScreeningEngine.rigidSpendingAboveIncome`), 其他 otherwise;
-    /// - income below the line, a sharp fall and a new 低保 entry say nothing of the cause: 其他, until the home check
-    ///   finds it.
+    /// - income below the line and a sharp fall: 缺劳动力 when no member can work (`HouseholdFacts.incomeRiskCause`),
+    ///   其他 otherwise, until the home check finds the cause; a new 低保 entry says nothing of the cause: 其他.
     public var riskType: RiskType {
         switch self {
         case .hospitalSelfPay, .newSeriousIllness, .frailElderly: .illness
