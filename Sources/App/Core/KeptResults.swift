@@ -17,6 +17,12 @@ struct KeptResults: Sendable {
         let basis: String
         let judged_on: String
         let seq: Int64
+
+        /// Whether the results kept stand for `date` on `basis`: made on the same basis, on `date` or a day before
+        /// (a day going backwards makes everything again).
+        func stands(basis: String, on date: CivilDate) -> Bool {
+            self.basis == basis && CivilDate(judged_on).map { $0 <= date } == true
+        }
     }
 
     private static let stateName = "current"

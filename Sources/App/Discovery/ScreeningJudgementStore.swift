@@ -44,7 +44,7 @@ enum ScreeningJudgementStore {
         let basis = Hex.string(SHA256.hash(data: Data(rules.judgementBasis(line: line, on: date).utf8)))
         let state = try await kept.state(sql: sql)
         var named: [UUID]?
-        if let state, state.basis == basis, let judgedOn = CivilDate(state.judged_on), judgedOn <= date {
+        if let state, state.stands(basis: basis, on: date) {
             let households = try await kept.householdsToRedo(changedAfter: state.seq, through: seq, on: date, sql: sql)
             if households.count <= ScreeningService.wholeScopeThreshold { named = Array(households) }
         }

@@ -43,7 +43,7 @@ enum DataQualityStore {
         let logged = try await sql.raw("SELECT MAX(seq) AS seq FROM screening_changes").first(decoding: SeqRow.self)?.seq ?? 0
         let latest = max(logged, state?.seq ?? 0)
         var named: [UUID]?
-        if let state, state.basis == DataQualityCheck.revision, let checkedOn = CivilDate(state.judged_on), checkedOn <= today {
+        if let state, state.stands(basis: DataQualityCheck.revision, on: today) {
             let households = try await kept.householdsToRedo(changedAfter: state.seq, through: latest, on: today, sql: sql)
             if households.isEmpty {
                 if state.seq == latest, state.judged_on == today.description { return Work(named: 0) }

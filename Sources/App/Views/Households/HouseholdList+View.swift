@@ -19,8 +19,8 @@ enum HouseholdListPage {
                 .div(.class("page-head"), .h1(.text("农户查询")), .p(.class("muted"), .text("共 \(model.total.formatted()) 户"))),
                 .div(
                     .class("actions"),
-                    FormControls.exportLink(exportLink(model.search, format: "xlsx"), label: "导出 Excel"),
-                    FormControls.exportLink(exportLink(model.search, format: "csv"), label: "导出 CSV"),
+                    FormControls.exportLink(exportPath(model.search, format: "xlsx"), label: "导出 Excel"),
+                    FormControls.exportLink(exportPath(model.search, format: "csv"), label: "导出 CSV"),
                     .if(model.user.role.canImportRegistry, .a(.class("button"), .href("/registry/imports"), .text("导入登记表"))),
                     .if(model.user.role.canReadDataQuality, .a(.class("button"), .href("/registry/quality"), .text("数据质量核查")))
                 ),
@@ -55,7 +55,7 @@ enum HouseholdListPage {
         ).render()
     }
 
-    private static func exportLink(_ search: HouseholdSearch, format: String) -> String {
+    private static func exportPath(_ search: HouseholdSearch, format: String) -> String {
         var parts = ["format=\(format)"]
         for (key, value) in [("q", search.q), ("type", search.type), ("status", search.status), ("area", search.area)] {
             if let value, !value.isEmpty { parts.append("\(key)=\(SiteURL.escape(value))") }
