@@ -21,6 +21,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "Domain"),
+        .target(name: "DemoData", dependencies: ["Domain"]),
         .target(
             name: "Spreadsheet",
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -29,6 +30,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Domain",
+                "DemoData",
                 "Spreadsheet",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -45,7 +47,8 @@ let package = Package(
             name: "Run",
             dependencies: ["App", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
         ),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["Fixtures"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "DemoData"], exclude: ["Fixtures"]),
+        .testTarget(name: "DemoDataTests", dependencies: ["DemoData"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(
             name: "AppTests",
