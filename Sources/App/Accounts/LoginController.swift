@@ -67,7 +67,7 @@ struct LoginController {
             let second = form.dropFirst().first
             if second == "/" || second == "\\" || form.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return nil }
         }
-        guard !decoded.hasPrefix("/login") else { return nil }
+        guard !decoded.hasPrefix(SiteRoute.login.path()) else { return nil }
         return next
     }
 

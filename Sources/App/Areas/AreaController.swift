@@ -69,7 +69,7 @@ struct AreaController {
         return request.redirect(to: SiteURL.area(code: area.code).path)
     }
 
-    private func childAction(_ parent: Area) -> String { SiteURL.area(code: parent.code).path + "/children" }
+    private func childAction(_ parent: Area) -> String { SiteRoute.areaChildren.path(parent.code) }
 
     /// The parent (inside the user's scope) and the level of the child to add, or 404/403.
     private func childContext(_ request: Request, levelRaw: String?) async throws -> (CurrentUser, Area, AreaLevel) {

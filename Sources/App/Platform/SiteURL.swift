@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every page's address in one place, so links and routes cannot drift apart.
+/// The addresses pages link to most, typed; each is made from its `SiteRoute` pattern.
 enum SiteURL {
     case home
     case login(next: String?)
@@ -19,25 +19,32 @@ enum SiteURL {
 
     var path: String {
         switch self {
-        case .home: return "/"
+        case .home: return SiteRoute.home.path()
         case let .login(next):
-            guard let next, next != "/", next.hasPrefix("/"), !next.hasPrefix("//") else { return "/login" }
-            return "/login?next=" + Self.escape(next)
-        case .logout: return "/logout"
-        case .areas: return "/areas"
-        case let .area(code): return "/areas/\(code)"
-        case let .areaNewChild(parentCode): return "/areas/\(parentCode)/new"
-        case let .areaEdit(code): return "/areas/\(code)/edit"
+            let login = SiteRoute.login.path()
+            guard let next, next != "/", next.hasPrefix("/"), !next.hasPrefix("//") else { return login }
+            return login + "?next=" + Self.escape(next)
+        case .logout: return SiteRoute.logout.path()
+        case .areas: return SiteRoute.areas.path()
+        case let .area(code): return SiteRoute.area.path(code)
+        case let .areaNewChild(parentCode): return SiteRoute.areaNewChild.path(parentCode)
+        case let .areaEdit(code): return SiteRoute.areaEdit.path(code)
         case let .households(query):
-            guard let query, !query.isEmpty else { return "/households" }
-            return "/households?" + query
-        case let .household(id): return "/households/\(id.uuidString.lowercased())"
-        case .users: return "/admin/users"
-        case .userNew: return "/admin/users/new"
-        case let .user(id): return "/admin/users/\(id.uuidString.lowercased())"
-        case .audit: return "/audit"
-        case .policy: return "/admin/policy"
+            let households = SiteRoute.households.path()
+            guard let query, !query.isEmpty else { return households }
+            return households + "?" + query
+        case let .household(id): return SiteRoute.household.path(id)
+        case .users: return SiteRoute.users.path()
+        case .userNew: return SiteRoute.userNew.path()
+        case let .user(id): return SiteRoute.user.path(id)
+        case .audit: return SiteRoute.audit.path()
+        case .policy: return SiteRoute.policy.path()
         }
+    }
+
+    /// `path` followed by `query` (already escaped) when there is one.
+    static func withQuery(_ path: String, _ query: String) -> String {
+        query.isEmpty ? path : path + "?" + query
     }
 
     static func escape(_ value: String) -> String {

@@ -15,7 +15,7 @@ struct LoginPage {
                 .p(.class("muted"), .text("防止返贫致贫动态监测和帮扶工作平台")),
                 .unwrap(error) { .p(.class("flash-error"), .attribute(named: "role", value: "alert"), .text($0)) },
                 .form(
-                    .action("/login"), .method(.post),
+                    .action(SiteRoute.login.path()), .method(.post),
                     .unwrap(next) { .input(.type(.hidden), .name("next"), .formValue($0)) },
                     .label(.for("username"), .text("用户名")),
                     .input(.type(.text), .id("username"), .name("username"), .formValue(username), .required(true),

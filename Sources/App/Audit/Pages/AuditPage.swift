@@ -38,7 +38,7 @@ enum AuditPage {
         case Area.auditEntityType:
             return .a(.href(SiteURL.area(code: event.entityID).path), .text("区划 \(event.entityID)"))
         case "risk_lead":
-            return .a(.href("/leads/\(event.entityID.lowercased())"), .text("风险线索"))
+            return .a(.href(SiteRoute.lead.path(event.entityID.lowercased())), .text("风险线索"))
         case User.auditEntityType:
             guard let id = UUID(uuidString: event.entityID) else { return .text("用户") }
             return .a(.href(SiteURL.user(id: id).path), .text("用户"))

@@ -28,7 +28,7 @@ struct DepartmentController {
         let batch = try await DepartmentIngest.receive(Data(buffer: file.data), fileName: file.filename, kind: kind, source: "upload",
                                                        user: user, actor: request.auditActor, at: request.now,
                                                        calendar: request.application.workingDayCalendar, on: request.db).batch
-        return request.redirect(to: "/departments/batches/\(try batch.requireID().uuidString.lowercased())")
+        return request.redirect(to: SiteRoute.departmentBatch.path(try batch.requireID()))
     }
 
     func batch(_ request: Request) async throws -> Response {
@@ -79,7 +79,7 @@ struct DepartmentController {
                                       before: ["pattern": before?.label ?? ""], after: ["pattern": pattern.label, "effective_from": today.description],
                                       actor: request.auditActor, at: request.now, on: database)
         }
-        return request.redirect(to: "/departments")
+        return request.redirect(to: SiteRoute.departments.path())
     }
 
     func template(_ request: Request) async throws -> Response {

@@ -172,7 +172,7 @@ struct LeadController {
         } catch let failure as ValidationFailure {
             return .html(LeadPages.detail(try await Self.detail(request, user: user), problems: failure.problems), status: .unprocessableEntity)
         }
-        return request.redirect(to: "/leads/\(try lead.requireID().uuidString.lowercased())")
+        return request.redirect(to: SiteRoute.lead.path(try lead.requireID()))
     }
 
     static func apply(_ action: LeadAction, to lead: RiskLead, user: CurrentUser, on request: Request) async throws {

@@ -58,7 +58,7 @@ struct LeadEntryController {
     private func page(user: CurrentUser, household: Household, values: [String: String], problems: [FieldProblem], today: CivilDate) -> FormPage {
         FormPage(
             title: "登记风险线索 · \(household.headName) 户", pageID: "lead-form", user: user,
-            action: SiteURL.household(id: household.id ?? UUID()).path + "/leads",
+            action: SiteRoute.householdLeads.path(household.id ?? UUID()),
             fields: [
                 FormField(name: "channel", label: "渠道", kind: .select(Self.channels.map { ($0.rawValue, $0.label) }), value: values["channel"] ?? "", required: true),
                 FormField(name: "risk", label: "风险类型", kind: .select([("", "请选择")] + RiskType.offered(on: today).map { ($0.rawValue, $0.label) }), value: values["risk"] ?? "", required: true),

@@ -15,7 +15,7 @@ struct ScreeningController {
         let user = try Self.requireRunner(request)
         let run = try await ScreeningService.runOnDemand(by: user, actor: request.auditActor, at: request.now,
                                                          calendar: request.application.workingDayCalendar, on: request.db)
-        return request.redirect(to: "/screening/runs/\(try run.requireID().uuidString.lowercased())")
+        return request.redirect(to: SiteRoute.screeningRun.path(try run.requireID()))
     }
 
     func showRun(_ request: Request) async throws -> Response {
@@ -74,7 +74,7 @@ struct ScreeningController {
         } catch let failure as ValidationFailure {
             return .html(try await page(user: user, request: request, problems: failure.problems, proposal: proposal), status: .unprocessableEntity)
         }
-        return request.redirect(to: "/screening")
+        return request.redirect(to: SiteRoute.screening.path())
     }
 
     private static func ruleID(_ request: Request) throws -> UUID {

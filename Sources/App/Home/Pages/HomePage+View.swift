@@ -15,9 +15,9 @@ enum HomePage {
                 StatCards.node(model.totals),
                 .unwrap(model.leads) { leads in
                     .div(.class("card lead-summary"),
-                         .a(.href("/leads?state=open"), .strong(.text("办理中线索 \(leads.open.formatted()) 条"))),
+                         .a(.href(SiteRoute.leads.path() + "?state=open"), .strong(.text("办理中线索 \(leads.open.formatted()) 条"))),
                          .text(" · "),
-                         .a(.class(leads.overdue > 0 ? "overdue" : ""), .href("/leads/warning"), .text("已超期 \(leads.overdue.formatted()) 条")))
+                         .a(.class(leads.overdue > 0 ? "overdue" : ""), .href(SiteRoute.leadWarning.path()), .text("已超期 \(leads.overdue.formatted()) 条")))
                 },
                 .if(!model.households.isEmpty, householdsTable(model.households)),
                 .if(!model.children.isEmpty, childrenTable(model)),

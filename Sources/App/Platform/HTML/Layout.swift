@@ -36,9 +36,9 @@ struct Layout {
 
     private static func menu(for user: CurrentUser) -> Node<HTML.BodyContext> {
         var links: [(String, String)] = [(SiteURL.home.path, "首页"), (SiteURL.areas.path, "区划"), (SiteURL.households(query: nil).path, "农户")]
-        if user.role.canReadLeads { links.append(("/leads", "线索")) }
-        if [.admin, .county, .department].contains(user.role) { links.append(("/departments", "部门数据")) }
-        if [.admin, .county, .supervisor].contains(user.role) { links.append(("/screening", "筛查")) }
+        if user.role.canReadLeads { links.append((SiteRoute.leads.path(), "线索")) }
+        if [.admin, .county, .department].contains(user.role) { links.append((SiteRoute.departments.path(), "部门数据")) }
+        if [.admin, .county, .supervisor].contains(user.role) { links.append((SiteRoute.screening.path(), "筛查")) }
         if user.role.canManageUsers { links.append((SiteURL.users.path, "用户")) }
         if user.role == .admin { links.append((SiteURL.policy.path, "政策参数")) }
         if user.role.canReadAuditLog { links.append((SiteURL.audit.path, "日志")) }

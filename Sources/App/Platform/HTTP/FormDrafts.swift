@@ -52,7 +52,7 @@ final class FormDrafts: Sendable {
         let fields = parse(body).filter { $0.name != FormProtection.fieldName && !$0.name.contains("password") }
         guard !fields.isEmpty else { return nil }
         let draft = Draft(action: request.url.path, fields: fields, userID: token.$user.id, savedAt: request.now)
-        return "/drafts/" + request.application.formDrafts.keep(draft)
+        return SiteRoute.draft.path(request.application.formDrafts.keep(draft))
     }
 
     static func parse(_ body: String) -> [(name: String, value: String)] {

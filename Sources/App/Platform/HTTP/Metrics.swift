@@ -17,4 +17,12 @@ enum MetricsRegistry {
     static func bootstrapOnce() { _ = shared }
 
     static func render() -> String { shared.emitToString() }
+
+    /// `GET /metrics` in the Prometheus text format.
+    @Sendable
+    static func response(_ request: Request) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: render()))
+    }
 }

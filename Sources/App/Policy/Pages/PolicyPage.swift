@@ -44,7 +44,7 @@ enum PolicyPage {
                     .td(.text(row.value)),
                     .td(.class("hide-phone small"), .text(row.source)),
                     .td(.if(mayEnd(row, model) && (row.effectiveTo.map { $0 >= model.today.description } ?? true), .form(
-                        .class("inline"), .action("/admin/policy/\(parameter.pathSegment)/\(row.id.uuidString.lowercased())/end"), .method(.post),
+                        .class("inline"), .action(SiteRoute.policyRowEnd.path(parameter.pathSegment, row.id.uuidString.lowercased())), .method(.post),
                         CSRFField(user: model.user).node,
                         .input(.type(.date), .name("last_day"), .attribute(named: "aria-label", value: "最后生效日"), .value(model.today.description)),
                         .button(.type(.submit), .text("结束"))
@@ -75,7 +75,7 @@ enum PolicyPage {
 
     private static func lineForm(_ model: Model) -> Node<HTML.BodyContext> {
         .div(.class("subform"), .h3(.text("新增监测线")), .form(
-            .action("/admin/policy/monitoring-lines"), .method(.post), CSRFField(user: model.user).node,
+            .action(SiteRoute.policyMonitoringLines.path()), .method(.post), CSRFField(user: model.user).node,
             FormRenderer.fields([FormField(name: "amount", label: "监测线（元/人·年）", kind: .money, value: value(model, .monitoringLine, "amount", ""),
                                            required: true)] + periodFields(model, .monitoringLine), problems: model.failedForm == .monitoringLine ? model.problems : []),
             .button(.type(.submit), .class("primary"), .text("保存"))
@@ -93,7 +93,7 @@ enum PolicyPage {
         return .div(
             .class("subform"), .h3(.text("新增线索办理时限")),
             .form(
-                .action("/admin/policy/lead-deadlines"), .method(.post), CSRFField(user: model.user).node,
+                .action(SiteRoute.policyLeadDeadlines.path()), .method(.post), CSRFField(user: model.user).node,
                 .p(.class("muted small"), .text("时限写成「5工作日」「24小时」「10自然日」；全程时限可留空（各级时限相加）。表中已填入本辖区今日生效的时限。")),
                 .div(.class("table-wrap"), .table(
                     .thead(.tr(.th("渠道"), .th("全程"), .th("村级"), .th("乡镇"), .th("县级"))),

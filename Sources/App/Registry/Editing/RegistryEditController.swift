@@ -157,7 +157,7 @@ struct RegistryEditController {
         let editable = Set(RegistryForm.memberColumns(full: full, existing: member != nil).map(\.rawValue))
         return FormPage(
             title: member == nil ? "新增成员 · \(household.headName) 户" : "修改成员 \(member?.name ?? "")", pageID: "member-form", user: user,
-            action: member.flatMap { $0.id.map { "/members/\($0.uuidString.lowercased())" } } ?? householdPath + "/members",
+            action: member.flatMap { $0.id.map { SiteRoute.member.path($0) } } ?? SiteRoute.members.path(household.id ?? UUID()),
             fields: RegistryFormFields.member(shown).filter { editable.contains($0.name) }, problems: problems,
             intro: full || member == nil ? nil : RegistryForm.maskedIntro, backLink: (householdPath, "返回农户详情")
         )
@@ -205,7 +205,7 @@ struct RegistryEditController {
     private func departPage(user: CurrentUser, member: Member, household: Household, values: [String: String], problems: [FieldProblem]) -> FormPage {
         FormPage(
             title: "成员减员 · \(member.name)", pageID: "depart-form", user: user,
-            action: "/members/\(member.id?.uuidString.lowercased() ?? "")/depart",
+            action: SiteRoute.memberDeparture.path(member.id ?? UUID()),
             fields: [
                 FormField(name: "departed_on", label: "日期", kind: .date, value: values["departed_on"] ?? "", required: true),
                 FormField(name: "reason", label: "原因", kind: .select([("", "请选择")] + MemberDeparture.reasons.map { ($0, $0) }), value: values["reason"] ?? "", required: true),

@@ -26,7 +26,7 @@ struct ImportController {
         }
         let data = Data(buffer: file.data)
         let batch = try await check(data, fileName: file.filename, user: user, on: request)
-        return request.redirect(to: "/registry/imports/\(try batch.requireID().uuidString.lowercased())")
+        return request.redirect(to: SiteRoute.importBatch.path(try batch.requireID()))
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -51,7 +51,7 @@ struct ImportController {
             throw Abort(.conflict, reason: batch.status == ImportBatch.Status.committed.rawValue ? "该批次已经导入，不会重复导入。" : "该批次有问题，不能导入。")
         }
         try await Self.commit(batch, user: user, on: request)
-        return request.redirect(to: "/registry/imports/\(try batch.requireID().uuidString.lowercased())")
+        return request.redirect(to: SiteRoute.importBatch.path(try batch.requireID()))
     }
 
     /// The full problem report of a batch, rebuilt from the stored file, as CSV.

@@ -85,7 +85,7 @@ struct GuaranteeController {
         fields.append(FormField(name: "note", label: "说明", kind: .textarea, value: values["note"] ?? ""))
         var page = FormPage(
             title: "\(kind.label)评估 · \(household.headName) 户", pageID: "guarantee-form", user: user,
-            action: SiteURL.household(id: household.id ?? UUID()).path + "/guarantees", fields: fields, problems: problems,
+            action: SiteRoute.guarantees.path(household.id ?? UUID()), fields: fields, problems: problems,
             backLink: (SiteURL.household(id: household.id ?? UUID()).path, "返回农户详情")
         )
         page.hiddenFields = ["kind": kind.rawValue]

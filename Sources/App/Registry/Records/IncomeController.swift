@@ -97,7 +97,7 @@ struct IncomeController {
         let title = existing == nil ? "登记收支 · \(household.headName) 户" : "更正 \(existing?.periodStart.prefix(4) ?? "") 年收支 · \(household.headName) 户"
         return FormPage(
             title: title, pageID: "income-form", user: user,
-            action: SiteURL.household(id: household.id ?? UUID()).path + "/incomes", fields: fields, problems: problems,
+            action: SiteRoute.incomes.path(household.id ?? UUID()), fields: fields, problems: problems,
             intro: intro, backLink: (SiteURL.household(id: household.id ?? UUID()).path, "返回农户详情"), hiddenFields: hidden
         )
     }

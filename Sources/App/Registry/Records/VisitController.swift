@@ -73,7 +73,7 @@ struct VisitController {
     private func page(user: CurrentUser, household: Household, values: [String: String], risks: Set<String>, problems: [FieldProblem], today: CivilDate) -> FormPage {
         FormPage(
             title: "登记走访 · \(household.headName) 户", pageID: "visit-form", user: user,
-            action: SiteURL.household(id: household.id ?? UUID()).path + "/visits",
+            action: SiteRoute.visits.path(household.id ?? UUID()),
             fields: [
                 FormField(name: "visited_on", label: "走访日期", kind: .date, value: values["visited_on"] ?? "", required: true),
                 FormField(name: "findings", label: "走访所见", kind: .textarea, value: values["findings"] ?? "", hint: "家中人员、收入、住房、就医、上学等情况。", required: true),

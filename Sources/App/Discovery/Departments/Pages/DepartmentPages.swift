@@ -16,7 +16,7 @@ enum DepartmentPages {
                     .h2(.text("报送数据")),
                     .unwrap(error) { .p(.class("flash-error"), .text($0)) },
                     .form(
-                        .action("/departments/batches"), .method(.post), .enctype(.multipartData),
+                        .action(SiteRoute.departmentBatches.path()), .method(.post), .enctype(.multipartData),
                         CSRFField(user: user).node,
                         FormControls.select(name: "kind", id: "kind", label: "数据类别", options: uploadable.map { ($0.kind.rawValue, "\($0.kind.department.label) · \($0.kind.label)") }, selected: nil),
                         .label(.for("file"), .text("数据文件（.xlsx 或 .csv，首行为列名）")),
@@ -24,7 +24,7 @@ enum DepartmentPages {
                         .button(.type(.submit), .class("primary"), .text("上传并匹配"))
                     ),
                     .p(.class("muted small"), .text("模板："), .forEach(uploadable) { item in
-                        .group(.a(.href("/departments/templates/\(item.kind.rawValue)"), .text(item.kind.label)), .text(" "))
+                        .group(.a(.href(SiteRoute.departmentTemplate.path(item.kind.rawValue)), .text(item.kind.label)), .text(" "))
                     })
                 )),
                 .div(.class("card table-wrap"), .h2(.text("报送情况")), .table(
@@ -36,7 +36,7 @@ enum DepartmentPages {
                     })
                 )),
                 .if([.admin, .county].contains(user.role), .form(
-                    .class("card inline-form"), .action("/departments/cadences"), .method(.post), CSRFField(user: user).node,
+                    .class("card inline-form"), .action(SiteRoute.departmentCadences.path()), .method(.post), CSRFField(user: user).node,
                     .text(user.role == .admin ? "调整报送频次（区划代码留空为全国）：" : "调整本县报送频次（未调整的沿用上级约定）："),
                     FormControls.select(name: "department", label: "部门", options: Department.allCases.map { ($0.rawValue, $0.label) }, selected: nil),
                     FormControls.select(name: "pattern", label: "方式", options: ExchangePattern.kindLabels.map { ($0.kind, $0.label) }, selected: nil),
@@ -49,7 +49,7 @@ enum DepartmentPages {
                     .tbody(.forEach(status.batches.prefix(50)) { batch in
                         .tr(.td(.class("nowrap"), .text(DisplayFormat.minute(batch.receivedAt))),
                             .td(.text(DepartmentEventKind(rawValue: batch.kind)?.label ?? batch.kind)),
-                            .td(.a(.href("/departments/batches/\(batch.id?.uuidString.lowercased() ?? "")"), .text(batch.fileName))),
+                            .td(.a(.href(SiteRoute.departmentBatch.path(batch.id ?? UUID())), .text(batch.fileName))),
                             .td(batch.status == "accepted" ? .span(.class("badge ok"), .text("已接收")) : .span(.class("badge bad"), .text("已退回"))),
                             .td(.class("num"), .text(batch.rowCount.formatted())), .td(.class("num"), .text(batch.newEvents.formatted())),
                             .td(.class("num"), .text(batch.unmatched.formatted())))
@@ -84,7 +84,7 @@ enum DepartmentPages {
                         .tr(.td(.class("num"), .text(String(row.row))), .td(.text(row.name)), .td(.class("mono"), .text(PersonalField.display(row.idNumber, field: "id_number", full: false))))
                     })
                 ))),
-                .p(.a(.href("/departments"), .text("← 返回部门数据交换")))
+                .p(.a(.href(SiteRoute.departments.path()), .text("← 返回部门数据交换")))
             )
         ).render()
     }

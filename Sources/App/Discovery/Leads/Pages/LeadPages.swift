@@ -48,7 +48,7 @@ enum LeadPages {
     }
 
     static func leadLink(_ lead: RiskLead) -> Node<HTML.BodyContext> {
-        .a(.href("/leads/\(lead.id?.uuidString.lowercased() ?? "")"), .text(leadName(lead)))
+        .a(.href(SiteRoute.lead.path(lead.id ?? UUID())), .text(leadName(lead)))
     }
 
     static func ledger(user: CurrentUser, filter: LeadController.LedgerFilter, rows: [Row], total: Int, offset: Int, now: Date,
@@ -61,7 +61,7 @@ enum LeadPages {
                 .div(.class("page-head"), .h1(.text("风险线索台账")),
                      .p(.class("muted"), .text("共 \(total.formatted()) 条。线索按村级核实 → 乡镇复核 → 县级审核办理，每条都有结果：纳入、排除（附理由）或并入。"))),
                 .form(
-                    .class("card filters"), .action("/leads"), .method(.get),
+                    .class("card filters"), .action(SiteRoute.leads.path()), .method(.get),
                     FormControls.select(name: "state", label: "状态", options: [("", "全部状态"), ("open", "办理中")] + LeadState.allCases.map { ($0.rawValue, $0.label) }, selected: filter.state),
                     FormControls.select(name: "channel", label: "渠道", options: [("", "全部渠道")] + LeadChannel.allCases.map { ($0.rawValue, $0.label) }, selected: filter.channel),
                     FormControls.select(name: "urgency", label: "时限", options: [("", "全部时限")] + LeadUrgency.allCases.map { ($0.rawValue, $0.label) }, selected: filter.urgency),
@@ -70,14 +70,14 @@ enum LeadPages {
                     .button(.type(.submit), .class("primary"), .text("筛选"))
                 ),
                 .div(.class("actions"),
-                     FormControls.exportLink("/leads/export?format=xlsx" + (query.isEmpty ? "" : "&" + query), label: "导出台账 Excel"),
-                     .a(.class("button"), .href("/leads/warning"), .text("半月预警清单"))),
+                     FormControls.exportLink(SiteRoute.leadExport.path() + "?format=xlsx" + (query.isEmpty ? "" : "&" + query), label: "导出台账 Excel"),
+                     .a(.class("button"), .href(SiteRoute.leadWarning.path()), .text("半月预警清单"))),
                 rows.isEmpty ? .p(.class("card muted"), .text("没有符合条件的线索。")) : .div(.class("card table-wrap"), .table(
                     .thead(.tr(.th(.class("hide-phone"), "接收时间"), .th("农户"), .th(.class("hide-phone"), "乡镇 · 村"), .th("风险"), .th(.class("hide-phone"), "渠道"), .th(.class("num hide-phone"), "来源"), .th("状态"), .th("本环节时限"))),
                     .tbody(.forEach(rows) { row in
                         .tr(
                             .td(.class("nowrap hide-phone"), .text(DisplayFormat.minute(row.lead.receivedAt))),
-                            .td(.a(.href("/leads/\(row.lead.id?.uuidString.lowercased() ?? "")"), .text(row.lead.$household.value?.headName ?? "农户")),
+                            .td(.a(.href(SiteRoute.lead.path(row.lead.id ?? UUID())), .text(row.lead.$household.value?.headName ?? "农户")),
                                 .div(.class("muted small mono"), .text(row.lead.$household.value?.householdNumber ?? ""))),
                             .td(.class("hide-phone small"), .text(row.place ?? row.lead.villageCode)),
                             .td(.text(RiskType(rawValue: row.lead.riskType)?.label ?? row.lead.riskType)),
@@ -89,8 +89,8 @@ enum LeadPages {
                     })
                 )),
                 .div(.class("pager"),
-                     .if(offset > 0, .a(.class("button"), .href("/leads?offset=\(max(0, offset - LeadController.pageSize))" + (query.isEmpty ? "" : "&" + query)), .text("上一页"))),
-                     .if(offset + LeadController.pageSize < total, .a(.class("button"), .href("/leads?offset=\(offset + LeadController.pageSize)" + (query.isEmpty ? "" : "&" + query)), .text("下一页"))))
+                     .if(offset > 0, .a(.class("button"), .href(SiteRoute.leads.path() + "?offset=\(max(0, offset - LeadController.pageSize))" + (query.isEmpty ? "" : "&" + query)), .text("上一页"))),
+                     .if(offset + LeadController.pageSize < total, .a(.class("button"), .href(SiteRoute.leads.path() + "?offset=\(offset + LeadController.pageSize)" + (query.isEmpty ? "" : "&" + query)), .text("下一页"))))
             )
         ).render()
     }
@@ -106,17 +106,17 @@ enum LeadPages {
                 .div(.class("page-head"), .h1(.text("半月预警清单")),
                      .p(.class("muted"), .text("截至 \(today)：已超期 \(overdue) 条，即将到期 \(dueSoon) 条。超期线索同时提示上一级。"
                            + (overdue + dueSoon > rows.count ? "下表列出时限最早的 \(rows.count) 条，完整清单请导出。" : "")))),
-                .div(.class("actions"), .a(.class("button"), .href("/leads/warning?half=\(half.previous.first)"), .text("上一半月")),
-                     .a(.class("button"), .href("/leads/warning?half=\(half.next.first)"), .text("下一半月")),
-                     FormControls.exportLink("/leads/warning?format=xlsx&list=flagged&half=\(half.first)", label: "导出预警名单 Excel"),
-                     FormControls.exportLink("/leads/warning?format=xlsx", label: "导出超期清单 Excel"), .a(.class("button"), .href("/leads"), .text("返回台账"))),
+                .div(.class("actions"), .a(.class("button"), .href(SiteRoute.leadWarning.path() + "?half=\(half.previous.first)"), .text("上一半月")),
+                     .a(.class("button"), .href(SiteRoute.leadWarning.path() + "?half=\(half.next.first)"), .text("下一半月")),
+                     FormControls.exportLink(SiteRoute.leadWarning.path() + "?format=xlsx&list=flagged&half=\(half.first)", label: "导出预警名单 Excel"),
+                     FormControls.exportLink(SiteRoute.leadWarning.path() + "?format=xlsx", label: "导出超期清单 Excel"), .a(.class("button"), .href(SiteRoute.leads.path()), .text("返回台账"))),
                 .h2(.text("\(half.label)预警名单：\(flaggedTotal) 户")),
                 flagged.isEmpty ? .p(.class("card muted"), .text("本半月没有新发现存在风险的农户。")) : .div(.class("card table-wrap"), .table(
                     .thead(.tr(.th("户编号"), .th("户主"), .th("风险类型"), .th("发现渠道"), .th(.class("num"), "线索数"), .th("首次接收"), .th("当前状态"))),
                     .tbody(.forEach(flagged) { item in
                         let cells = item.cells
                         return .tr(.td(.class("mono"), .text(cells[0])),
-                                   .td(.a(.href("/leads/\(item.leads.first?.id?.uuidString.lowercased() ?? "")"), .text(cells[1]))),
+                                   .td(.a(.href(SiteRoute.lead.path(item.leads.first?.id ?? UUID())), .text(cells[1]))),
                                    .td(.text(cells[3])), .td(.text(cells[4])), .td(.class("num"), .text(cells[5])), .td(.class("nowrap"), .text(cells[6])),
                                    .td(.text(cells[7])))
                     })
@@ -126,7 +126,7 @@ enum LeadPages {
                     .thead(.tr(.th("时限"), .th("农户"), .th("风险"), .th("状态"), .th("须关注的层级"))),
                     .tbody(.forEach(rows) { row in
                         .tr(.td(.class("nowrap"), urgencyBadge(row.urgency), .text(" " + DisplayFormat.minute(row.lead.stepDueAt))),
-                            .td(.a(.href("/leads/\(row.lead.id?.uuidString.lowercased() ?? "")"), .text(row.lead.$household.value?.headName ?? "农户"))),
+                            .td(.a(.href(SiteRoute.lead.path(row.lead.id ?? UUID())), .text(row.lead.$household.value?.headName ?? "农户"))),
                             .td(.text(RiskType(rawValue: row.lead.riskType)?.label ?? row.lead.riskType)),
                             .td(.text(LeadState(rawValue: row.lead.state)?.label ?? row.lead.state)),
                             .td(.text(LeadState(rawValue: row.lead.state).flatMap { LeadUrgency.escalationLevel(for: $0, overdue: row.urgency == .overdue)?.label } ?? "本级")))
@@ -200,7 +200,7 @@ enum LeadPages {
                     .h2(.text("办理（\(state?.level?.label ?? "")）")),
                     FormRenderer.problemSummary(problems),
                     .form(
-                        .action("/leads/\(id)/actions"), .method(.post), CSRFField(user: detail.user).node,
+                        .action(SiteRoute.leadActions.path(id)), .method(.post), CSRFField(user: detail.user).node,
                         .label(.for("action"), .text("办理结果")),
                         FormControls.select(name: "action", id: "action", label: "办理结果", options: actionOptions(for: state), selected: nil),
                         .label(.for("text"), .text("意见或理由")),

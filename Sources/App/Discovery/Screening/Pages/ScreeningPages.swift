@@ -24,7 +24,7 @@ enum ScreeningPages {
                 .div(.class("page-head"), .h1(.text("筛查规则与批次")),
                      .p(.class("muted"), .text("规则是带版本和生效日期的数据；每条线索都记录触发它的规则版本和数值。"))),
                 .if(canRun, .div(.class("card"),
-                    .form(.action("/screening/runs"), .method(.post), CSRFField(user: user).node,
+                    .form(.action(SiteRoute.screeningRuns.path()), .method(.post), CSRFField(user: user).node,
                           .button(.type(.submit), .class("primary"), .id("run-screening"), .text("立即筛查本辖区"))),
                     .p(.class("muted small"), .text("系统每天自动筛查；部门数据报送后立即筛查相关农户。")))),
                 .if(!repairs.isEmpty, .div(.class("flash-error"), .attribute(named: "role", value: "alert"),
@@ -46,14 +46,14 @@ enum ScreeningPages {
                 .if(canRun, .div(.class("card"),
                     .h2(.text("试算规则调整（不产生线索）")),
                     FormRenderer.problemSummary(problems),
-                    .form(.action("/screening/dry-run"), .method(.post), CSRFField(user: user).node,
+                    .form(.action(SiteRoute.screeningDryRun.path()), .method(.post), CSRFField(user: user).node,
                           FormRenderer.fields(proposalFields(proposal), problems: problems),
                           .button(.type(.submit), .class("primary"), .text("按村试算")))
                 )),
                 .div(.class("card table-wrap"), .h2(.text("筛查批次")), .table(
                     .thead(.tr(.th("开始"), .th("类型"), .th("发起"), .th(.class("num"), "农户"), .th(.class("num"), "命中"), .th(.class("num"), "新线索"), .th(.class("num"), "印证"), .th("状态"))),
                     .tbody(.forEach(runs) { run in
-                        .tr(.td(.a(.href("/screening/runs/\(run.id?.uuidString.lowercased() ?? "")"), .text(DisplayFormat.minute(run.startedAt)))),
+                        .tr(.td(.a(.href(SiteRoute.screeningRun.path(run.id ?? UUID())), .text(DisplayFormat.minute(run.startedAt)))),
                             .td(.text(run.dryRun ? "试算" : "正式")), .td(.text(run.triggeredBy)),
                             .td(.class("num"), .text(run.households.formatted())), .td(.class("num"), .text(run.hits.formatted())),
                             .td(.class("num"), .text(run.newLeads.formatted())), .td(.class("num"), .text(run.corroborated.formatted())),
@@ -88,11 +88,11 @@ enum ScreeningPages {
             return .empty
         }
         if let from = record.effectiveFrom.flatMap(CivilDate.init), from > today {
-            return .form(.class("inline"), .action("/screening/rules/\(id)/withdraw"), .method(.post), CSRFField(user: user).node,
+            return .form(.class("inline"), .action(SiteRoute.screeningRuleWithdrawal.path(id)), .method(.post), CSRFField(user: user).node,
                          .button(.type(.submit), .text("撤回")))
         }
         if let to = record.effectiveTo.flatMap(CivilDate.init), to < today { return .empty }
-        return .form(.class("inline"), .action("/screening/rules/\(id)/end"), .method(.post), CSRFField(user: user).node,
+        return .form(.class("inline"), .action(SiteRoute.screeningRuleEnd.path(id)), .method(.post), CSRFField(user: user).node,
                      .input(.type(.date), .name("last_day"), .value(today.description), .attribute(named: "aria-label", value: "最后生效日")),
                      .button(.type(.submit), .text("结束")))
     }
@@ -114,7 +114,7 @@ enum ScreeningPages {
                         .tr(.td(.text(villageNames[row.0] ?? row.0)), .td(.text(ScreeningRuleKind(rawValue: row.1)?.label ?? row.1)), .td(.class("num"), .text(String(row.2))))
                     })
                 )),
-                .p(.a(.href("/screening"), .text("← 返回筛查")))
+                .p(.a(.href(SiteRoute.screening.path()), .text("← 返回筛查")))
             )
         ).render()
     }
@@ -137,13 +137,13 @@ enum ScreeningPages {
                             .td(.class("num"), .text(row.2 - row.1 > 0 ? "+\(row.2 - row.1)" : String(row.2 - row.1))))
                     })
                 )),
-                .form(.class("card"), .action("/screening/rules"), .method(.post), CSRFField(user: user).node,
+                .form(.class("card"), .action(SiteRoute.screeningRules.path()), .method(.post), CSRFField(user: user).node,
                       .input(.type(.hidden), .name("kind"), .value(HTMLEscaping.escape(proposal.kind))), .input(.type(.hidden), .name("parameter"), .value(HTMLEscaping.escape(proposal.parameter))),
                       .input(.type(.hidden), .name("value"), .value(HTMLEscaping.escape(proposal.value))), .input(.type(.hidden), .name("effective_from"), .value(HTMLEscaping.escape(proposal.effectiveFrom))),
                       .p(.text("启用后自 \(proposal.effectiveFrom) 起在本辖区生效：\(ScreeningRuleService.describe(version))。"
                                + "本辖区原来生效的版本于前一日结束，保留可查。")),
                       .button(.type(.submit), .class("primary"), .text("启用该版本"))),
-                .p(.a(.href("/screening"), .text("← 返回筛查")))
+                .p(.a(.href(SiteRoute.screening.path()), .text("← 返回筛查")))
             )
         ).render()
     }

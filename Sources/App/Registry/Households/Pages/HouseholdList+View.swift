@@ -21,8 +21,8 @@ enum HouseholdListPage {
                     .class("actions"),
                     FormControls.exportLink(exportPath(model.search, format: "xlsx"), label: "导出 Excel"),
                     FormControls.exportLink(exportPath(model.search, format: "csv"), label: "导出 CSV"),
-                    .if(model.user.role.canImportRegistry, .a(.class("button"), .href("/registry/imports"), .text("导入登记表"))),
-                    .if(model.user.role.canReadDataQuality, .a(.class("button"), .href("/registry/quality"), .text("数据质量核查")))
+                    .if(model.user.role.canImportRegistry, .a(.class("button"), .href(SiteRoute.imports.path()), .text("导入登记表"))),
+                    .if(model.user.role.canReadDataQuality, .a(.class("button"), .href(SiteRoute.dataQuality.path()), .text("数据质量核查")))
                 ),
                 .form(
                     .class("card filters"), .action(SiteURL.households(query: nil).path), .method(.get),
@@ -60,7 +60,7 @@ enum HouseholdListPage {
         for (key, value) in [("q", search.q), ("type", search.type), ("status", search.status), ("area", search.area)] {
             if let value, !value.isEmpty { parts.append("\(key)=\(SiteURL.escape(value))") }
         }
-        return "/households/export?" + parts.joined(separator: "&")
+        return SiteRoute.householdExport.path() + "?" + parts.joined(separator: "&")
     }
 
     private static func pager(_ model: Model) -> Node<HTML.BodyContext> {

@@ -6,20 +6,19 @@ import Plot
 enum HouseholdActions {
     static func node(_ model: HouseholdPage.Model) -> Node<HTML.BodyContext> {
         guard let id = model.household.id, model.canEdit || model.canVisit || !model.contactCandidates.isEmpty else { return .empty }
-        let base = SiteURL.household(id: id).path
         return .section(
             .class("card"),
             .div(
                 .class("actions"),
-                .if(model.canVisit, .a(.class("button primary"), .href(base + "/visits/new"), .text("登记走访"))),
-                .if(model.canVisit, .a(.class("button"), .href(base + "/leads/new"), .text("登记线索"))),
-                .if(model.canEdit, .a(.class("button"), .href(base + "/incomes/new"), .text("登记收支"))),
-                .if(model.canEdit, .a(.class("button"), .href(base + "/edit"), .text("修改户信息"))),
-                .if(model.canEdit, .a(.class("button"), .href(base + "/members/new"), .text("新增成员")))
+                .if(model.canVisit, .a(.class("button primary"), .href(SiteRoute.visitNew.path(id)), .text("登记走访"))),
+                .if(model.canVisit, .a(.class("button"), .href(SiteRoute.leadNew.path(id)), .text("登记线索"))),
+                .if(model.canEdit, .a(.class("button"), .href(SiteRoute.incomeNew.path(id)), .text("登记收支"))),
+                .if(model.canEdit, .a(.class("button"), .href(SiteRoute.householdEdit.path(id)), .text("修改户信息"))),
+                .if(model.canEdit, .a(.class("button"), .href(SiteRoute.memberNew.path(id)), .text("新增成员")))
             ),
             .p(.class("muted small"), .text("监测联系人：" + (model.contact?.displayName ?? "未安排"))),
             .if(!model.contactCandidates.isEmpty, .form(
-                .class("inline-form"), .action(base + "/contact"), .method(.post),
+                .class("inline-form"), .action(SiteRoute.contact.path(id)), .method(.post),
                 CSRFField(user: model.user).node,
                 FormControls.select(name: "user_id", label: "监测联系人", options: model.contactCandidates.compactMap { user in
                     user.id.map { ($0.uuidString, user.displayName) }
@@ -34,7 +33,7 @@ enum HouseholdActions {
 enum GuaranteeSection {
     static func node(_ model: HouseholdPage.Model) -> Node<HTML.BodyContext> {
         let latest = Dictionary(grouping: model.guarantees, by: \.kind).compactMapValues(\.first)
-        let base = model.household.id.map { SiteURL.household(id: $0).path } ?? "#"
+        let base = model.household.id.map { SiteRoute.guaranteeNew.path($0) } ?? "#"
         return .section(
             .class("card"),
             .h2(.text("两不愁三保障及饮水安全")),
@@ -47,7 +46,7 @@ enum GuaranteeSection {
                         .td(record.map { $0.secured ? .span(.class("badge ok"), .text("达标")) : .span(.class("badge bad"), .text("未达标")) } ?? .span(.class("muted"), .text("未评估"))),
                         .td(.class("mono"), .text(record?.assessedOn ?? "—")),
                         .td(.text(record.map(detail) ?? "")),
-                        .td(.if(model.canEdit, .a(.href(base + "/guarantees/new?kind=\(kind.rawValue)"), .text("评估"))))
+                        .td(.if(model.canEdit, .a(.href(base + "?kind=\(kind.rawValue)"), .text("评估"))))
                     )
                 })
             )),
@@ -79,7 +78,7 @@ enum HouseholdLeadSection {
             .class("card"),
             .h2(.text("风险线索（\(model.leads.count)）")),
             .ul(.class("visits"), .forEach(model.leads) { lead in
-                .li(.a(.href("/leads/\(lead.id?.uuidString.lowercased() ?? "")"), .text(RiskType(rawValue: lead.riskType)?.label ?? lead.riskType)),
+                .li(.a(.href(SiteRoute.lead.path(lead.id ?? UUID())), .text(RiskType(rawValue: lead.riskType)?.label ?? lead.riskType)),
                     .span(.class("muted"), .text(" · \(LeadChannel(rawValue: lead.channel)?.label ?? lead.channel) · \(LeadState(rawValue: lead.state)?.label ?? lead.state) · \(DisplayFormat.minute(lead.receivedAt))")))
             })
         )

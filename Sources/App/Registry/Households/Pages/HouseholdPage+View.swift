@@ -34,7 +34,7 @@ enum HouseholdPage {
                 membersTable(model),
                 HouseholdLeadSection.node(model),
                 GuaranteeSection.node(model),
-                IncomeHistory.node(model.incomes, correctionBase: model.canEdit ? SiteURL.household(id: model.household.id ?? UUID()).path + "/incomes/new" : nil),
+                IncomeHistory.node(model.incomes, correctionBase: model.canEdit ? SiteRoute.incomeNew.path(model.household.id ?? UUID()) + "" : nil),
                 VisitSection.node(model),
                 AuditHistory.node(model.history)
             )
@@ -68,8 +68,8 @@ enum HouseholdPage {
                         .td(.class("hide-phone"), .text(model.show(healthLabel(member.health), field: "health"))),
                         .td(.class("hide-phone"), .text(educationLabel(member))),
                         .if(model.canEdit && member.departedOn == nil, .td(.class("nowrap"), .unwrap(member.id) { id in
-                            .group(.a(.href("/members/\(id.uuidString.lowercased())/edit"), .text("修改")), .text(" "),
-                                   .a(.href("/members/\(id.uuidString.lowercased())/depart"), .text("减员")))
+                            .group(.a(.href(SiteRoute.memberEdit.path(id)), .text("修改")), .text(" "),
+                                   .a(.href(SiteRoute.memberDeparture.path(id)), .text("减员")))
                         }))
                     )
                 })

@@ -14,7 +14,7 @@ enum ImportPages {
                     .class("card"),
                     .unwrap(error) { .p(.class("flash-error"), .attribute(named: "role", value: "alert"), .text($0)) },
                     .form(
-                        .action("/registry/imports"), .method(.post), .enctype(.multipartData),
+                        .action(SiteRoute.imports.path()), .method(.post), .enctype(.multipartData),
                         CSRFField(user: user).node,
                         .label(.for("file"), .text("登记表文件（.xlsx，或 UTF-8 / GB18030 编码的 .csv）")),
                         .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"), .required(true)),
@@ -22,14 +22,14 @@ enum ImportPages {
                     ),
                     .p(.class("muted small"),
                        .text("列名：" + RegistryColumn.allCases.map { $0.header + ($0.isRequired ? "*" : "") }.joined(separator: "、")),
-                       .a(.href(SiteURL.households(query: nil).path + "/export?format=xlsx"), .text("（可先导出现有登记表作为模板）")))
+                       .a(.href(SiteRoute.householdExport.path() + "?format=xlsx"), .text("（可先导出现有登记表作为模板）")))
                 ),
                 .if(!batches.isEmpty, .div(.class("card table-wrap"), .table(
                     .thead(.tr(.th("上传时间"), .th("文件"), .th("上传人"), .th("状态"), .th(.class("num"), "行数"), .th(.class("num"), "问题"))),
                     .tbody(.forEach(batches) { batch in
                         .tr(
                             .td(.class("nowrap"), .text(batch.createdAt.map(DisplayFormat.minute) ?? "")),
-                            .td(.a(.href("/registry/imports/\(batch.id?.uuidString.lowercased() ?? "")"), .text(batch.fileName))),
+                            .td(.a(.href(SiteRoute.importBatch.path(batch.id ?? UUID())), .text(batch.fileName))),
                             .td(.text(batch.username)),
                             .td(statusBadge(batch.status)),
                             .td(.class("num"), .text(batch.rowCount.formatted())),
@@ -57,13 +57,13 @@ enum ImportPages {
                      .div(.class("stats"), .forEach(counts) { .div(.class("stat"), .div(.class("stat-value"), .text($0.1.formatted())), .div(.class("stat-label"), .text($0.0))) }),
                      .if(!batch.notes.isEmpty, .ul(.class("muted small"), .forEach(batch.notes) { .li(.text($0)) })),
                      .if(batch.status == ImportBatch.Status.previewed.rawValue, .form(
-                        .action("/registry/imports/\(id)/commit"), .method(.post), CSRFField(user: user).node,
+                        .action(SiteRoute.importCommit.path(id)), .method(.post), CSRFField(user: user).node,
                         .button(.type(.submit), .class("primary"), .id("commit-import"), .text("确认导入"))
                      ))),
                 .if(!problems.isEmpty, .div(
                     .class("card"),
                     .div(.class("section-head"), .h2(.text("问题清单（共 \(batch.problemCount.formatted()) 条）")),
-                         .a(.class("button"), .href("/registry/imports/\(id)/problems.csv"), .text("下载完整问题清单"))),
+                         .a(.class("button"), .href(SiteRoute.importProblems.path(id)), .text("下载完整问题清单"))),
                     .div(.class("table-wrap"), .table(
                         .class("problems"),
                         .thead(.tr(.th(.class("num"), "行"), .th("列"), .th("值"), .th("问题"))),
@@ -73,7 +73,7 @@ enum ImportPages {
                         })
                     ))
                 )),
-                .p(.a(.href("/registry/imports"), .text("← 返回导入")))
+                .p(.a(.href(SiteRoute.imports.path()), .text("← 返回导入")))
             )
         ).render()
     }

@@ -5,7 +5,7 @@ import Plot
 enum DataQualityPage {
     static func render(user: CurrentUser, areaName: String, areaCode: String, counts: [DataQualityRule: Int], rule: DataQualityRule?,
                        findings: [DataQualityService.Finding], total: Int) -> String {
-        let base = "/registry/quality?area=\(areaCode)"
+        let base = SiteRoute.dataQuality.path() + "?area=\(areaCode)"
         return Layout(
             title: "数据质量核查", pageID: "quality", user: user,
             content: .group(
