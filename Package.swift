@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
@@ -22,6 +23,7 @@ let package = Package(
     targets: [
         .target(name: "Domain"),
         .target(name: "DemoData", dependencies: ["Domain"]),
+        .target(name: "SQLSupport", dependencies: [.product(name: "SQLKit", package: "sql-kit")]),
         .target(
             name: "Spreadsheet",
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -31,6 +33,7 @@ let package = Package(
             dependencies: [
                 "Domain",
                 "DemoData",
+                "SQLSupport",
                 "Spreadsheet",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -49,6 +52,10 @@ let package = Package(
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "DemoData"], exclude: ["Fixtures"]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData"]),
+        .testTarget(
+            name: "SQLSupportTests",
+            dependencies: ["SQLSupport", .product(name: "SQLiteKit", package: "sqlite-kit")]
+        ),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(
             name: "AppTests",

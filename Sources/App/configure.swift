@@ -2,7 +2,6 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
-import SQLKit
 import Vapor
 
 /// Sets the application up from its settings: storage, migrations, middleware, routes and commands.
@@ -55,14 +54,12 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
         app.lifecycle.use(ScreeningSchedule(hour: hour))
     }
 
-    if case let .postgres(_, _, searchPath?) = settings.storage, let schema = searchPath.first, let sql = app.db as? any SQLDatabase {
-        // A deployment (or a test) may keep its tables in a schema of its own; it must exist before migrating.
-        try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+    if case let .postgres(_, _, searchPath?) = settings.storage, let schema = searchPath.first {
+        try await DatabaseSetup.createSchemaIfMissing(schema, on: app.db)
     }
     try await app.autoMigrate()
-    if case .sqlite = settings.storage, let sql = app.db as? any SQLDatabase {
-        // WAL lets readers go on while an import writes.
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    if case .sqlite = settings.storage {
+        try await DatabaseSetup.enableWriteAheadLog(on: app.db)
     }
 }
 

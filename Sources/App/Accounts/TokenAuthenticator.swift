@@ -1,5 +1,4 @@
 import Fluent
-import SQLKit
 import Vapor
 
 /// Resolves the session cookie (web) or the bearer token (API) to the signed-in user.
@@ -22,23 +21,16 @@ struct TokenAuthenticator: AsyncMiddleware {
 
     static func user(for secret: String, kind: AuthToken.Kind, on request: Request) async throws -> CurrentUser? {
         guard !secret.isEmpty, secret.count < 200 else { return nil }
-        // One plain query for token and user: this runs on every request.
-        guard let row = try await request.db.sql.raw("""
-            SELECT auth_tokens.id AS token_id, auth_tokens.expires_at AS token_expires_at, auth_tokens.csrf_token AS token_csrf,
-                   \(unsafeRaw: User.selectList)
-            FROM auth_tokens JOIN users ON users.id = auth_tokens.user_id
-            WHERE auth_tokens.token_hash = \(bind: TokenDigest.hash(secret)) AND auth_tokens.kind = \(bind: kind.rawValue)
-            LIMIT 1
-            """).first()
+        guard let session = try await SessionStore.session(tokenHash: TokenDigest.hash(secret), kind: kind, on: request.db)
         else { return nil }
-        let user = try User.read(row)
-        let expiresAt = try row.value("token_expires_at", as: Date.self)
+        let user = session.user
+        let expiresAt = session.expiresAt
         let now = request.now
         guard expiresAt > now, user.isActive else { return nil }
         if kind == .webSession {
-            try await refreshIfHalfSpent(try row.value("token_id", as: UUID.self), expiresAt: expiresAt, now: now, on: request)
+            try await refreshIfHalfSpent(session.tokenID, expiresAt: expiresAt, now: now, on: request)
         }
-        return try user.current(csrfToken: try row.optional("token_csrf"))
+        return try user.current(csrfToken: session.csrfToken)
     }
 
     /// Slides an idle web session forward, writing at most once per half lifetime rather than on every request.

@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import SQLKit
 import Vapor
 
 /// Looks up areas by code: names for display, children for browsing, ancestors for breadcrumbs.
@@ -23,7 +22,7 @@ enum AreaDirectory {
             next = current.parent
         }
         guard !codes.isEmpty else { return [] }
-        let areas = try await database.plainRows(Area.self, "WHERE code IN (\(binds: codes))")
+        let areas = try await AreaStore.areas(withCodes: codes, on: database)
         let byCode = Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         return codes.reversed().compactMap { byCode[$0] }
     }
@@ -50,7 +49,7 @@ enum AreaDirectory {
     }
 
     /// How households group under the children of an area of this level.
-    static func childGrouping(for level: AreaLevel) -> HouseholdStatistics.Grouping? {
+    static func childGrouping(for level: AreaLevel) -> HouseholdStatisticsStore.Grouping? {
         switch level {
         case .province: return .villageCodePrefix(digits: 4)
         case .city: return .villageCodePrefix(digits: 6)
@@ -65,7 +64,7 @@ enum AreaDirectory {
     static func counts(of area: AreaCode, level: AreaLevel, scope: AccessScope, on database: any Database) async throws -> AreaCounts {
         let narrowed = scope.narrowed(to: area)
         if let grouping = childGrouping(for: level) {
-            let rows = try await HouseholdStatistics.breakdown(by: grouping, in: narrowed, on: database)
+            let rows = try await HouseholdStatisticsStore.breakdown(by: grouping, in: narrowed, on: database)
             // Every household falls under exactly one code prefix, so the children add up to the area: one pass over
             // the registry instead of two (at a province, each pass reads a million rows).
             return AreaCounts(
@@ -74,10 +73,10 @@ enum AreaDirectory {
                 children: Dictionary(rows.map { (AreaCode.padded($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
             )
         }
-        let totals = try await HouseholdStatistics.totals(in: narrowed, on: database)
+        let totals = try await HouseholdStatisticsStore.totals(in: narrowed, on: database)
         guard level == .village else { return AreaCounts(totals: totals, children: [:]) }
-        let groups = try await HouseholdStatistics.breakdown(by: .group, in: narrowed, on: database)
-        let grids = try await HouseholdStatistics.breakdown(by: .grid, in: narrowed, on: database)
+        let groups = try await HouseholdStatisticsStore.breakdown(by: .group, in: narrowed, on: database)
+        let grids = try await HouseholdStatisticsStore.breakdown(by: .grid, in: narrowed, on: database)
         return AreaCounts(totals: totals, children: groups.merging(grids, uniquingKeysWith: { first, _ in first }))
     }
 }

@@ -14,7 +14,7 @@ struct ExclusiveSection: Sendable {
     func run<T: Sendable>(on database: any Database, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
         await queue.enter()
         let sql = try? database.sql
-        let postgres = sql?.dialect.name == "postgresql"
+        let postgres = sql?.engine == .postgresql
         do {
             if postgres { try await sql?.raw("SELECT pg_advisory_lock(\(bind: key))").run() }
             let result = try await work()

@@ -12,7 +12,9 @@ struct RegistryAPIController {
             throw Abort(.badRequest, reason: "请用查询参数 filename 给出文件名（.csv 或 .xlsx）。")
         }
         guard let body = request.body.data, body.readableBytes > 0 else { throw Abort(.badRequest, reason: "请求体为空：请直接发送文件内容。") }
-        let batch = try await ImportController().check(Data(buffer: body), fileName: fileName, user: user, on: request)
+        let batch = try await RegistryImportService.check(Data(buffer: body), fileName: fileName, user: user,
+                                                          dataDirectory: request.application.settings.dataDirectory, today: request.today,
+                                                          actor: request.auditActor, at: request.now, on: request.db)
         return try API.ImportBatchItem(batch)
     }
 
@@ -26,7 +28,7 @@ struct RegistryAPIController {
         guard batch.status == ImportBatch.Status.previewed.rawValue else {
             throw Abort(.conflict, reason: batch.status == ImportBatch.Status.committed.rawValue ? "该批次已经导入，不会重复导入。" : "该批次有问题，不能导入。")
         }
-        try await ImportController.commit(batch, user: user, on: request)
+        try await RegistryImportService.commit(batch, user: user, today: request.today, actor: request.auditActor, at: request.now, on: request.db)
         return try API.ImportBatchItem(batch)
     }
 
@@ -54,15 +56,19 @@ struct RegistryAPIController {
             guard let field = IncomeField(rawValue: key) else { throw ValidationFailure(problems: [.init(field: key, message: "未知的收支项目「\(key)」。")]) }
             amounts[field] = value
         }
-        let record = try await IncomeController.record(year: body.year, amounts: amounts, household: household, user: user, on: request)
+        let record = try await RegistryRecordService.recordIncome(year: body.year, amounts: amounts, household: household, user: user,
+                                                                  today: request.today, actor: request.auditActor, at: request.now, on: request.db)
         return API.IncomeItem(periodStart: record.periodStart, periodEnd: record.periodEnd, netIncome: record.netIncome, perCapitaNet: record.perCapitaNet, memberCount: record.memberCount)
     }
 
     func visit(_ request: Request) async throws -> API.VisitItem {
         let (user, household) = try await request.household(for: .recordVisit)
         let body = try request.content.decode(API.VisitRequest.self)
-        let visit = try await VisitController.record(visitedOn: body.visitedOn, findings: body.findings, risks: body.risks ?? [],
-                                                     riskNote: body.riskNote ?? "", household: household, user: user, on: request)
+        let visit = try await RegistryRecordService.recordVisit(
+            visitedOn: body.visitedOn, findings: body.findings, risks: body.risks ?? [], riskNote: body.riskNote ?? "",
+            household: household, user: user, today: request.today, actor: request.auditActor, at: request.now,
+            calendar: request.application.workingDayCalendar, on: request.db
+        )
         return API.VisitItem(id: try visit.requireID(), visitedOn: visit.visitedOn, visitorName: visit.visitorName, findings: visit.findings,
                              risks: visit.risks.split(separator: ",").map(String.init), riskNote: visit.riskNote)
     }
@@ -70,9 +76,10 @@ struct RegistryAPIController {
     func guarantee(_ request: Request) async throws -> API.GuaranteeItem {
         let (user, household) = try await request.household(for: .editRegistry)
         let body = try request.content.decode(API.GuaranteeRequest.self)
-        let record = try await GuaranteeController.record(
-            kind: try GuaranteeController.kind(from: body.kind), assessedOn: body.assessedOn, secured: body.secured,
-            housingGrade: body.housingGrade ?? "", water: body.water, note: body.note ?? "", household: household, user: user, on: request
+        let record = try await RegistryRecordService.recordGuarantee(
+            kind: try RegistryRecordService.guaranteeKind(from: body.kind), assessedOn: body.assessedOn, secured: body.secured,
+            housingGrade: body.housingGrade ?? "", water: body.water, note: body.note ?? "", household: household, user: user,
+            today: request.today, actor: request.auditActor, at: request.now, on: request.db
         )
         return API.GuaranteeItem(id: try record.requireID(), kind: record.kind, assessedOn: record.assessedOn, secured: record.secured,
                                  housingGrade: record.housingGrade, note: record.note)
@@ -82,7 +89,8 @@ struct RegistryAPIController {
     private func batch(_ request: Request, asPreview: Bool = false) async throws -> ImportBatch {
         let user = try request.requireUser()
         guard user.role.canImportRegistry else { throw Abort(.forbidden, reason: "您的角色不能导入登记表。") }
-        if asPreview { return try await ImportController.openPreview(request, user: user) }
-        return try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
+        let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
+        if asPreview { return try await RegistryImportService.openPreview(batch, user: user, actor: request.auditActor, at: request.now, on: request.db) }
+        return batch
     }
 }

@@ -72,8 +72,8 @@ struct ExportCommand: AsyncCommand {
         defer { try? file.close() }
         file.seekToEndOfFile()
         var (households, people) = (0, 0)
-        try await RegistryExportController.inBatches(of: Household.restrict(Household.query(on: app.db), to: AccessScope(root: area))) { batch in
-            let rows = try await RegistryExportController.memberRows(of: batch, maskedFor: .admin, on: app.db)
+        try await RegistryExportStore.inBatches(of: Household.restrict(Household.query(on: app.db), to: AccessScope(root: area))) { batch in
+            let rows = try await RegistryExportStore.memberRows(of: batch, maskedFor: .admin, on: app.db)
             try file.write(contentsOf: SpreadsheetWriter.csvBytes(rows, byteOrderMark: false))
             households += batch.count
             people += rows.count
@@ -108,7 +108,7 @@ struct DepartmentImportCommand: AsyncCommand {
             throw Abort(.notFound, reason: "no account \(username)")
         }
         let user = try account.current(csrfToken: nil)
-        guard DepartmentController.mayUpload(kind, user) else {
+        guard DepartmentService.mayUpload(kind, user) else {
             throw Abort(.forbidden, reason: "\(username) may not send \(kind.rawValue) records")
         }
         let started = Date()

@@ -1,11 +1,6 @@
 extension Role {
     /// Who reads the audit trail of their area: those who answer for the area's records as a whole.
-    public var canReadAuditLog: Bool {
-        switch self {
-        case .admin, .supervisor, .county, .town: true
-        case .village, .grid, .contact, .department: false
-        }
-    }
+    public var canReadAuditLog: Bool { may(.readAuditLog) }
 }
 
 extension RelationToHead {
@@ -18,26 +13,16 @@ extension RelationToHead {
 
 extension Role {
     /// Who loads registry files: the levels that answer for a whole area's registry.
-    public var canImportRegistry: Bool {
-        switch self {
-        case .admin, .county, .town, .village: true
-        case .supervisor, .grid, .contact, .department: false
-        }
-    }
+    public var canImportRegistry: Bool { may(.importRegistry) }
 }
 
 extension Role {
     /// Who reviews the data-quality findings of their area: the registry's keepers and supervisors.
-    public var canReadDataQuality: Bool {
-        switch self {
-        case .admin, .supervisor, .county, .town, .village: true
-        case .grid, .contact, .department: false
-        }
-    }
+    public var canReadDataQuality: Bool { may(.readDataQuality) }
 }
 
 extension Role {
     /// Who works the risk-lead ledger. Departments send data and receive confirmed lists; unconfirmed leads about
     /// households are not theirs to see.
-    public var canReadLeads: Bool { self != .department }
+    public var canReadLeads: Bool { may(.readLeads) }
 }

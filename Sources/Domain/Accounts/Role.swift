@@ -47,16 +47,11 @@ public enum Role: String, CodeList {
         }
     }
 
-    public var canManageUsers: Bool { self == .admin }
+    public var canManageUsers: Bool { may(.manageUsers) }
 
     /// Villages, groups and grids have no official codes, so the county keeps that part of the tree.
-    public var canEditAreasBelowCounty: Bool { self == .admin || self == .county }
+    public var canEditAreasBelowCounty: Bool { may(.editAreasBelowCounty) }
 
     /// Whether the role may change households and members (the registry), within its own area.
-    public var canEditRegistry: Bool {
-        switch self {
-        case .admin, .county, .town, .village, .grid, .contact: true
-        case .supervisor, .department: false
-        }
-    }
+    public var canEditRegistry: Bool { may(.editRegistry) }
 }

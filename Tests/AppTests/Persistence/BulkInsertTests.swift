@@ -21,8 +21,8 @@ struct BulkInsertTests {
         try await withDemoApp(households: 1) { app in
             // setup
             let sql = try #require(app.db as? any SQLDatabase)
-            let uuidType: SQLQueryString = sql.dialect.name == "postgresql" ? "UUID" : "TEXT"
-            let dateType: SQLQueryString = sql.dialect.name == "postgresql" ? "TIMESTAMPTZ" : "DOUBLE PRECISION"
+            let uuidType: SQLQueryString = sql.engine == .postgresql ? "UUID" : "TEXT"
+            let dateType: SQLQueryString = sql.engine == .postgresql ? "TIMESTAMPTZ" : "DOUBLE PRECISION"
             for table in ["bulk_fast", "bulk_builder"] {
                 try await sql.raw("CREATE TABLE \(ident: table) (id \(uuidType), name TEXT, count INTEGER, flag BOOLEAN, at \(dateType))").run()
             }
@@ -35,7 +35,7 @@ struct BulkInsertTests {
             for row in rows { builder = builder.values(row.map { SQLBind($0) }) }
             try await builder.run()
             // check: same values, and on SQLite the same storage classes
-            let typeOf = sql.dialect.name == "sqlite"
+            let typeOf = sql.engine == .sqlite
                 ? "typeof(id) || typeof(name) || typeof(count) || typeof(flag) || typeof(at)" : "'-'"
             func read(_ table: String) async throws -> [Stored] {
                 try await sql.raw("""

@@ -35,20 +35,5 @@ struct PackedRecordsTests {
         }
     }
 
-    @Test("values packed in Swift read back the same, the same way as the database's packing")
-    func swiftPacking() {
-        let values: [String?] = ["张三", nil, "", "a|b:c-d", "-7", "行一\n行二"]
-        #expect(PackedRecords.unpack(PackedRecords.pack(values)) == values)
-        #expect(PackedRecords.unpack("3:ab") == nil)
-    }
-
-    @Test("a text that is not a packing is refused, not half read")
-    func malformed() {
-        var truncated = PackedRecords.Reader("5:abc")
-        #expect(throws: PackedRecords.Reader.Malformed.self) { try truncated.next() }
-        var garbage = PackedRecords.Reader("x:abc")
-        #expect(throws: PackedRecords.Reader.Malformed.self) { try garbage.next() }
-    }
-
     private struct Packed: Decodable { let packed: String? }
 }

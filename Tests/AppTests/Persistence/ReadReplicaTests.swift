@@ -45,12 +45,14 @@ struct ReadReplicaTests {
             try await app.testing().test(.GET, "", headers: county.headers) { response in
                 // check: the county's totals, counted on the replica
                 #expect(response.status == .ok)
-                #expect(response.body.string.contains("40"))
+                #expect(response.body.string.contains(#"<div class="stat-value">40</div><div class="stat-label">农户</div>"#))
             }
             let token = try await app.apiToken("county")
             try await app.testing().test(.GET, "api/v1/areas/512002000000", headers: app.bearer(token)) { response in
                 #expect(response.status == .ok, "\(response.body.string.prefix(200))")
-                #expect(response.body.string.contains("40"))
+                let detail = try response.content.decode(API.AreaDetail.self)
+                #expect(detail.area.households == 40)
+                #expect(detail.children.compactMap(\.households).reduce(0, +) == 40)
             }
             // a write through the app lands on the primary, never the read-only replica
             let household = try #require(try await Household.query(on: app.db).first())

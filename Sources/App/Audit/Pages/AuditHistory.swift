@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import SQLKit
 import Foundation
 import Plot
 
@@ -22,9 +21,7 @@ struct AuditRow {
     /// The history of one record, newest first, with personal data masked unless the page is a full view (`revealed`:
     /// asked for by a role that needs it, and logged), as the record's own fields are.
     static func history(entityType: String, entityID: String, revealed: Bool = false, limit: Int = 50, on database: any Database) async throws -> [AuditRow] {
-        let events = try await database.plainRows(AuditEvent.self, """
-            WHERE entity_type = \(bind: entityType) AND entity_id = \(bind: entityID) ORDER BY occurred_at DESC LIMIT \(literal: limit)
-            """)
+        let events = try await AuditStore.events(ofEntity: entityType, id: entityID, limit: limit, on: database)
         let names = try await AuditNames.load(for: events, on: database)
         return events.map { AuditRow($0, revealed: revealed, names: names) }
     }

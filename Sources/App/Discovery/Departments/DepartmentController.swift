@@ -13,17 +13,17 @@ struct DepartmentController {
 
     func index(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        return .html(DepartmentPages.index(user: user, status: try await Self.exchangeStatus(for: user, on: request), error: nil))
+        return .html(DepartmentPages.index(user: user, status: try await DepartmentService.exchangeStatus(for: user, at: request.now, on: request.db), error: nil))
     }
 
     func upload(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let form = try request.content.decode(Upload.self)
-        guard let kind = form.kind.flatMap(DepartmentEventKind.init(rawValue:)), Self.mayUpload(kind, user) else {
+        guard let kind = form.kind.flatMap(DepartmentEventKind.init(rawValue:)), DepartmentService.mayUpload(kind, user) else {
             throw Abort(.forbidden, reason: "您不能报送该类数据。")
         }
         guard let file = form.file, file.data.readableBytes > 0 else {
-            return .html(DepartmentPages.index(user: user, status: try await Self.exchangeStatus(for: user, on: request), error: "请选择要上传的文件。"), status: .unprocessableEntity)
+            return .html(DepartmentPages.index(user: user, status: try await DepartmentService.exchangeStatus(for: user, at: request.now, on: request.db), error: "请选择要上传的文件。"), status: .unprocessableEntity)
         }
         let batch = try await DepartmentIngest.receive(Data(buffer: file.data), fileName: file.filename, kind: kind, source: "upload",
                                                        user: user, actor: request.auditActor, at: request.now,
@@ -85,39 +85,5 @@ struct DepartmentController {
     func template(_ request: Request) async throws -> Response {
         guard let kind = request.parameters.get("kind").flatMap(DepartmentEventKind.init(rawValue:)) else { throw Abort(.notFound) }
         return try .spreadsheet([DepartmentRowParser.templateHeader(for: kind)], format: .csv, baseName: "template-\(kind.rawValue)", sheetName: kind.label)
-    }
-
-    static func mayUpload(_ kind: DepartmentEventKind, _ user: CurrentUser) -> Bool {
-        switch user.role {
-        case .department: kind.department == user.department
-        case .admin, .county: true
-        default: false
-        }
-    }
-
-    struct KindStatus {
-        let kind: DepartmentEventKind
-        let lastReceived: Date?
-        let pattern: ExchangePattern?
-        let isLate: Bool
-        let canUpload: Bool
-    }
-
-    /// Per data kind the user may see: when data last came, the cadence in force for the user's area, and whether it
-    /// is late by it (`ExchangePattern.isLate`).
-    static func exchangeStatus(for user: CurrentUser, on request: Request) async throws -> (kinds: [KindStatus], batches: [DepartmentBatch]) {
-        let kinds = DepartmentEventKind.allCases.filter { user.role != .department || $0.department == user.department }
-        var query = try request.scoped(DepartmentBatch.self).query()
-        if user.role == .department, let department = user.department { query = query.filter(\.$department == department.rawValue) }
-        let batches = try await query.sort(\.$receivedAt, .descending).limit(200).all()
-        let tables = try await ExchangeSchedule.tables(on: request.db)
-        let today = ChinaTime.civilDate(of: request.now)
-        let status = kinds.filter { !$0.isComparison }.map { kind -> KindStatus in
-            let last = batches.first { $0.kind == kind.rawValue && $0.status == "accepted" }?.receivedAt
-            let pattern = tables[kind.department.rawValue]?.value(at: user.areaCode, on: today)
-            let late = pattern?.isLate(lastReceived: last.map(ChinaTime.civilDate(of:)), today: today) ?? false
-            return KindStatus(kind: kind, lastReceived: last, pattern: pattern, isLate: late, canUpload: mayUpload(kind, user))
-        }
-        return (status, batches)
     }
 }

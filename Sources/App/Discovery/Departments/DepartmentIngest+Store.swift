@@ -99,7 +99,7 @@ extension DepartmentIngest {
             CREATE TEMP TABLE \(ident: staging) AS SELECT \(idents: stagedColumns, joinedBy: ", ") FROM \(ident: DepartmentEventRecord.schema) WHERE 1 = 0
             """).run()
         try await BulkInsert.copy(into: staging, columns: stagedColumns, rows: rows, on: database)
-        if sql.dialect.name == "postgresql" {
+        if sql.engine == .postgresql {
             // Without statistics the planner guesses the temporary table's size and may scan the registry instead
             // of looking the file's identity numbers up.
             try await sql.raw("ANALYZE \(ident: staging)").run()
@@ -141,7 +141,7 @@ extension DepartmentIngest {
             ORDER BY x.household_id
             """).run()
         timings.mark("select")
-        let insert: SQLQueryString = sql.dialect.name == "sqlite" ? "INSERT OR FAIL" : "INSERT"
+        let insert: SQLQueryString = sql.engine == .sqlite ? "INSERT OR FAIL" : "INSERT"
         try await sql.raw("""
             \(insert) INTO \(ident: DepartmentEventRecord.schema) (id, batch_id, kind, id_number, person_name, event_date, amount, grade, level, note,
                 member_id, household_id, fingerprint, created_at)

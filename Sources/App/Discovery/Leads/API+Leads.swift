@@ -55,7 +55,7 @@ struct DiscoveryAPIController {
         guard let kind = DepartmentEventKind(rawValue: body.kind) else {
             throw ValidationFailure(problems: [.init(field: "kind", message: "数据类别「\(body.kind)」不在代码表中。")])
         }
-        guard DepartmentController.mayUpload(kind, user) else { throw Abort(.forbidden, reason: "您不能报送该类数据。") }
+        guard DepartmentService.mayUpload(kind, user) else { throw Abort(.forbidden, reason: "您不能报送该类数据。") }
         guard !body.records.isEmpty, body.records.count <= 200_000 else { throw Abort(.badRequest, reason: "records 应为 1–200000 条。") }
         let parsed = DepartmentRowParser.parse(kind: kind, records: body.records, today: request.today)
         let digest = RegistryImporter.sha256(try JSONEncoder().encode(body.records))
@@ -74,16 +74,16 @@ struct DiscoveryAPIController {
 
     func leads(_ request: Request) async throws -> API.Page<API.LeadItem> {
         let user = try request.requireUser()
-        let filter = try request.query.decode(LeadController.LedgerFilter.self)
+        let filter = try request.query.decode(LeadService.LedgerFilter.self)
         let limit = try request.queryNumber(.limit(upTo: 500)) ?? 50
         let offset = try NumberInput.offset.check(filter.offset) ?? 0
-        let page = try await LeadController.ledgerPage(for: user, filter: filter, offset: offset, limit: limit, on: request)
+        let page = try await LeadService.ledgerPage(for: user, filter: filter, offset: offset, limit: limit, at: request.now, on: request.db)
         return .init(items: page.rows.compactMap { API.LeadItem($0) }, total: page.total, limit: limit, offset: offset)
     }
 
     func lead(_ request: Request) async throws -> API.LeadItem {
         let user = try request.requireUser()
-        let detail = try await LeadController.detail(request, user: user)
+        let detail = try await LeadService.detail(of: request.parameters.get("id", as: UUID.self), for: user, at: request.now, on: request.db)
         guard let item = API.LeadItem(LeadPages.Row(lead: detail.lead, urgency: detail.urgency)) else { throw Abort(.notFound) }
         return item
     }
@@ -93,7 +93,8 @@ struct DiscoveryAPIController {
         let body = try request.content.decode(API.LeadActionRequest.self)
         let lead = try await request.scoped(RiskLead.self).find(request.parameters.get("id", as: UUID.self))
         let action = try LeadAction(command: body.action, at: lead, text: body.text ?? "", reference: body.reference ?? "")
-        try await LeadController.apply(action, to: lead, user: user, on: request)
+        try await LeadService.apply(action, to: lead, by: user, actor: request.auditActor, at: request.now,
+                                    calendar: request.application.workingDayCalendar, on: request.db)
         guard let item = API.LeadItem(LeadPages.Row(lead: lead, urgency: LeadPolicies.urgency(of: lead, now: request.now,
                                                                                 table: try await LeadPolicies.table(on: request.db)))) else { throw Abort(.notFound) }
         return item

@@ -8,14 +8,13 @@ import Vapor
 struct LeadExportController {
     static let header = ["接收时间", "户编号", "户主", "村代码", "风险类型", "渠道", "来源数", "状态", "本环节时限", "时限状态", "全程时限", "结果说明"]
 
-    /// The warning page lists this many leads, the earliest deadlines; the file holds them all.
-    static let warningPageLimit = 500
     /// Leads read per step of an export.
     static let leadsPerBatch = 2_000
 
     func export(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let ids = try await LeadController.ledgerIDs(for: user, filter: try request.query.decode(LeadController.LedgerFilter.self), on: request)
+        let ids = try await LeadService.ledgerIDs(for: user, filter: try request.query.decode(LeadService.LedgerFilter.self), at: request.now,
+                                                  on: request.db)
         return try await file(ids, name: "leads", request: request, user: user, summary: "导出风险线索台账")
     }
 
@@ -26,60 +25,23 @@ struct LeadExportController {
         let half = HalfMonth(containing: (try? request.query.get(String.self, at: "half")).flatMap(CivilDate.init) ?? request.today)
         let format = try? request.query.get(String.self, at: "format")
         if format != nil, (try? request.query.get(String.self, at: "list")) == "flagged" {
-            let flagged = try await Self.flagged(in: half, for: user, on: request)
+            let flagged = try await LeadService.flagged(in: half, for: user, at: request.now, on: request.db)
             request.logger.info("导出半月预警名单: \(flagged.count) households for \(user.username)")
             return try await .streamedSpreadsheet(format: format == "csv" ? .csv : .xlsx, baseName: "flagged-\(half.first)", sheetName: "预警名单",
                                                   on: request) { emit in
                 try await emit([Self.flaggedHeader] + flagged.map(\.cells))
             }
         }
-        let list = try await LeadController.warningList(for: user, on: request)
+        let list = try await LeadService.warningList(for: user, at: request.now, on: request.db)
         if format != nil {
             return try await file(list.map(\.id), name: "warning-list", request: request, user: user, summary: "导出半月预警清单")
         }
-        let shown = try await LeadController.ledgerRows(list.prefix(Self.warningPageLimit).map(\.id), on: request)
-        let flagged = try await Self.flagged(in: half, for: user, on: request)
+        let shown = try await LeadService.ledgerRows(list.prefix(LeadPages.warningPageLimit).map(\.id), at: request.now, on: request.db)
+        let flagged = try await LeadService.flagged(in: half, for: user, at: request.now, on: request.db)
         return .html(LeadPages.warning(user: user, rows: shown, overdue: list.count { $0.urgency == .overdue },
                                        dueSoon: list.count { $0.urgency == .dueSoon }, today: request.today,
-                                       half: half, flagged: Array(flagged.prefix(Self.warningPageLimit)), flaggedTotal: flagged.count))
+                                       half: half, flagged: Array(flagged.prefix(LeadPages.warningPageLimit)), flaggedTotal: flagged.count))
     }
-
-    /// One household flagged at risk in a half month: its leads received then.
-    struct Flagged {
-        let household: Household?
-        let leads: [RiskLead]
-
-        var cells: [String] {
-            [household?.householdNumber ?? "", household?.headName ?? "", leads.first?.villageCode ?? "",
-             Self.joined(leads.map { RiskType(rawValue: $0.riskType)?.label ?? $0.riskType }),
-             Self.joined(leads.map { LeadChannel(rawValue: $0.channel)?.label ?? $0.channel }), String(leads.count),
-             leads.map(\.receivedAt).min().map(DisplayFormat.minute) ?? "",
-             Self.joined(leads.map { LeadState(rawValue: $0.state)?.label ?? $0.state })]
-        }
-
-        /// Distinct values in first-seen order, joined with 、.
-        static func joined(_ values: [String]) -> String {
-            var seen = Set<String>()
-            return values.filter { seen.insert($0).inserted }.joined(separator: "、")
-        }
-    }
-
-    /// The households of the user's area with a lead received in the half month (China time), in household-number
-    /// order.
-    static func flagged(in half: HalfMonth, for user: CurrentUser, on request: Request) async throws -> [Flagged] {
-        guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不查看风险线索台账。") }
-        let from = ChinaTime.startOfDay(half.first), to = ChinaTime.startOfDay(half.last.adding(days: 1))
-        let ids = try await request.db.sql.raw("""
-            SELECT id FROM risk_leads WHERE \(user.scope.leadPredicate()) AND received_at >= \(bind: from) AND received_at < \(bind: to)
-            ORDER BY received_at, id
-            """).all(decoding: LeadID.self).map(\.id)
-        let rows = try await LeadController.ledgerRows(ids, on: request)
-        return Dictionary(grouping: rows, by: { $0.lead.$household.id }).values
-            .map { Flagged(household: $0.first?.lead.$household.value, leads: $0.map(\.lead)) }
-            .sorted { ($0.household?.householdNumber ?? "") < ($1.household?.householdNumber ?? "") }
-    }
-
-    private struct LeadID: Decodable { let id: UUID }
 
     /// The leads as a spreadsheet, read and written a batch at a time in the order of `ids`.
     private func file(_ ids: [UUID], name: String, request: Request, user: CurrentUser, summary: String) async throws -> Response {
@@ -90,7 +52,7 @@ struct LeadExportController {
         return try await .streamedSpreadsheet(format: format, baseName: "\(name)-\(request.today)", sheetName: "风险线索", on: request) { emit in
             try await emit([Self.header])
             for batch in ids.chunked(into: Self.leadsPerBatch) {
-                try await emit(try await LeadController.ledgerRows(batch, on: request).map(Self.cells))
+                try await emit(try await LeadService.ledgerRows(batch, at: request.now, on: request.db).map(Self.cells))
             }
         }
     }

@@ -45,38 +45,17 @@ enum LeadIntake {
         let households = BoundIDList(Set(signals.map(\.householdID)), sql: sql)
         var history: [UUID: [LeadRecurrence.PastLead]] = [:]
         var leads: [UUID: (household: UUID, risk: RiskType, state: LeadState, closedAt: Date?)] = [:]
-        for lead in try await sql.raw("""
-            SELECT id, household_id, risk_type, state, closed_at FROM risk_leads WHERE \(households.contains("household_id"))
-            """).all(decoding: PastLeadRow.self) {
+        for lead in try await LeadIntakeStore.leads(of: households, sql: sql) {
             guard let risk = RiskType(rawValue: lead.risk_type), let state = LeadState(rawValue: lead.state) else { continue }
             leads[lead.id] = (lead.household_id, risk, state, lead.closed_at)
         }
-        var findings: [UUID: Set<String>] = [:]
-        if !leads.isEmpty {
-            for source in try await PackedRecords.rows(["lead_id", "fingerprint"], from: """
-                lead_sources WHERE \(BoundIDList(leads.keys, sql: sql).contains("lead_id"))
-                """, sql: sql) {
-                guard let lead = source[0].flatMap({ Hex.uuid($0.utf8) }) else { continue }
-                findings[lead, default: []].insert(source[1] ?? "")
-            }
-        }
+        let findings = leads.isEmpty ? [:] : try await LeadIntakeStore.findings(of: leads.keys, sql: sql)
         for (id, lead) in leads {
             history[lead.household, default: []].append(.init(id: id, riskType: lead.risk, state: lead.state, closedAt: lead.closedAt,
                                                                findings: findings[id] ?? []))
         }
-        var monitored = Set<UUID>()
-        for row in try await PackedRecords.rows(["id"], from: """
-            households WHERE \(households.contains("id")) AND monitoring_status = \(bind: HouseholdMonitoringStatus.monitored.rawValue)
-            """, sql: sql) {
-            if let id = row[0].flatMap({ Hex.uuid($0.utf8) }) { monitored.insert(id) }
-        }
-        var informed = Set<String>()
-        for row in try await PackedRecords.rows(["household_id", "fingerprint"], from: """
-            case_information WHERE \(households.contains("household_id"))
-            """, sql: sql) {
-            guard let household = row[0].flatMap({ Hex.uuid($0.utf8) }) else { continue }
-            informed.insert("\(household)|\(row[1] ?? "")")
-        }
+        let monitored = try await LeadIntakeStore.monitored(among: households, sql: sql)
+        var informed = try await LeadIntakeStore.informed(among: households, sql: sql)
 
         var outcomes: [Outcome] = []
         var newLeads: [[any Encodable & Sendable]] = []
@@ -134,14 +113,7 @@ enum LeadIntake {
         try await BulkInsert.insert(into: RiskLead.schema, columns: leadColumns, rows: newLeads, on: database)
         try await BulkInsert.insert(into: LeadSource.schema, columns: sourceColumns, rows: newSources, on: database)
         try await BulkInsert.insert(into: CaseInformation.schema, columns: informationColumns, rows: information, on: database)
-        // Source counts grow by how many sources each lead received: one statement per increment.
-        for (increment, leads) in Dictionary(grouping: corroborated.keys, by: { corroborated[$0] ?? 0 }) {
-            try await sql.update(RiskLead.schema)
-                .set(SQLColumn("source_count"), to: SQLBinaryExpression(SQLColumn("source_count"), .add, SQLBind(increment)))
-                .set("updated_at", to: now)
-                .where(BoundIDList(leads, sql: sql).contains("id"))
-                .run()
-        }
+        try await LeadIntakeStore.addSources(corroborated, at: now, sql: sql)
         return outcomes
     }
 
@@ -152,14 +124,6 @@ enum LeadIntake {
             end = policy.due(channel: channel, level: level, stepStarted: end, received: received, calendar: calendar)?.due ?? end
         }
         return end
-    }
-
-    private struct PastLeadRow: Decodable {
-        let id: UUID
-        let household_id: UUID
-        let risk_type: String
-        let state: String
-        let closed_at: Date?
     }
 
     static let leadColumns = ["id", "household_id", "village_code", "risk_type", "channel", "state", "received_at", "step_started_at",

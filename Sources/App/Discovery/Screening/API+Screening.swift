@@ -97,7 +97,8 @@ extension API {
 /// adopting, withdrawing and ending versions, dry runs and runs — the same use cases as the web pages.
 struct ScreeningAPIController {
     func rules(_ request: Request) async throws -> API.ScreeningRules {
-        let user = try ScreeningController.requireReader(request)
+        let user = try request.requireUser()
+        try ScreeningRuleService.requireReader(user)
         let visible = { (scope: AreaCode?) in scope.map { user.scope.includes($0) || $0.contains(user.scope.root) } ?? true }
         let records = try await ScreeningRuleRecord.query(on: request.db).filter(\.$withdrawnAt == nil).sort(\.$kind).sort(\.$version).all()
             .filter { visible($0.scopeCode.flatMap(AreaCode.init)) }
@@ -147,7 +148,8 @@ struct ScreeningAPIController {
     }
 
     func showRun(_ request: Request) async throws -> API.ScreeningRunItem {
-        let user = try ScreeningController.requireReader(request)
+        let user = try request.requireUser()
+        try ScreeningRuleService.requireReader(user)
         guard let run = try await ScreeningRun.find(try Self.id(request), on: request.db),
               let code = AreaCode(run.areaCode), user.scope.includes(code) else { throw Abort(.notFound, reason: "未找到该筛查批次。") }
         return try API.ScreeningRunItem(run)

@@ -99,13 +99,13 @@ struct ScreeningController {
                                     canRun: ScreeningRuleService.runners.contains(user.role), repairs: repairs)
     }
 
-    static func requireReader(_ request: Request) throws -> CurrentUser {
+    private static func requireReader(_ request: Request) throws -> CurrentUser {
         let user = try request.requireUser()
-        guard ScreeningRuleService.runners.contains(user.role) || user.role == .supervisor else { throw Abort(.forbidden, reason: "只有县级部门、督导和管理员可以查看筛查。") }
+        try ScreeningRuleService.requireReader(user)
         return user
     }
 
-    static func requireRunner(_ request: Request) throws -> CurrentUser {
+    private static func requireRunner(_ request: Request) throws -> CurrentUser {
         let user = try request.requireUser()
         try ScreeningRuleService.requireRunner(user)
         return user

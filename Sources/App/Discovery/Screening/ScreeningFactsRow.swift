@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import SQLKit
 
 /// One household's kept facts, as `screening_facts` stores them.
 struct ScreeningFactsRow {
@@ -38,7 +37,7 @@ struct ScreeningFactsRow {
     let labourer_departed_on: String?
     let labourers: Int
     let rigid_item: String?
-    /// Set by the query that read the row (`fetch`): whether the household has department records to read.
+    /// Set by the query that read the row (`ScreeningFactsStore.rows`): whether the household has department records to read.
     let flagged: Bool
 
     /// Every column of the table, in the order the refresh writes them.
@@ -78,40 +77,7 @@ struct ScreeningFactsRow {
 }
 
 extension ScreeningFactsRow {
-    private struct PackedRow: Decodable { let packed: String? }
-
-    /// Facts rows matching `condition`, with `flagged` set where `flag` holds, read a township to a database row: the database joins each group of
-    /// rows into one text and this parses it in a tight loop. Reading 200,000 rows one by one through the driver
-    /// costs about 15 µs each in decoding and hand-offs; packed, under 1 µs.
-    /// `wholeTable`: the condition keeps most rows (a province or more), so SQLite is told to read the table from end
-    /// to end; walking the village index for a whole province and looking each row up costs half as much again.
-    static func fetch(with common: SQLQueryString?, where condition: any SQLExpression, flag: SQLQueryString?, wholeTable: Bool = false,
-                      sql: any SQLDatabase) async throws -> [ScreeningFactsRow] {
-        let text = { (column: String) -> SQLQueryString in "COALESCE(CAST(\(ident: column) AS TEXT), '')" }
-        let flagged: SQLQueryString = flag.map { "CASE WHEN \($0) THEN '1' ELSE '0' END" } ?? "'0'"
-        let fields = (columns.map { text($0) } + [flagged]).joined(separator: " || '|' || ")
-        let aggregate: SQLQueryString = sql.dialect.name == "postgresql" ? "string_agg(line, ';')" : "group_concat(line, ';')"
-        let query: SQLQueryString = """
-            \(common ?? "")SELECT \(aggregate) AS packed FROM (
-                SELECT \(fields) AS line, substr(village_code, 1, 9) AS bucket
-                FROM screening_facts\(unsafeRaw: wholeTable && sql.dialect.name == "sqlite" ? " NOT INDEXED" : "") WHERE \(condition)
-            ) lines GROUP BY bucket
-            """
-        var rows: [ScreeningFactsRow] = []
-        for packed in try await sql.raw(query).all(decoding: PackedRow.self) {
-            guard let text = packed.packed else { continue }
-            for line in text.utf8.split(separator: UInt8(ascii: ";")) {
-                // A row that does not read back is an error, never a household silently left unscreened.
-                guard let row = ScreeningFactsRow(packed: line) else {
-                    throw ScreeningConfigurationError(message: "screening_facts row unreadable: \(String(decoding: line.prefix(80), as: UTF8.self))")
-                }
-                rows.append(row)
-            }
-        }
-        return rows
-    }
-
-    /// One row as `fetch` packs it: the columns in `columns` order and the flag, `|`-separated, empty for NULL.
+    /// One row as `ScreeningFactsStore.rows` packs it: the columns in `columns` order and the flag, `|`-separated, empty for NULL.
     init?(packed line: Substring.UTF8View.SubSequence) {
         let fields = line.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
         guard fields.count == Self.columns.count + 1 else { return nil }

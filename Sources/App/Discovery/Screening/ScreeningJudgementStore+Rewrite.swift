@@ -84,7 +84,7 @@ extension ScreeningJudgementStore {
         let json = String(decoding: try JSONEncoder().encode(rows.map {
             InPlace(household: $0.householdID.uuidString, position: $0.position, risk: $0.riskType, fingerprint: $0.fingerprint, packed: $0.packed)
         }), as: UTF8.self)
-        let source: SQLQueryString = sql.dialect.name == "postgresql"
+        let source: SQLQueryString = sql.engine == .postgresql
             ? """
               json_array_elements(CAST(\(bind: json) AS json)) n WHERE screening_hits.household_id = CAST(n.value->>'household' AS uuid)
               AND screening_hits.position = CAST(n.value->>'position' AS integer)

@@ -76,7 +76,7 @@ enum ScreeningJudgementStore {
             let sql = try database.sql
             for index in indexes { try await sql.raw("DROP INDEX \(ident: index.name)").run() }
             // Emptied whole: PostgreSQL truncates (inside the transaction), SQLite's DELETE without a condition does too.
-            try await sql.raw(sql.dialect.name == "postgresql" ? "TRUNCATE screening_hits" : "DELETE FROM screening_hits").run()
+            try await sql.raw(sql.engine == .postgresql ? "TRUNCATE screening_hits" : "DELETE FROM screening_hits").run()
             work.judged = try await judge(only: nil, rules: rules, line: line, on: date, database: database) { rows in
                 try await BulkInsert.copy(into: hitsSchema, columns: hitColumns, rows: rows.map(\.values), on: database)
                 work.hits += rows.count

@@ -21,6 +21,11 @@ enum ScreeningRuleService {
         guard runners.contains(user.role) else { throw Abort(.forbidden, reason: "只有县级部门和管理员可以执行筛查或调整规则。") }
     }
 
+    /// Who may see the screening: those who run it and the supervisors.
+    static func requireReader(_ user: CurrentUser) throws {
+        guard runners.contains(user.role) || user.role == .supervisor else { throw Abort(.forbidden, reason: "只有县级部门、督导和管理员可以查看筛查。") }
+    }
+
     /// The version a proposal makes: the rule's version in force in the user's area on the start day with one parameter
     /// changed, numbered after every stored version of the rule, scoped to the user's area, open-ended.
     static func proposedVersion(_ proposal: Proposal, for user: CurrentUser, today: CivilDate, on database: any Database) async throws -> ScreeningRuleVersion {

@@ -160,7 +160,7 @@ enum ScreeningService {
                       body: ([(ScreeningFacts.Candidate, [RuleHit])], (String) -> [ScreeningRuleVersion]) async throws -> Void) async throws -> Int {
         let bounds = ScreeningBounds(rules: ruleSet, line: line, on: date)
         let lineAt = { (village: AreaCode) in line.amount(at: village, on: date) }
-        let selection = try await ScreeningFacts.candidates(in: scope, only: only, bounds: bounds, on: date, sql: sql)
+        let selection = try await ScreeningFactsStore.candidates(in: scope, only: only, bounds: bounds, on: date, sql: sql)
         var rulesByVillage: [String: [ScreeningRuleVersion]] = [:]
         try await ScreeningFacts.batches(selection, size: batchSize, bounds: bounds, on: date, line: lineAt, sql: sql) { batch in
             for candidate in batch where rulesByVillage[candidate.villageCode] == nil {
@@ -189,9 +189,9 @@ enum ScreeningService {
         let seq = try await ScreeningFactsStore.refresh(incomeYear: date.year - 1, on: database)
         var result = Result()
         if let only {
-            result.households = try await ScreeningFacts.count(of: only, in: scope, sql: sql)
+            result.households = try await ScreeningFactsStore.count(of: only, in: scope, sql: sql)
         } else {
-            result.households = try await ScreeningFacts.count(in: scope, sql: sql)
+            result.households = try await ScreeningFactsStore.count(in: scope, sql: sql)
         }
         let filing = Filing(runID: runID, now: now, calendar: calendar, policies: try await LeadPolicies.table(on: database))
         // A proposed change is judged afresh; the rules in force are judged once and kept (`ScreeningJudgementStore`).

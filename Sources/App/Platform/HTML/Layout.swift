@@ -35,13 +35,14 @@ struct Layout {
     }
 
     private static func menu(for user: CurrentUser) -> Node<HTML.BodyContext> {
-        var links: [(String, String)] = [(SiteURL.home.path, "首页"), (SiteURL.areas.path, "区划"), (SiteURL.households(query: nil).path, "农户")]
-        if user.role.canReadLeads { links.append((SiteRoute.leads.path(), "线索")) }
-        if [.admin, .county, .department].contains(user.role) { links.append((SiteRoute.departments.path(), "部门数据")) }
-        if [.admin, .county, .supervisor].contains(user.role) { links.append((SiteRoute.screening.path(), "筛查")) }
-        if user.role.canManageUsers { links.append((SiteURL.users.path, "用户")) }
-        if user.role == .admin { links.append((SiteURL.policy.path, "政策参数")) }
-        if user.role.canReadAuditLog { links.append((SiteURL.audit.path, "日志")) }
+        let entries: [(Permission, String, String)] = [
+            (.readRegistry, SiteURL.home.path, "首页"), (.readRegistry, SiteURL.areas.path, "区划"),
+            (.readRegistry, SiteURL.households(query: nil).path, "农户"), (.readLeads, SiteRoute.leads.path(), "线索"),
+            (.readDepartmentData, SiteRoute.departments.path(), "部门数据"), (.readScreening, SiteRoute.screening.path(), "筛查"),
+            (.manageUsers, SiteURL.users.path, "用户"), (.administerPolicy, SiteURL.policy.path, "政策参数"),
+            (.readAuditLog, SiteURL.audit.path, "日志"),
+        ]
+        let links = entries.filter { user.role.may($0.0) }.map { ($0.1, $0.2) }
         return .nav(
             .class("menu"),
             .forEach(links) { .a(.href($0.0), .text($0.1)) },

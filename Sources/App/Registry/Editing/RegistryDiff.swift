@@ -27,7 +27,7 @@ struct RegistryDiff {
 
     static let batchSize = 1_000
 
-    /// Compares households already registered inside the importer's scope (`RegistryStaging.classify` found them, and
+    /// Compares households already registered inside the importer's scope (`RegistryStagingStore.classify` found them, and
     /// the conflicts with the registry) field by field; a household no longer found is new.
     static func make(households drafts: [HouseholdDraft], on database: any Database) async throws -> RegistryDiff {
         var diff = RegistryDiff()

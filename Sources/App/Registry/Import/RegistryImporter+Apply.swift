@@ -6,7 +6,7 @@ import Vapor
 extension RegistryImporter {
     /// Applies the comparison of a page of checked households in the given transaction: new households and members
     /// in multi-row inserts, changed ones in a few set-based updates, every household touched written to the audit trail.
-    /// (New households come here only if registered between the comparison and the write; `RegistryStaging` writes them.)
+    /// (New households come here only if registered between the comparison and the write; `RegistryStagingStore` writes them.)
     static func apply(_ diff: RegistryDiff, batchID: UUID, actor: AuditLog.Actor, at date: Date, on database: any Database) async throws {
         // A few thousand households at a time, so the rows being written never hold a whole province in memory.
         for drafts in diff.newHouseholds.chunked(into: 5_000) {

@@ -9,7 +9,7 @@ import Vapor
 /// 登记表导入: reads a registry file a block of rows at a time, checks every row and every conflict with the registry,
 /// and — only when there is no problem at all — applies it in one transaction. Applying the same file twice changes
 /// nothing: households are matched by household number and members by identity number. Memory stays flat in the
-/// file's size for UTF-8 CSV: the rows wait in a staging table (`RegistryStaging`) on the import's connection.
+/// file's size for UTF-8 CSV: the rows wait in a staging table (`RegistryStagingStore`) on the import's connection.
 enum RegistryImporter {
     /// What a file holds and would change, and every problem found.
     struct Reading: Sendable {
@@ -101,7 +101,7 @@ enum RegistryImporter {
         }
         reading.notes = check.header.notes
         let areas = try await knownAreas(in: scope, on: database)
-        let staging = try RegistryStaging(on: database, householdsPerPage: blocks.households)
+        let staging = try RegistryStagingStore(on: database, householdsPerPage: blocks.households)
         try await staging.create()
         var found: [ImportProblem] = []
         // The next block is read, checked and made into staged rows on another thread while this one is written.
@@ -116,7 +116,7 @@ enum RegistryImporter {
         }
         let staged = clock.now
         try await staging.index()
-        found += try await staging.crossRowProblems()
+        found += try await crossRowProblems(in: staging)
         // Stable by row: within a row, cell problems first in column order, then cross-row ones.
         let planProblems = found.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element)
         let checked = clock.now
@@ -126,7 +126,7 @@ enum RegistryImporter {
         reading.newHouseholds = counts[.new]?.households ?? 0
         reading.newMembers = counts[.new]?.members ?? 0
         reading.unchangedHouseholds = counts[.same]?.households ?? 0
-        let registryProblems = try await staging.registryProblems(scope: scope).sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+        let registryProblems = try await Self.registryProblems(in: staging, scope: scope).sorted { ($0.row, $0.column) < ($1.row, $1.column) }
         let compared = clock.now
         let applies = write != nil && planProblems.isEmpty && registryProblems.isEmpty
         if let write, applies {
@@ -184,7 +184,7 @@ enum RegistryImporter {
             defer { nextRow += rows.count }
             let (readings, problems) = check.read(rows, firstRow: nextRow, isKnownVillage: { areas.villages.contains($0.value) },
                                                   isKnownSubArea: { areas.subAreas.contains($0.value) })
-            return (readings.map(RegistryStaging.cells(of:)), problems)
+            return (readings.map(RegistryStagingStore.cells(of:)), problems)
         }
     }
 

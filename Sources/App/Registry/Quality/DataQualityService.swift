@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import SQLKit
 import Vapor
 
 /// 数据质量核查: the registry checks of POLICY §10 over the households of an area, by rule. The counts come from the
@@ -32,18 +31,11 @@ enum DataQualityService {
     static func report(in scope: AccessScope, rule: DataQualityRule?, keeping limit: Int, today: CivilDate,
                        batchSize: Int = householdsPerBatch, on database: any Database) async throws -> Report {
         try await DataQualityStore.bringCurrent(today: today, batchSize: batchSize, on: database)
-        let sql = try database.sql
-        let repeated = try await repeatedIdentityNumbers(in: scope, on: database)
+        let repeated = try await DataQualityStore.repeatedIdentityNumbers(in: scope, on: database)
         var report = Report()
-        struct CountRow: Decodable { let rule: String; let findings: Int }
-        for row in try await sql.raw("""
-            SELECT rule, CAST(SUM(findings) AS BIGINT) AS findings FROM data_quality_findings
-            WHERE \(scope.householdPredicate(table: DataQualityStore.findingsSchema)) GROUP BY rule
-            """).all(decoding: CountRow.self) {
-            if let kind = DataQualityRule(rawValue: row.rule) { report.counts[kind] = row.findings }
-        }
+        report.counts = try await DataQualityStore.findingCounts(in: scope, on: database)
         // The households a repeated number is in, checked with the area's repeats: how many findings the rule makes.
-        let repeatedHouseholds = try await households(numbered: Set(repeated.values.joined()), in: scope, on: database)
+        let repeatedHouseholds = try await DataQualityStore.households(numbered: Set(repeated.values.joined()), in: scope, on: database)
         var repeats = 0
         for batch in repeatedHouseholds.chunked(into: batchSize) {
             repeats += try await findings(of: batch, duplicates: repeated, today: today, on: database)
@@ -56,18 +48,11 @@ enum DataQualityService {
         // Households with a finding of the rule, a page at a time in household number order, the repeats' households
         // merged in where they fall.
         var pending = rule == nil || rule == .duplicateIdentityNumber ? repeatedHouseholds : []
-        let kept: SQLQueryString = rule == .duplicateIdentityNumber ? "1 = 0" : rule.map { "rule = \(bind: $0.rawValue)" } ?? "1 = 1"
         var after: String?
         while report.findings.count < limit {
-            let position: SQLQueryString = after.map { "AND household_number > \(bind: $0)" } ?? ""
-            let page = try await PackedRecords.rows(["household_id"], from: """
-                (SELECT DISTINCT household_id, household_number FROM data_quality_findings
-                 WHERE \(scope.householdPredicate(table: DataQualityStore.findingsSchema)) AND \(kept) \(position)
-                 ORDER BY household_number LIMIT \(literal: batchSize)) page
-                """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } }
-            var households = page.isEmpty ? [] : try await database.plainRows(Household.self, """
-                WHERE \(BoundIDList(page, sql: sql).contains("id"))
-                """)
+            let page = try await DataQualityStore.householdIDsWithFindings(in: scope, rule: rule, after: after, limit: batchSize,
+                                                                           on: database)
+            var households = try await DataQualityStore.households(withIDs: page, on: database)
             let complete = page.count < batchSize
             let end = complete ? nil : households.map(\.householdNumber).max()
             let merged = pending.prefix { end == nil || $0.householdNumber <= end! }
@@ -101,39 +86,11 @@ enum DataQualityService {
         return result
     }
 
-    /// The households of `scope` with the given numbers, in household number order.
-    private static func households(numbered numbers: Set<String>, in scope: AccessScope, on database: any Database) async throws -> [Household] {
-        var households: [Household] = []
-        for chunk in Array(numbers).chunked(into: 500) {
-            households += try await database.plainRows(Household.self, """
-                WHERE \(scope.householdPredicate()) AND household_number IN (\(binds: chunk))
-                """)
-        }
-        return households.sorted { $0.householdNumber < $1.householdNumber }
-    }
-
     /// A household as the check reads it, with its present members eldest first (then by identity number), so that
     /// its findings come in one order whatever order the database returns them in.
     static func snapshot(of household: Household, members: [MemberRow]) -> HouseholdSnapshot? {
         guard let fields = household.registryFields else { return nil }
         return HouseholdSnapshot(fields: fields, recordedMemberCount: household.memberCount, members: members.compactMap(\.record)
             .sorted { ($0.birthDate, $0.idNumber) < ($1.birthDate, $1.idNumber) })
-    }
-
-    /// The identity numbers of present members registered more than once in the scope, each with the household
-    /// numbers it is in, in household number order (a household twice when the number is twice in it): a number in
-    /// two households cannot be seen from either alone. Found by the database, so only the repeats come back.
-    static func repeatedIdentityNumbers(in scope: AccessScope, on database: any Database) async throws -> [String: [String]] {
-        struct Row: Decodable { let id_number: String; let household_number: String }
-        let inScope: SQLQueryString = """
-            FROM members JOIN households ON households.id = members.household_id
-            WHERE members.departed_on IS NULL AND \(scope.householdPredicate())
-            """
-        let rows = try await database.sql.raw("""
-            SELECT members.id_number, households.household_number \(inScope) AND members.id_number IN
-                (SELECT members.id_number \(inScope) GROUP BY members.id_number HAVING COUNT(*) > 1)
-            ORDER BY households.household_number, members.id_number
-            """).all(decoding: Row.self)
-        return Dictionary(grouping: rows, by: \.id_number).mapValues { $0.map(\.household_number) }
     }
 }

@@ -8,7 +8,7 @@ import SQLKit
 /// written by the registry's triggers) and those whose findings have run out (`DataQualityCheck.holdsThrough`: a
 /// birthday) are checked again; when the check itself changes (`DataQualityCheck.revision`), the day goes backwards
 /// or too many households changed, all are. Repeated identity numbers depend on the area looked at and are found
-/// live (`DataQualityService`), so they are not kept.
+/// live for each report (`repeatedIdentityNumbers`), so they are not kept.
 enum DataQualityStore {
     static let findingsSchema = "data_quality_findings"
     static let checksSchema = "data_quality_checks"

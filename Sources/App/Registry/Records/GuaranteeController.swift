@@ -6,13 +6,13 @@ import Vapor
 struct GuaranteeController {
     func new(_ request: Request) async throws -> Response {
         let (user, household) = try await request.household(for: .editRegistry)
-        let kind = try Self.kind(from: (try? request.query.get(String.self, at: "kind")) ?? "")
+        let kind = try RegistryRecordService.guaranteeKind(from: (try? request.query.get(String.self, at: "kind")) ?? "")
         return .html(page(user: user, household: household, kind: kind, values: ["assessed_on": request.today.description], checked: [], problems: []).render())
     }
 
     func create(_ request: Request) async throws -> Response {
         let (user, household) = try await request.household(for: .editRegistry)
-        let kind = try Self.kind(from: request.formText("kind"))
+        let kind = try RegistryRecordService.guaranteeKind(from: request.formText("kind"))
         let values = ["assessed_on": request.formText("assessed_on"), "secured": request.formText("secured"),
                       "housing_grade": request.formText("housing_grade"), "note": request.formText("note")]
         let checked = Set(request.checkedValues("water"))
@@ -21,52 +21,15 @@ struct GuaranteeController {
             convenient: checked.contains("convenience"), reliable: checked.contains("reliability")
         ) : nil
         do {
-            _ = try await Self.record(
+            _ = try await RegistryRecordService.recordGuarantee(
                 kind: kind, assessedOn: values["assessed_on"] ?? "", secured: ["yes": true, "no": false][values["secured"] ?? ""],
                 housingGrade: values["housing_grade"] ?? "", water: water, note: values["note"] ?? "",
-                household: household, user: user, on: request
+                household: household, user: user, today: request.today, actor: request.auditActor, at: request.now, on: request.db
             )
         } catch let failure as ValidationFailure {
             return .html(page(user: user, household: household, kind: kind, values: values, checked: checked, problems: failure.problems).render(), status: .unprocessableEntity)
         }
         return request.redirect(to: SiteURL.household(id: try household.requireID()).path)
-    }
-
-    /// Checks and records one dated assessment.
-    static func record(kind: GuaranteeKind, assessedOn: String, secured: Bool?, housingGrade: String, water: WaterCriteria?, note: String,
-                       household: Household, user: CurrentUser, on request: Request) async throws -> GuaranteeRecord {
-        var problems: [FieldProblem] = []
-        if !housingGrade.isEmpty, HousingSafetyGrade(rawValue: housingGrade) == nil {
-            problems.append(.init(field: "housing_grade", message: "住房安全等级「\(housingGrade)」无效，应为 A、B、C 或 D。"))
-        }
-        let result = GuaranteeAssessment.make(
-            kind: kind, assessedOn: CivilDate(assessedOn.trimmingCharacters(in: .whitespaces)), today: request.today, securedByJudgement: secured,
-            housingGrade: HousingSafetyGrade(rawValue: housingGrade), water: water,
-            note: note.trimmingCharacters(in: .whitespacesAndNewlines)
-        )
-        let assessment: GuaranteeAssessment
-        switch result {
-        case let .failure(failure): throw ValidationFailure(problems: problems + failure.problems)
-        case let .success(success):
-            guard problems.isEmpty else { throw ValidationFailure(problems: problems) }
-            assessment = success
-        }
-        let householdID = try household.requireID()
-        let record = GuaranteeRecord(assessment, householdID: householdID, recordedBy: user.username)
-        try await request.db.transaction { database in
-            try await record.create(on: database)
-            try await AuditLog.record(
-                .create, entityType: Household.auditEntityType, entityID: householdID.uuidString, areaCode: household.villageCode,
-                summary: "评估\(kind.label)：\(assessment.isSecured ? "达标" : "未达标")（\(assessment.assessedOn)）",
-                after: record.auditSnapshot, actor: request.auditActor, at: request.now, on: database
-            )
-        }
-        return record
-    }
-
-    static func kind(from raw: String) throws -> GuaranteeKind {
-        guard let kind = GuaranteeKind(rawValue: raw) else { throw Abort(.badRequest, reason: "保障类别「\(raw)」无效。") }
-        return kind
     }
 
     private func page(user: CurrentUser, household: Household, kind: GuaranteeKind, values: [String: String], checked: Set<String>, problems: [FieldProblem]) -> FormPage {
@@ -90,31 +53,5 @@ struct GuaranteeController {
         )
         page.hiddenFields = ["kind": kind.rawValue]
         return page
-    }
-}
-
-extension GuaranteeRecord {
-    convenience init(_ assessment: GuaranteeAssessment, householdID: UUID, recordedBy: String) {
-        self.init()
-        $household.id = householdID
-        kind = assessment.kind.rawValue
-        assessedOn = assessment.assessedOn.description
-        secured = assessment.isSecured
-        housingGrade = assessment.housingGrade?.rawValue
-        waterQuantity = assessment.water?.enoughQuantity
-        waterQuality = assessment.water?.qualityTested
-        waterConvenience = assessment.water?.convenient
-        waterReliability = assessment.water?.reliable
-        note = assessment.note
-        self.recordedBy = recordedBy
-    }
-
-    var auditSnapshot: AuditSnapshot {
-        var snapshot = ["kind": kind, "assessed_on": assessedOn, "secured": secured ? "是" : "否", "note": note]
-        if let housingGrade { snapshot["housing_grade"] = housingGrade }
-        if let waterQuantity, let waterQuality, let waterConvenience, let waterReliability {
-            snapshot["water"] = [waterQuantity, waterQuality, waterConvenience, waterReliability].map { $0 ? "是" : "否" }.joined(separator: "/")
-        }
-        return snapshot
     }
 }

@@ -10,7 +10,7 @@ struct IncomeController {
         let (user, household) = try await request.household(for: .editRegistry)
         let year = (try? request.query.get(String.self, at: "year")).flatMap(Int.init) ?? request.today.year - 1
         var values = ["year": String(year)]
-        let existing = try await Self.existing(year: String(year), household: household, on: request.db)
+        let existing = try await RegistryRecordService.existingIncome(year: String(year), household: household, on: request.db)
         if let existing {
             for field in IncomeField.allCases { values[field.rawValue] = Money(fen: existing.fen(field)).description }
         }
@@ -25,7 +25,7 @@ struct IncomeController {
             amounts[field] = request.formText(field.rawValue)
             values[field.rawValue] = amounts[field]
         }
-        let existing = try await Self.existing(year: values["year"] ?? "", household: household, on: request.db)
+        let existing = try await RegistryRecordService.existingIncome(year: values["year"] ?? "", household: household, on: request.db)
         if let existing, request.formText("replaces") != existing.id?.uuidString.lowercased() {
             let problem = FieldProblem(field: "year", message: "\(existing.periodStart.prefix(4)) 年已有收支记录，原数字见上方。保存将更正该记录：请核对后填写更正原因，再次保存。")
             return .html(page(user: user, household: household, values: values, existing: existing, problems: [problem]).render(), status: .conflict)
@@ -36,47 +36,13 @@ struct IncomeController {
             return .html(page(user: user, household: household, values: values, existing: existing, problems: [problem]).render(), status: .unprocessableEntity)
         }
         do {
-            _ = try await Self.record(year: values["year"] ?? "", amounts: amounts, household: household, user: user, reason: reason.isEmpty ? nil : reason, on: request)
+            _ = try await RegistryRecordService.recordIncome(year: values["year"] ?? "", amounts: amounts, household: household, user: user,
+                                                             reason: reason.isEmpty ? nil : reason, today: request.today, actor: request.auditActor,
+                                                             at: request.now, on: request.db)
         } catch let failure as ValidationFailure {
             return .html(page(user: user, household: household, values: values, existing: existing, problems: failure.problems).render(), status: .unprocessableEntity)
         }
         return request.redirect(to: SiteURL.household(id: try household.requireID()).path + "?saved=income")
-    }
-
-    /// The household's record of a calendar year, if one exists.
-    static func existing(year: String, household: Household, on database: any Database) async throws -> IncomeRecord? {
-        guard let number = Int(year.trimmingCharacters(in: .whitespaces)), (1000...9999).contains(number) else { return nil }
-        return try await IncomeRecord.query(on: database).filter(\.$household.$id == household.requireID())
-            .filter(\.$periodStart == "\(number)-01-01").filter(\.$periodEnd == "\(number)-12-31").first()
-    }
-
-    /// Checks and records a year's income and spending; a second entry for the same year corrects the first.
-    static func record(year: String, amounts: [IncomeField: String], household: Household, user: CurrentUser, reason: String? = nil, on request: Request) async throws -> IncomeRecord {
-        let householdID = try household.requireID()
-        let members = try await Member.query(on: request.db).filter(\.$household.$id == householdID).filter(\.$departedOn == nil).count()
-        let entry: IncomeEntry
-        switch IncomeEntry.make(year: year, amounts: amounts, members: members, today: request.today) {
-        case let .failure(failure): throw ValidationFailure(problems: failure.problems)
-        case let .success(success): entry = success
-        }
-        return try await request.db.transaction { database in
-            let start = "\(entry.year)-01-01", end = "\(entry.year)-12-31"
-            let existing = try await IncomeRecord.query(on: database).filter(\.$household.$id == householdID)
-                .filter(\.$periodStart == start).filter(\.$periodEnd == end).first()
-            let record = existing ?? IncomeRecord()
-            let before = existing?.auditSnapshot
-            record.$household.id = householdID
-            record.periodStart = start
-            record.periodEnd = end
-            record.apply(entry, source: "form:\(user.username)")
-            try await record.save(on: database)
-            try await AuditLog.record(
-                before == nil ? .create : .update, entityType: Household.auditEntityType, entityID: householdID.uuidString,
-                areaCode: household.villageCode, summary: "\(before == nil ? "登记" : "更正") \(entry.year) 年收支，人均纯收入 \(DisplayFormat.yuan(fen: entry.summary.perCapitaNetIncome.fen))",
-                before: before, after: record.auditSnapshot, reason: reason, actor: request.auditActor, at: request.now, on: database
-            )
-            return record
-        }
     }
 
     private func page(user: CurrentUser, household: Household, values: [String: String], existing: IncomeRecord?, problems: [FieldProblem]) -> FormPage {
@@ -100,48 +66,5 @@ struct IncomeController {
             action: SiteRoute.incomes.path(household.id ?? UUID()), fields: fields, problems: problems,
             intro: intro, backLink: (SiteURL.household(id: household.id ?? UUID()).path, "返回农户详情"), hiddenFields: hidden
         )
-    }
-}
-
-extension IncomeRecord {
-    /// The stored amount of one field, in fen.
-    func fen(_ field: IncomeField) -> Int64 {
-        switch field {
-        case .wage: wage
-        case .business: business
-        case .property: property
-        case .transfer: transfer
-        case .productionCosts: productionCosts
-        case .medicalSelfPay: medicalSelfPay
-        case .schooling: schoolingCost
-        case .disasterLoss: disasterLoss
-        case .otherRigidSpending: otherRigid
-        }
-    }
-
-    func apply(_ entry: IncomeEntry, source: String) {
-        let statement = entry.statement
-        wage = statement.wage.fen
-        business = statement.business.fen
-        property = statement.property.fen
-        transfer = statement.transfer.fen
-        productionCosts = statement.productionCosts.fen
-        medicalSelfPay = statement.rigidSpending.medicalSelfPay.fen
-        schoolingCost = statement.rigidSpending.schooling.fen
-        disasterLoss = statement.rigidSpending.disasterLoss.fen
-        otherRigid = statement.rigidSpending.other.fen
-        memberCount = statement.members
-        netIncome = entry.summary.netIncome.fen
-        perCapitaNet = entry.summary.perCapitaNetIncome.fen
-        self.source = source
-    }
-
-    var auditSnapshot: AuditSnapshot {
-        [
-            "period": "\(periodStart)~\(periodEnd)", "wage": String(wage), "business": String(business), "property": String(property),
-            "transfer": String(transfer), "production_costs": String(productionCosts), "medical_self_pay": String(medicalSelfPay),
-            "schooling_cost": String(schoolingCost), "disaster_loss": String(disasterLoss), "other_rigid": String(otherRigid),
-            "member_count": String(memberCount), "net_income": String(netIncome), "per_capita_net": String(perCapitaNet),
-        ]
     }
 }

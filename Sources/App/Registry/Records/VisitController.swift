@@ -15,59 +15,16 @@ struct VisitController {
         let rawRisks = request.checkedValues("risks")
         let visit: Visit
         do {
-            visit = try await Self.record(visitedOn: values["visited_on"] ?? "", findings: values["findings"] ?? "", risks: rawRisks,
-                                      riskNote: values["risk_note"] ?? "", household: household, user: user, on: request)
+            visit = try await RegistryRecordService.recordVisit(
+                visitedOn: values["visited_on"] ?? "", findings: values["findings"] ?? "", risks: rawRisks, riskNote: values["risk_note"] ?? "",
+                household: household, user: user, today: request.today, actor: request.auditActor, at: request.now,
+                calendar: request.application.workingDayCalendar, on: request.db
+            )
         } catch let failure as ValidationFailure {
             return .html(page(user: user, household: household, values: values, risks: Set(rawRisks), problems: failure.problems, today: request.today).render(), status: .unprocessableEntity)
         }
         let risks = visit.risks.split(separator: ",").count
         return request.redirect(to: SiteURL.household(id: try household.requireID()).path + "?saved=visit&leads=\(risks)")
-    }
-
-    /// Checks and records a visit, with the risks it reports.
-    static func record(visitedOn: String, findings: String, risks rawRisks: [String], riskNote: String,
-                       household: Household, user: CurrentUser, on request: Request) async throws -> Visit {
-        let risks = rawRisks.compactMap(RiskType.init(rawValue:))
-        if risks.count != rawRisks.count {
-            throw ValidationFailure(problems: [.init(field: "risks", message: "风险类型「\(rawRisks.filter { RiskType(rawValue: $0) == nil }.joined(separator: "、"))」不在代码表中。")])
-        }
-        let report: VisitReport
-        switch VisitReport.make(visitedOn: CivilDate(visitedOn.trimmingCharacters(in: .whitespaces)), today: request.today, findings: findings, risks: risks, riskNote: riskNote) {
-        case let .failure(failure): throw ValidationFailure(problems: failure.problems)
-        case let .success(success): report = success
-        }
-        let householdID = try household.requireID()
-        let visit = Visit()
-        visit.$household.id = householdID
-        visit.visitorID = user.id
-        visit.visitorName = user.displayName
-        visit.visitorRole = user.role.rawValue
-        visit.visitedOn = report.visitedOn.description
-        visit.findings = report.findings
-        visit.risks = report.risks.map(\.rawValue).joined(separator: ",")
-        visit.riskNote = report.riskNote
-        let now = request.now, calendar = request.application.workingDayCalendar
-        try await request.db.transaction { database in
-            try await visit.create(on: database)
-            // A risk seen on a visit is a lead at once (grid and cadre channel), merged with any open lead on that risk.
-            let visitID = try visit.requireID()
-            let signals = report.risks.map { risk in
-                LeadSignal(householdID: householdID, villageCode: household.villageCode, riskType: risk,
-                           channel: user.role == .grid ? .gridVisit : .cadreVisit, reference: "visit:\(visitID.uuidString.lowercased())",
-                           ruleKind: nil, ruleVersion: nil, values: ["走访日期": report.visitedOn.description],
-                           message: report.riskNote, reporter: "\(user.displayName)走访",
-                           fingerprint: LeadIntake.fingerprint("visit", visitID.uuidString, risk.rawValue))
-            }
-            _ = try await LeadIntake.receive(signals, at: now, policies: try await LeadPolicies.table(on: database), calendar: calendar, on: database)
-            let riskText = report.risks.isEmpty ? "" : "，报告风险：" + report.risks.map(\.label).joined(separator: "、")
-            try await AuditLog.record(
-                .create, entityType: Household.auditEntityType, entityID: householdID.uuidString, areaCode: household.villageCode,
-                summary: "登记走访（\(report.visitedOn)）\(riskText)",
-                after: ["visited_on": visit.visitedOn, "findings": visit.findings, "risks": visit.risks, "risk_note": visit.riskNote],
-                actor: request.auditActor, at: request.now, on: database
-            )
-        }
-        return visit
     }
 
     private func page(user: CurrentUser, household: Household, values: [String: String], risks: Set<String>, problems: [FieldProblem], today: CivilDate) -> FormPage {

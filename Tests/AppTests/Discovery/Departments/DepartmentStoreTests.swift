@@ -104,7 +104,7 @@ struct DepartmentStoreTests {
                    OR (e.member_id IS NOT NULL AND m.household_id <> e.household_id)
                 """, app) == 0)
             let sql = try #require(app.db as? any SQLDatabase)
-            if sql.dialect.name == "sqlite" {
+            if sql.engine == .sqlite {
                 #expect(try await sql.raw("PRAGMA foreign_key_check").all().isEmpty)
             }
             // check: after a store without per-row checks, failed or not, the same connection refuses a dangling event
@@ -154,7 +154,7 @@ struct DepartmentStoreTests {
     private func eventIndexNames(_ app: Application) async throws -> Set<String> {
         let sql = try #require(app.db as? any SQLDatabase)
         struct Name: Decodable { let name: String }
-        let query: SQLQueryString = sql.dialect.name == "postgresql"
+        let query: SQLQueryString = sql.engine == .postgresql
             ? "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'department_events' AND schemaname = current_schema()"
             : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'department_events'"
         return Set(try await sql.raw(query).all(decoding: Name.self).map(\.name))
@@ -248,14 +248,17 @@ struct DepartmentStoreTests {
         return String(buffer: buffer)
     }
 
-    @Test("a bulk connection checkpoints at commit again after a store without it, failed or not")
+    @Test(
+        "a bulk connection checkpoints at commit again after a store without it, failed or not",
+        .enabled(if: TestDatabase.postgresURL == nil, "SQLite's write-ahead log setting")
+    )
     func checkpointAtCommitRestored() async throws {
         try await withDemoApp(households: 1) { app in
             struct Setting: Decodable, Sendable { let wal_autocheckpoint: Int }
             struct Failure: Error {}
             try await app.db.withBulkConnection { connection in
                 let sql = try #require(connection as? any SQLDatabase)
-                guard sql.dialect.name == "sqlite" else { return }
+                try #require(sql.engine == .sqlite)
                 let setting: @Sendable () async throws -> Int? = {
                     try await sql.raw("PRAGMA wal_autocheckpoint").first(decoding: Setting.self)?.wal_autocheckpoint
                 }
@@ -267,6 +270,22 @@ struct DepartmentStoreTests {
                 // check
                 #expect(during == 0)
                 #expect(try await setting() == 1_000)
+            }
+        }
+    }
+
+    @Test("on PostgreSQL a store without checkpoints runs its work as it is: the value comes back, a failure is thrown")
+    func withoutCheckpointPassesThrough() async throws {
+        try await withDemoApp(households: 1) { app in
+            struct Failure: Error {}
+            try await app.db.withBulkConnection { connection in
+                // act
+                let value = try await connection.withoutCheckpointAtCommit { 42 }
+                // check
+                #expect(value == 42)
+                await #expect(throws: Failure.self) {
+                    try await connection.withoutCheckpointAtCommit { throw Failure() }
+                }
             }
         }
     }

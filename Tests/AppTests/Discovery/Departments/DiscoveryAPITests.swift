@@ -12,7 +12,8 @@ struct DiscoveryAPITests {
     func pushAcrossHoliday() async throws {
         try await withDemoApp(households: 20) { app in
             // setup: the push arrives on 2025-09-30 at 15:30, the eve of the National Day holiday
-            guard let received = CivilDate(year: 2025, month: 9, day: 30), let due = CivilDate(year: 2025, month: 10, day: 15) else { return }
+            let received = try #require(CivilDate(year: 2025, month: 9, day: 30))
+            let due = try #require(CivilDate(year: 2025, month: 10, day: 15))
             app.clock = .fixed(ChinaTime.instant(received, hour: 15, minute: 30))
             let member = try #require(try await Member.query(on: app.db).sort(\.$idNumber).first())
             let token = try await app.apiToken("dept")

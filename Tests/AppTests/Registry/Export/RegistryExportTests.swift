@@ -20,7 +20,7 @@ struct RegistryExportTests {
                 // act
                 var visited: [String] = []
                 var batches = 0
-                try await RegistryExportController.inBatches(of: Household.query(on: app.db), size: size) { batch in
+                try await RegistryExportStore.inBatches(of: Household.query(on: app.db), size: size) { batch in
                     visited += batch.map(\.householdNumber)
                     batches += 1
                 }

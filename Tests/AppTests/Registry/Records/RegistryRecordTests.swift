@@ -28,7 +28,7 @@ struct RegistryRecordTests {
             }
             #expect(try await IncomeRecord.query(on: app.db).count() == before)
             // act: good input corrects the demo's 2025 figures, naming the record it replaces
-            let replaced = try #require(try await IncomeController.existing(year: "2025", household: household, on: app.db))
+            let replaced = try #require(try await RegistryRecordService.existingIncome(year: "2025", household: household, on: app.db))
             try await app.postForm("households/\(id)/incomes", as: session, ["year": "2025", "wage": "24,000", "business": "6000", "productionCosts": "2000.50", "transfer": "1200",
                                                                               "replaces": try replaced.requireID().uuidString.lowercased(), "reason": "入户核实"]) { response in
                 #expect(response.status == .seeOther)
@@ -51,7 +51,7 @@ struct RegistryRecordTests {
             let household = try #require(try await Household.query(on: app.db).filter(\.$villageCode == village.areaCode).first())
             let id = try household.requireID().uuidString.lowercased()
             let session = try await app.signIn("village")
-            let original = try #require(try await IncomeController.existing(year: "2025", household: household, on: app.db))
+            let original = try #require(try await RegistryRecordService.existingIncome(year: "2025", household: household, on: app.db))
             let originalWage = original.wage
             // act: the form for 2025 shows the recorded figures
             var form = try BrowserForm.named("/households/\(id)/incomes", in: try await app.page("households/\(id)/incomes/new?year=2025", as: session))

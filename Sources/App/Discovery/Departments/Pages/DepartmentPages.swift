@@ -4,7 +4,7 @@ import Plot
 
 /// 部门数据交换 pages.
 enum DepartmentPages {
-    static func index(user: CurrentUser, status: (kinds: [DepartmentController.KindStatus], batches: [DepartmentBatch]), error: String?) -> String {
+    static func index(user: CurrentUser, status: (kinds: [DepartmentService.KindStatus], batches: [DepartmentBatch]), error: String?) -> String {
         let uploadable = status.kinds.filter(\.canUpload)
         return Layout(
             title: "部门数据交换", pageID: "departments", user: user,

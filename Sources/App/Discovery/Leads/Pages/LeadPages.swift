@@ -4,6 +4,11 @@ import Plot
 
 /// 风险线索 pages: the ledger and one lead.
 enum LeadPages {
+    /// Leads on one page of the ledger.
+    static let pageSize = 100
+    /// The warning page lists this many leads, the earliest deadlines; the file holds them all.
+    static let warningPageLimit = 500
+
     struct Row {
         let lead: RiskLead
         let urgency: LeadUrgency?
@@ -51,7 +56,7 @@ enum LeadPages {
         .a(.href(SiteRoute.lead.path(lead.id ?? UUID())), .text(leadName(lead)))
     }
 
-    static func ledger(user: CurrentUser, filter: LeadController.LedgerFilter, rows: [Row], total: Int, offset: Int, now: Date,
+    static func ledger(user: CurrentUser, filter: LeadService.LedgerFilter, rows: [Row], total: Int, offset: Int, now: Date,
                        areas: [(code: String, name: String)] = []) -> String {
         let query = [("state", filter.state), ("channel", filter.channel), ("urgency", filter.urgency), ("area", filter.area)]
             .compactMap { key, value in value.flatMap { $0.isEmpty ? nil : "\(key)=\(SiteURL.escape($0))" } }.joined(separator: "&")
@@ -89,17 +94,17 @@ enum LeadPages {
                     })
                 )),
                 .div(.class("pager"),
-                     .if(offset > 0, .a(.class("button"), .href(SiteRoute.leads.path() + "?offset=\(max(0, offset - LeadController.pageSize))" + (query.isEmpty ? "" : "&" + query)), .text("上一页"))),
-                     .if(offset + LeadController.pageSize < total, .a(.class("button"), .href(SiteRoute.leads.path() + "?offset=\(offset + LeadController.pageSize)" + (query.isEmpty ? "" : "&" + query)), .text("下一页"))))
+                     .if(offset > 0, .a(.class("button"), .href(SiteRoute.leads.path() + "?offset=\(max(0, offset - pageSize))" + (query.isEmpty ? "" : "&" + query)), .text("上一页"))),
+                     .if(offset + pageSize < total, .a(.class("button"), .href(SiteRoute.leads.path() + "?offset=\(offset + pageSize)" + (query.isEmpty ? "" : "&" + query)), .text("下一页"))))
             )
         ).render()
     }
 
     /// 半月预警清单: the households flagged at risk in the half month, then the open leads overdue or due soon,
     /// earliest deadline first.
-    /// `rows`: the earliest deadlines, up to `LeadExportController.warningPageLimit`; the counts are of the whole list.
+    /// `rows`: the earliest deadlines, up to `warningPageLimit`; the counts are of the whole list.
     static func warning(user: CurrentUser, rows: [Row], overdue: Int, dueSoon: Int, today: CivilDate,
-                        half: HalfMonth, flagged: [LeadExportController.Flagged], flaggedTotal: Int) -> String {
+                        half: HalfMonth, flagged: [Flagged], flaggedTotal: Int) -> String {
         Layout(
             title: "半月预警清单", pageID: "warning-list", user: user,
             content: .group(

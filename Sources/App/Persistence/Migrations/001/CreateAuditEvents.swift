@@ -23,8 +23,8 @@ struct CreateAuditEvents: AsyncMigration {
         try await database.createIndex(on: AuditEvent.schema, named: "audit_events_area", columns: ["area_code", "occurred_at"])
         try await database.createIndex(on: AuditEvent.schema, named: "audit_events_occurred_at", columns: ["occurred_at"])
         guard let sql = database as? any SQLDatabase else { return }
-        switch sql.dialect.name {
-        case "sqlite":
+        switch sql.engine {
+        case .sqlite:
             for operation in ["UPDATE", "DELETE"] {
                 try await sql.raw("""
                     CREATE TRIGGER audit_events_no_\(unsafeRaw: operation.lowercased())
@@ -32,7 +32,7 @@ struct CreateAuditEvents: AsyncMigration {
                     BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END
                     """).run()
             }
-        case "postgresql":
+        case .postgresql:
             try await sql.raw("""
                 CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger AS $$
                 BEGIN RAISE EXCEPTION 'audit_events is append-only'; END; $$ LANGUAGE plpgsql
@@ -41,14 +41,12 @@ struct CreateAuditEvents: AsyncMigration {
                 CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
                 FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()
                 """).run()
-        default:
-            break
         }
     }
 
     func revert(on database: any Database) async throws {
         try await database.schema(AuditEvent.schema).delete()
-        if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
+        if let sql = database as? any SQLDatabase, sql.engine == .postgresql {
             try await sql.raw("DROP FUNCTION IF EXISTS audit_events_append_only()").run()
         }
     }

@@ -41,8 +41,8 @@ struct CreateScreeningFacts: AsyncMigration {
         try await database.createIndex(on: DepartmentEventRecord.schema, named: "department_events_kind_household",
                                        columns: ["kind", "household_id", "id_number", "event_date", "amount"])
         guard let sql = database as? any SQLDatabase else { return }
-        switch sql.dialect.name {
-        case "postgresql":
+        switch sql.engine {
+        case .postgresql:
             try await sql.raw("CREATE TABLE screening_changes (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, household_id UUID NOT NULL)").run()
             // One function per household column: NEW.<column> is resolved when the function is compiled.
             for column in Set(Self.watchedTables.map(\.householdColumn)) {
@@ -66,7 +66,7 @@ struct CreateScreeningFacts: AsyncMigration {
                     FOR EACH ROW EXECUTE FUNCTION screening_mark_by_\(unsafeRaw: column)()
                     """).run()
             }
-        default:
+        case .sqlite:
             try await sql.raw("CREATE TABLE screening_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, household_id BLOB NOT NULL)").run()
             for (table, column) in Self.watchedTables {
                 let insert = "INSERT INTO screening_changes (household_id)"
@@ -95,7 +95,7 @@ struct CreateScreeningFacts: AsyncMigration {
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         for (table, _) in Self.watchedTables {
-            if sql.dialect.name == "postgresql" {
+            if sql.engine == .postgresql {
                 try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_screening_changes ON \(unsafeRaw: table)").run()
             } else {
                 for operation in ["insert", "update", "delete"] {
@@ -104,7 +104,7 @@ struct CreateScreeningFacts: AsyncMigration {
             }
         }
         try await sql.raw("DROP TABLE IF EXISTS screening_changes").run()
-        if sql.dialect.name == "postgresql" {
+        if sql.engine == .postgresql {
             for column in Set(Self.watchedTables.map(\.householdColumn)) {
                 try await sql.raw("DROP FUNCTION IF EXISTS screening_mark_by_\(unsafeRaw: column)()").run()
             }

@@ -26,7 +26,7 @@ struct AddLeadFollowUp: AsyncMigration {
             .create()
         try await database.createIndex(on: RiskLead.schema, named: "risk_leads_follows", columns: ["follows_lead_id"])
         guard let sql = database as? any SQLDatabase else { return }
-        if sql.dialect.name == "postgresql" {
+        if sql.engine == .postgresql {
             try await sql.raw("""
                 CREATE OR REPLACE FUNCTION risk_leads_follow_household() RETURNS trigger AS $$
                 BEGIN
@@ -50,7 +50,7 @@ struct AddLeadFollowUp: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         if let sql = database as? any SQLDatabase {
-            if sql.dialect.name == "postgresql" {
+            if sql.engine == .postgresql {
                 try await sql.raw("DROP TRIGGER IF EXISTS households_lead_village ON households").run()
                 try await sql.raw("DROP FUNCTION IF EXISTS risk_leads_follow_household()").run()
             } else {

@@ -35,7 +35,7 @@ struct AddScreeningSignals: AsyncMigration {
 
     private func createStampTriggers(_ sql: any SQLDatabase) async throws {
         let capable = LabourCapacity.allCases.filter(\.isCapable).map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        if sql.dialect.name == "postgresql" {
+        if sql.engine == .postgresql {
             let today = "to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')"
             try await sql.raw("""
                 CREATE OR REPLACE FUNCTION members_stamp_changes() RETURNS trigger AS $$
@@ -73,7 +73,7 @@ struct AddScreeningSignals: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         if let sql = database as? any SQLDatabase {
-            if sql.dialect.name == "postgresql" {
+            if sql.engine == .postgresql {
                 try await sql.raw("DROP TRIGGER IF EXISTS members_stamp_changes ON members").run()
                 try await sql.raw("DROP FUNCTION IF EXISTS members_stamp_changes()").run()
             } else {

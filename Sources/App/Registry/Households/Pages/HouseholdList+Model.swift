@@ -63,12 +63,7 @@ struct HouseholdSearch: Content {
         if term.allSatisfy(\.isASCIIDigit) {
             return query.filter(\.$householdNumber >= term).filter(\.$householdNumber <= term + "\u{7F}")
         }
-        let pattern = term.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
-        let memberHouseholds = try await Member.restrict(Member.query(on: database), to: scope)
-            .filter(\.$name, .custom("LIKE"), pattern + "%").limit(5000).all(\.$household.$id)
-        return query.group(.or) { either in
-            either.filter(\.$headName, .custom("LIKE"), pattern + "%").filter(\.$id ~~ memberHouseholds)
-        }
+        return try await HouseholdStore.filter(query, namesBeginningWith: term, in: scope, on: database)
     }
 }
 

@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import SQLKit
 import Vapor
 
 extension HouseholdPage {
@@ -29,17 +28,15 @@ extension HouseholdPage {
         }
     }
 
-    /// Every query here is plain SQL read with `PlainRowModel`: this page is the one opened most, by every role.
+    /// Every query here is a `HouseholdStore` read: this page is the one opened most, by every role.
     static func query(id: UUID?, reveal: Bool, on request: Request) async throws -> Model {
         let user = try request.requireUser()
         let database = request.db
-        guard let id, let household = try await database.plainRows(Household.self, """
-            WHERE households.id = \(bind: id) AND \(user.scope.householdPredicate())
-            """).first
+        guard let id, let household = try await HouseholdStore.household(id, in: user.scope, on: database)
         else { throw Abort(.notFound, reason: "未找到该记录。") }
-        let members = try await database.plainRows(Member.self, "WHERE household_id = \(bind: id) ORDER BY birth_date")
+        let members = try await HouseholdStore.members(ofHousehold: id, on: database)
             .sorted { RelationToHead.order($0.relation) < RelationToHead.order($1.relation) }
-        let incomes = try await database.plainRows(IncomeRecord.self, "WHERE household_id = \(bind: id) ORDER BY period_start")
+        let incomes = try await HouseholdStore.incomes(ofHousehold: id, on: database)
         let lineage = try await AreaDirectory.lineage(of: household.groupCode ?? household.villageCode, on: database)
         let revealed = reveal && user.role.seesFullPersonalData
         if revealed {
@@ -49,24 +46,14 @@ extension HouseholdPage {
                 actor: request.auditActor, at: request.now, on: database
             )
         }
-        let guarantees = try await database.plainRows(GuaranteeRecord.self, """
-            WHERE household_id = \(bind: id) ORDER BY assessed_on DESC, created_at DESC
-            """)
-        let visits = try await database.plainRows(Visit.self, "WHERE household_id = \(bind: id) ORDER BY visited_on DESC LIMIT 20")
-        let contact = try await database.plainRows(User.self, """
-            JOIN contact_assignments ON contact_assignments.user_id = users.id
-            WHERE contact_assignments.household_id = \(bind: id) AND contact_assignments.ended_on IS NULL LIMIT 1
-            """).first
+        let guarantees = try await HouseholdStore.guarantees(ofHousehold: id, on: database)
+        let visits = try await HouseholdStore.recentVisits(ofHousehold: id, on: database)
+        let contact = try await HouseholdStore.currentContact(ofHousehold: id, on: database)
         var candidates: [User] = []
         if HouseholdAction.assignContact.isAllowed(for: user.role) {
-            candidates = try await database.plainRows(User.self, """
-                WHERE role = \(bind: Role.contact.rawValue) AND area_code = \(bind: household.villageCode) AND is_active = \(bind: true)
-                ORDER BY display_name
-                """)
+            candidates = try await HouseholdStore.contactCandidates(inVillage: household.villageCode, on: database)
         }
-        let leads = !user.role.canReadLeads ? [] : try await database.plainRows(RiskLead.self, """
-            WHERE household_id = \(bind: id) ORDER BY received_at DESC
-            """)
+        let leads = !user.role.canReadLeads ? [] : try await HouseholdStore.leads(ofHousehold: id, on: database)
         return Model(
             user: user, household: household, members: members, incomes: incomes,
             areaPath: lineage.suffix(4).map(\.name).joined(separator: " / "),

@@ -8,7 +8,7 @@ import SQLKit
 /// ids' text (`json_each`), PostgreSQL a `uuid[]` (`= ANY`, an index condition as an IN list is). The array is bound
 /// typed, not as text cast in the statement: such a cast is not folded into a constant, and a sequential scan would
 /// parse the whole list again for every row.
-struct BoundIDList: Sendable {
+public struct BoundIDList: Sendable {
     private enum Bound: Sendable {
         case jsonText(String)
         case uuidArray([UUID])
@@ -16,8 +16,8 @@ struct BoundIDList: Sendable {
 
     private let bound: Bound
 
-    init(_ ids: some Sequence<UUID>, sql: any SQLDatabase) {
-        if sql.dialect.name == "postgresql" {
+    public init(_ ids: some Sequence<UUID>, sql: any SQLDatabase) {
+        if sql.engine == .postgresql {
             bound = .uuidArray(Array(ids))
         } else {
             // Hyphenated upper-case text: how the SQLite driver binds a UUID, so the listed values equal the stored ones.
@@ -26,7 +26,7 @@ struct BoundIDList: Sendable {
     }
 
     /// The condition that `column` holds one of the ids.
-    func contains(_ column: SQLQueryString) -> SQLQueryString {
+    public func contains(_ column: SQLQueryString) -> SQLQueryString {
         switch bound {
         case let .jsonText(text): "\(column) IN (SELECT value FROM json_each(\(bind: text)))"
         case let .uuidArray(ids): "\(column) = ANY(\(bind: ids))"

@@ -16,7 +16,8 @@ struct HouseholdCounts: Sendable, Equatable {
     }
 }
 
-enum HouseholdStatistics {
+/// Household counts of a scope, read by grouped SQL over `households`.
+enum HouseholdStatisticsStore {
     private struct Row: Decodable {
         let key: String?
         let households: Int

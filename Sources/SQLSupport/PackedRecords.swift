@@ -4,10 +4,10 @@ import SQLKit
 /// (about 10 µs here) would dominate: the database writes each field as `<bytes>:<text>` (or `-` for NULL) and joins
 /// the records, and `Reader` walks the bytes once. Length prefixes make any content safe, separators and line
 /// breaks included.
-enum PackedRecords {
+public enum PackedRecords {
     /// The SQL expression of one record: `fields` (SQL expressions of any type) written one after another.
-    static func record(_ fields: [SQLQueryString], sql: any SQLDatabase) -> SQLQueryString {
-        let postgres = sql.dialect.name == "postgresql"
+    public static func record(_ fields: [SQLQueryString], sql: any SQLDatabase) -> SQLQueryString {
+        let postgres = sql.engine == .postgresql
         return fields.map { field -> SQLQueryString in
             postgres
                 ? "COALESCE(octet_length(CAST(\(field) AS TEXT)) || ':' || CAST(\(field) AS TEXT), '-')"
@@ -16,12 +16,12 @@ enum PackedRecords {
     }
 
     /// The aggregate that joins records with nothing between them.
-    static func joined(_ record: SQLQueryString, sql: any SQLDatabase) -> SQLQueryString {
-        sql.dialect.name == "postgresql" ? "string_agg(\(record), '')" : "group_concat(\(record), '')"
+    public static func joined(_ record: SQLQueryString, sql: any SQLDatabase) -> SQLQueryString {
+        sql.engine == .postgresql ? "string_agg(\(record), '')" : "group_concat(\(record), '')"
     }
 
     /// The same packing made in Swift, for values written to a staging table and read back there.
-    static func pack(_ values: [String?]) -> String {
+    public static func pack(_ values: [String?]) -> String {
         var text = ""
         for value in values {
             if let value { text += "\(value.utf8.count):" + value } else { text += "-" }
@@ -30,7 +30,7 @@ enum PackedRecords {
     }
 
     /// Every field of a packed text; nil when it is not a well-formed packing.
-    static func unpack(_ text: String) -> [String?]? {
+    public static func unpack(_ text: String) -> [String?]? {
         var reader = Reader(text)
         var values: [String?] = []
         do {
@@ -42,7 +42,7 @@ enum PackedRecords {
     }
 
     /// `SELECT <fields, packed> FROM <rest>`: every record's fields, in the order the database aggregated them.
-    static func rows(_ fields: [SQLQueryString], from rest: SQLQueryString, sql: any SQLDatabase) async throws -> [[String?]] {
+    public static func rows(_ fields: [SQLQueryString], from rest: SQLQueryString, sql: any SQLDatabase) async throws -> [[String?]] {
         let query: SQLQueryString = "SELECT \(joined(record(fields, sql: sql), sql: sql)) AS packed FROM "
         guard let packed = try await sql.raw(query + rest).first(decoding: Packed.self)?.packed else { return [] }
         var reader = Reader(packed)
@@ -54,16 +54,16 @@ enum PackedRecords {
     private struct Packed: Decodable { let packed: String? }
 
     /// Walks a packed text field by field.
-    struct Reader {
+    public struct Reader {
         private let bytes: [UInt8]
         private var position = 0
 
-        init(_ text: String) { bytes = Array(text.utf8) }
+        public init(_ text: String) { bytes = Array(text.utf8) }
 
-        var isAtEnd: Bool { position >= bytes.count }
+        public var isAtEnd: Bool { position >= bytes.count }
 
         /// The next field; nil for SQL NULL. Throws when the text is not a well-formed packing.
-        mutating func next() throws -> String? {
+        public mutating func next() throws -> String? {
             guard position < bytes.count else { throw Malformed() }
             if bytes[position] == UInt8(ascii: "-") { position += 1; return nil }
             var length = 0
@@ -79,8 +79,8 @@ enum PackedRecords {
             return String(decoding: bytes[start..<position], as: UTF8.self)
         }
 
-        struct Malformed: Error, CustomStringConvertible {
-            var description: String { "packed records unreadable" }
+        public struct Malformed: Error, CustomStringConvertible {
+            public var description: String { "packed records unreadable" }
         }
     }
 }

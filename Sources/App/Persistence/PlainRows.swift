@@ -23,18 +23,6 @@ extension PlainRowModel {
     }
 }
 
-extension SQLRow {
-    /// A non-null column.
-    func value<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T {
-        try decode(column: column, as: T.self)
-    }
-
-    /// A nullable column: nil for SQL NULL.
-    func optional<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T? {
-        try decodeNil(column: column) ? nil : decode(column: column, as: T.self)
-    }
-}
-
 extension Database {
     /// This database as SQLKit sees it; every driver Shouwang runs on is one.
     var sql: any SQLDatabase {

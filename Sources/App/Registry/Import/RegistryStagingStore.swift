@@ -11,13 +11,13 @@ import Vapor
 /// its values typed as the registry stores them, so new households go to the registry by INSERT … SELECT with the
 /// ids drawn for the import (`StagingIDs`: a member's from its row, a household's and its audit record's from the
 /// household's first row).
-struct RegistryStaging {
+struct RegistryStagingStore {
     static let table = "registry_import_rows"
     let database: any Database
     let sql: any SQLDatabase
     let householdsPerPage: Int
     let ids = StagingIDs()
-    var isPostgres: Bool { sql.dialect.name == "postgresql" }
+    var isPostgres: Bool { sql.engine == .postgresql }
 
     init(on database: any Database, householdsPerPage: Int) throws {
         self.householdsPerPage = max(householdsPerPage, 1)
@@ -121,14 +121,15 @@ struct RegistryStaging {
         }
     }
 
-    private struct KeyRow: Decodable {
+    /// A staged row's number and the key the checks across rows compare.
+    struct KeyRow: Decodable {
         let sheet_row: Int
         let cross_key: String
     }
 
-    /// The checks across rows, on the rows of suspect households and identity numbers only (found by grouping in
-    /// SQL), with the domain's messages: households first, then identity numbers.
-    func crossRowProblems() async throws -> [ImportProblem] {
+    /// The rows the checks across rows look at, found by grouping in SQL: the rows of suspect households and of
+    /// repeated identity numbers, each in row order.
+    func crossRowSuspects() async throws -> (households: [KeyRow], identities: [KeyRow]) {
         let households = try await sql.raw("""
             SELECT sheet_row, cross_key FROM \(ident: Self.table) WHERE household_number IN (
               SELECT household_number FROM \(ident: Self.table) WHERE household_number <> '' GROUP BY household_number
@@ -142,8 +143,7 @@ struct RegistryStaging {
               SELECT id_number FROM \(ident: Self.table) WHERE id_number <> '' GROUP BY id_number HAVING COUNT(*) > 1)
             ORDER BY sheet_row
             """).all(decoding: KeyRow.self)
-        return RegistryBlockCheck.householdProblems(households.map { ($0.sheet_row, $0.cross_key) })
-            + RegistryBlockCheck.duplicateIdentityProblems(identities.map { ($0.sheet_row, $0.cross_key) })
+        return (households, identities)
     }
 }
 
@@ -194,6 +194,6 @@ struct StagingIDs: Sendable {
     /// The first 24 characters of the ids of a kind; the row follows as 12 hex digits.
     func prefix(_ kind: Kind) -> String { prefixes[kind.rawValue] }
 
-    /// The id of the row written for sheet row `row`, as `RegistryStaging.id` builds it in SQL.
+    /// The id of the row written for sheet row `row`, as `RegistryStagingStore.id` builds it in SQL.
     func id(_ kind: Kind, row: Int) -> UUID? { UUID(uuidString: prefix(kind) + String(format: "%012X", row)) }
 }

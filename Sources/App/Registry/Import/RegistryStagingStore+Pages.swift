@@ -2,7 +2,7 @@ import Domain
 import Foundation
 import SQLKit
 
-extension RegistryStaging {
+extension RegistryStagingStore {
     private struct NumberRow: Decodable {
         let household_number: String
     }

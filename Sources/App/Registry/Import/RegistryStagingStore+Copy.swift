@@ -1,7 +1,7 @@
 import Foundation
 import NIOCore
 
-extension RegistryStaging {
+extension RegistryStagingStore {
     /// On PostgreSQL the rows are streamed into the staging table with `COPY … FROM STDIN` (text format) on the
     /// import's connection, instead of multi-row INSERTs of thirty-odd binds a row. False on another engine.
     func copy(_ rows: [[StagedCell]]) async throws -> Bool {

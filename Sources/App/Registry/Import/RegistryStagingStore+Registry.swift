@@ -17,7 +17,7 @@ enum HouseholdStatus: String {
 
 /// The comparison of the staged file with the registry, and the writing of its new households, as joins of the
 /// staging table with `households` and `members`: one statement each, whatever the file's size.
-extension RegistryStaging {
+extension RegistryStagingStore {
     /// One row per household of the file none of whose rows has a problem: its ids, first row, member count and
     /// head, the registered household it matches and its `HouseholdStatus`.
     static let householdTable = "registry_import_households"
@@ -96,21 +96,23 @@ extension RegistryStaging {
         return result
     }
 
-    private struct OutsideRow: Decodable {
+    /// A household of the file whose number is registered outside the importer's scope.
+    struct OutsideRow: Decodable {
         let first_row: Int
         let household_number: String
     }
 
-    private struct HolderRow: Decodable {
+    /// A staged person registered, not departed, in another household: where.
+    struct HolderRow: Decodable {
         let sheet_row: Int
         let id_number: String
         let household_number: String
         let village_code: String
     }
 
-    /// The conflicts only the registry shows: a household number registered outside the scope, and a person
-    /// registered, not departed, in another household (outside the scope only the fact is told, never where).
-    func registryProblems(scope: AccessScope) async throws -> [ImportProblem] {
+    /// The conflicts only the registry shows: the households of the file whose number is registered outside the
+    /// scope, and the staged people registered, not departed, in another household (in row order).
+    func registryConflicts() async throws -> (outside: [OutsideRow], holders: [HolderRow]) {
         let outside = try await sql.raw("""
             SELECT first_row, household_number FROM \(ident: Self.householdTable) WHERE status = \(bind: HouseholdStatus.outside.rawValue)
             """).all(decoding: OutsideRow.self)
@@ -121,17 +123,7 @@ extension RegistryStaging {
             WHERE m.departed_on IS NULL AND h.household_number <> r.household_number
             ORDER BY r.sheet_row
             """).all(decoding: HolderRow.self)
-        var problems = outside.map {
-            ImportProblem(row: $0.first_row, column: .householdNumber, value: $0.household_number, reason: "该户编号已登记在您管辖范围以外的农户")
-        }
-        var named = Set<Int>()
-        for holder in holders where named.insert(holder.sheet_row).inserted {
-            let inside = AreaCode(holder.village_code).map(scope.includes) == true
-            problems.append(ImportProblem(row: holder.sheet_row, column: .idNumber, value: holder.id_number, reason: inside
-                ? "该身份证号已登记在户编号 \(holder.household_number) 的农户中，同一人不能在两户登记"
-                : "该身份证号已在您管辖范围以外登记，同一人不能在两户登记，请与上级核实"))
-        }
-        return problems
+        return (outside, holders)
     }
 
     /// Writes the new households, their members and one audit record each (the snapshot built in SQL, as

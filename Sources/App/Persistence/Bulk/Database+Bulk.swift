@@ -7,7 +7,7 @@ extension Database {
     /// stays with the pooled connection.
     func withBulkConnection<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await withConnection { connection in
-            if let sql = connection as? any SQLDatabase, sql.dialect.name == "sqlite" {
+            if let sql = connection as? any SQLDatabase, sql.engine == .sqlite {
                 try await sql.raw("PRAGMA cache_size = -65536").run()
             }
             return try await work(connection)
@@ -18,7 +18,7 @@ extension Database {
     /// connection for one already inside a transaction and runs `transaction`'s work without BEGIN, each statement
     /// then committing on its own; so on PostgreSQL the statements are sent here.
     func transactionOnConnection<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        guard let sql = self as? any SQLDatabase, sql.dialect.name == "postgresql" else { return try await transaction(work) }
+        guard let sql = self as? any SQLDatabase, sql.engine == .postgresql else { return try await transaction(work) }
         try await sql.raw("BEGIN").run()
         let result: T
         do {
@@ -43,7 +43,7 @@ extension Database {
     /// succeeded or not; on PostgreSQL just `work`.
     private func withSQLiteSetting<T: Sendable>(_ setting: SQLQueryString, restoring: SQLQueryString,
                                                 _ work: @escaping @Sendable () async throws -> T) async throws -> T {
-        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await work() }
+        guard let sql = self as? any SQLDatabase, sql.engine == .sqlite else { return try await work() }
         try await sql.raw(setting).run()
         let result: T
         do {
@@ -70,7 +70,7 @@ extension Database {
     /// Copies what a bulk write left in SQLite's write-ahead log into the database file, without waiting for readers
     /// (pages a reader still needs stay for a later checkpoint). Nothing to do on PostgreSQL.
     func checkpointWriteAheadLog() async throws {
-        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        guard let sql = self as? any SQLDatabase, sql.engine == .sqlite else { return }
         try await sql.raw("PRAGMA wal_checkpoint(PASSIVE)").run()
     }
 }
