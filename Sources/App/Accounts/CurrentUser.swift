@@ -26,7 +26,7 @@ extension Request {
 
     /// The signed-in user; routes behind `RequireUser` can rely on it.
     func requireUser() throws -> CurrentUser {
-        guard let user = currentUser else { throw Abort(.unauthorized, reason: "请先登录。") }
+        guard let user = currentUser else { throw AppError.signInRequired }
         return user
     }
 }
@@ -35,7 +35,7 @@ extension User {
     /// Builds the request's view of this user, refusing a record whose role or area no longer parses.
     func current(csrfToken: String?) throws -> CurrentUser {
         guard let id, let role = Role(rawValue: role), let code = AreaCode(areaCode) else {
-            throw Abort(.forbidden, reason: "账号配置不完整，请联系管理员。")
+            throw AppError.accountIncomplete
         }
         return CurrentUser(
             id: id, username: username, displayName: displayName, role: role,

@@ -87,7 +87,7 @@ struct ScopedData<M: AreaScoped> {
     /// so a user cannot learn that a record exists elsewhere.
     func find(_ id: M.IDValue?) async throws -> M {
         guard let id, let row = try await query().filter(\M._$id == id).first() else {
-            throw Abort(.notFound, reason: "未找到该记录。")
+            throw AppError.recordNotFound
         }
         return row
     }

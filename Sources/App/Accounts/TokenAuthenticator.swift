@@ -46,7 +46,7 @@ struct TokenAuthenticator: AsyncMiddleware {
 struct RequireUser: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.currentUser != nil else {
-            if request.isAPI { throw Abort(.unauthorized, reason: "需要有效的访问令牌（Authorization: Bearer …）。") }
+            if request.isAPI { throw AppError.tokenRequired }
             // A form posted after the session ended comes back after signing in, with what was typed.
             if let draft = try await FormDrafts.keepExpiredPost(request) {
                 return request.redirect(to: SiteURL.login(next: draft).path)

@@ -136,7 +136,7 @@ struct UserAdminController {
 
     private func requireAdmin(_ request: Request) throws -> CurrentUser {
         let user = try request.requireUser()
-        guard user.role.canManageUsers else { throw Abort(.forbidden, reason: "只有系统管理员可以管理用户。") }
+        try user.require(.manageUsers)
         return user
     }
 

@@ -10,7 +10,7 @@ struct AreaAPIController {
         guard let code = AreaCode(raw), user.scope.includes(code),
               let area = try await AreaDirectory.area(raw, on: request.db),
               let level = AreaLevel(rawValue: area.level)
-        else { throw Abort(.notFound, reason: "未找到该区划，或不在您的管辖范围内。") }
+        else { throw AppError.areaNotFound }
         let counts = try await AreaDirectory.counts(of: code, level: level, scope: user.scope, on: request.reportDB)
         let children = try await AreaDirectory.children(of: raw, on: request.db)
         return API.AreaDetail(

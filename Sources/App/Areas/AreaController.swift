@@ -37,7 +37,7 @@ struct AreaController {
             if siblings.contains(where: { $0.name == name && $0.level == level.rawValue }) { return nil }
             guard let parentCode = AreaCode(parent.code),
                   let code = AreaCode.nextChild(of: parentCode, level: level, existing: siblings.map(\.code))
-            else { throw Abort(.conflict, reason: "「\(parent.name)」下的\(level.label)代码已用完。") }
+            else { throw AppError.areaCodesExhausted(parentName: parent.name, levelLabel: level.label) }
             let area = Area(code: code.value, name: name, level: level.rawValue, parentCode: parent.code, codeSystem: Area.localCodeSystem)
             try await area.create(on: database)
             try await AuditLog.recordChange(of: area, before: nil, summary: "新增\(level.label)「\(name)」", actor: request.auditActor, at: request.now, on: database)
@@ -75,19 +75,19 @@ struct AreaController {
     private func childContext(_ request: Request, levelRaw: String?) async throws -> (CurrentUser, Area, AreaLevel) {
         let user = try request.requireUser()
         let parent = try await scopedArea(request, user: user)
-        guard user.role.canEditAreasBelowCounty else { throw Abort(.forbidden, reason: "只有县级部门和管理员可以维护村、组和网格。") }
+        try user.require(.editAreasBelowCounty)
         guard let parentLevel = AreaLevel(rawValue: parent.level), let level = levelRaw.flatMap(AreaLevel.init(rawValue:)),
               AreaLevel.localChildLevels(of: parentLevel).contains(level)
-        else { throw Abort(.badRequest, reason: "不能在该区划下新增这一层级。") }
+        else { throw AppError.levelNotAllowedHere }
         return (user, parent, level)
     }
 
     private func editableArea(_ request: Request) async throws -> (CurrentUser, Area, AreaLevel) {
         let user = try request.requireUser()
         let area = try await scopedArea(request, user: user)
-        guard user.role.canEditAreasBelowCounty else { throw Abort(.forbidden, reason: "只有县级部门和管理员可以维护村、组和网格。") }
+        try user.require(.editAreasBelowCounty)
         guard area.codeSystem == Area.localCodeSystem, let level = AreaLevel(rawValue: area.level) else {
-            throw Abort(.forbidden, reason: "官方区划代码表中的区划不能在本系统修改。")
+            throw AppError.officialAreaReadOnly
         }
         return (user, area, level)
     }
@@ -96,7 +96,7 @@ struct AreaController {
         let raw = request.parameters.get("code") ?? ""
         guard let code = AreaCode(raw), user.scope.includes(code),
               let area = try await AreaDirectory.area(raw, on: request.db)
-        else { throw Abort(.notFound, reason: "未找到该区划，或不在您的管辖范围内。") }
+        else { throw AppError.areaNotFound }
         return area
     }
 }

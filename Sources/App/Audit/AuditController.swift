@@ -8,7 +8,7 @@ struct AuditController {
 
     func index(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        guard user.role.canReadAuditLog else { throw Abort(.forbidden, reason: "您的角色不能查看操作日志。") }
+        try user.require(.readAuditLog)
         let offset = try request.queryNumber(.offset) ?? 0
         let range = user.scope.areaCodeRange
         let events = try await AuditEvent.query(on: request.db)

@@ -27,7 +27,7 @@ extension Database {
     /// This database as SQLKit sees it; every driver Shouwang runs on is one.
     var sql: any SQLDatabase {
         get throws {
-            guard let sql = self as? any SQLDatabase else { throw Abort(.internalServerError, reason: "数据库驱动不支持 SQL。") }
+            guard let sql = self as? any SQLDatabase else { throw AppError.sqlUnavailable }
             return sql
         }
     }

@@ -48,6 +48,38 @@ enum AppError: AbortError, Equatable {
     case memberDeparted
     /// A stored lead state that is not one of the workflow's.
     case invalidLeadState
+    /// A chosen monitoring contact who is not an active contact of the household's village.
+    case notAContactOfTheVillage
+    /// A cadence form without a department or a valid frequency.
+    case cadenceIncomplete
+    /// A household type filter that is not on the code list.
+    case unknownHouseholdType(String)
+    /// A monitoring status filter that is not on the code list.
+    case unknownMonitoringStatus(String)
+    /// A search text over its limit.
+    case searchTooLong(maximum: Int)
+    /// A guarantee kind that is not on the code list.
+    case unknownGuaranteeKind(String)
+    /// A level that cannot be added below this area.
+    case levelNotAllowedHere
+    /// Every code of a level below a parent is in use.
+    case areaCodesExhausted(parentName: String, levelLabel: String)
+    /// An area from the official code table, which the system does not change.
+    case officialAreaReadOnly
+    /// An export over the households allowed at once.
+    case exportTooLarge(maximum: Int, households: Int)
+    /// An xlsx export over a sheet's row limit.
+    case sheetRowsExceeded(limit: Int, people: Int)
+    /// An API upload without its file name.
+    case fileNameMissing
+    /// An API upload without a body.
+    case emptyBody
+    /// An import batch that is already committed (or holds problems) and cannot be committed.
+    case batchNotCommittable(alreadyCommitted: Bool)
+    /// A department push with no records or more than the limit.
+    case recordCountOutOfRange(maximum: Int)
+    /// The database driver does not speak SQL (never with the drivers Shouwang ships).
+    case sqlUnavailable
 
     var status: HTTPResponseStatus {
         switch self {
@@ -59,7 +91,13 @@ enum AppError: AbortError, Equatable {
         case .malformedAreaCode, .numberOutOfRange: .badRequest
         case .fileTooLarge: .payloadTooLarge
         case .unknownFileFormat, .unreadableFile, .emptyFile: .unprocessableEntity
-        case .incompleteHousehold, .memberDeparted, .invalidLeadState: .conflict
+        case .incompleteHousehold, .memberDeparted, .invalidLeadState, .areaCodesExhausted, .batchNotCommittable: .conflict
+        case .notAContactOfTheVillage, .cadenceIncomplete: .unprocessableEntity
+        case .unknownHouseholdType, .unknownMonitoringStatus, .searchTooLong, .unknownGuaranteeKind, .levelNotAllowedHere,
+            .exportTooLarge, .sheetRowsExceeded, .fileNameMissing, .emptyBody, .recordCountOutOfRange:
+            .badRequest
+        case .officialAreaReadOnly: .forbidden
+        case .sqlUnavailable: .internalServerError
         }
     }
 
@@ -87,6 +125,22 @@ enum AppError: AbortError, Equatable {
         case .incompleteHousehold: "该户登记数据不完整，请先核对成员。"
         case .memberDeparted: "该成员已减员，不能再修改。"
         case .invalidLeadState: "线索状态无效。"
+        case .notAContactOfTheVillage: "所选人员不是本村在岗的监测联系人。"
+        case .cadenceIncomplete: "请选择部门和频次：每隔 1–366 天、每周星期 1–7 或每月 1–31 日前。"
+        case let .unknownHouseholdType(type): "户类型 \(type) 无效。"
+        case let .unknownMonitoringStatus(status): "监测状态 \(status) 无效。"
+        case let .searchTooLong(maximum): "搜索词过长（最多 \(maximum) 个字符）。"
+        case let .unknownGuaranteeKind(raw): "保障类别「\(raw)」无效。"
+        case .levelNotAllowedHere: "不能在该区划下新增这一层级。"
+        case let .areaCodesExhausted(parentName, levelLabel): "「\(parentName)」下的\(levelLabel)代码已用完。"
+        case .officialAreaReadOnly: "官方区划代码表中的区划不能在本系统修改。"
+        case let .exportTooLarge(maximum, households): "一次最多导出 \(maximum) 户（本次 \(households) 户），请缩小范围后再导出。"
+        case let .sheetRowsExceeded(limit, people): "xlsx 一个工作表最多 \(limit) 行，本次 \(people) 人：请改用 CSV，或缩小范围后再导出。"
+        case .fileNameMissing: "请用查询参数 filename 给出文件名（.csv 或 .xlsx）。"
+        case .emptyBody: "请求体为空：请直接发送文件内容。"
+        case let .batchNotCommittable(alreadyCommitted): alreadyCommitted ? "该批次已经导入，不会重复导入。" : "该批次有问题，不能导入。"
+        case let .recordCountOutOfRange(maximum): "records 应为 1–\(maximum) 条。"
+        case .sqlUnavailable: "数据库驱动不支持 SQL。"
         }
     }
 }

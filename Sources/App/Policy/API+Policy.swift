@@ -74,7 +74,7 @@ struct PolicyAPIController {
     func endRow(_ request: Request) async throws -> HTTPStatus {
         let user = try request.requireUser()
         try PolicyService.requireAdministrator(user)
-        guard let id = request.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "未找到该记录。") }
+        guard let id = request.parameters.get("id", as: UUID.self) else { throw AppError.recordNotFound }
         let body = try request.content.decode(API.LastDayRequest.self)
         try await PolicyService.endRow(try Self.parameter(request), id: id, lastDay: body.lastDay,
                                        by: PolicyService.Actor(user: user, audit: request.auditActor), at: request.now, on: request.db)
@@ -83,14 +83,14 @@ struct PolicyAPIController {
 
     private static func parameter(_ request: Request) throws -> PolicyService.Parameter {
         guard let parameter = request.parameters.get("parameter").flatMap(PolicyService.Parameter.init(pathSegment:)) else {
-            throw Abort(.notFound, reason: "没有这个政策参数（monitoring-lines 或 lead-deadlines）。")
+            throw AppError.policyParameterNotFound
         }
         return parameter
     }
 
     private static func row(_ parameter: PolicyService.Parameter, id: UUID, user: CurrentUser, request: Request) async throws -> PolicyService.Row {
         guard let row = try await PolicyService.rows(parameter, for: user, today: request.today, on: request.db).first(where: { $0.id == id }) else {
-            throw Abort(.notFound, reason: "未找到该记录。")
+            throw AppError.recordNotFound
         }
         return row
     }

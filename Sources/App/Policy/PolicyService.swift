@@ -70,7 +70,7 @@ enum PolicyService {
     }
 
     static func requireAdministrator(_ user: CurrentUser) throws {
-        guard user.role == .admin else { throw Abort(.forbidden, reason: "只有系统管理员可以维护政策参数。") }
+        try user.require(.administerPolicy)
     }
 
     /// The rows a user may see: national ones, those of the scopes above the user's area, and those inside it.
@@ -198,7 +198,7 @@ enum PolicyService {
         case .leadDeadlines: try await LeadDeadlinePolicyRecord.find(id, on: database).orNotFound()
         }
         guard row.scopeCode.flatMap(AreaCode.init).map(actor.user.scope.includes) ?? (actor.user.scope.householdFilter == .everything) else {
-            throw Abort(.notFound, reason: "未找到该记录。")
+            throw AppError.recordNotFound
         }
         guard let lastDay = CivilDate(text.trimmingCharacters(in: .whitespaces)) else {
             throw ValidationFailure(problems: [.init(field: "last_day", message: "请填写最后生效日期（YYYY-MM-DD）。")])
@@ -317,7 +317,7 @@ extension LeadDeadlinePolicyRecord: PolicyRowRecord {}
 
 extension Optional {
     func orNotFound() throws -> Wrapped {
-        guard let self else { throw Abort(.notFound, reason: "未找到该记录。") }
+        guard let self else { throw AppError.recordNotFound }
         return self
     }
 }

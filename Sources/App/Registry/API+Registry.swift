@@ -7,11 +7,11 @@ import Vapor
 struct RegistryAPIController {
     func upload(_ request: Request) async throws -> API.ImportBatchItem {
         let user = try request.requireUser()
-        guard user.role.canImportRegistry else { throw Abort(.forbidden, reason: "您的角色不能导入登记表。") }
+        try user.require(.importRegistry)
         guard let fileName = try? request.query.get(String.self, at: "filename"), !fileName.isEmpty else {
-            throw Abort(.badRequest, reason: "请用查询参数 filename 给出文件名（.csv 或 .xlsx）。")
+            throw AppError.fileNameMissing
         }
-        guard let body = request.body.data, body.readableBytes > 0 else { throw Abort(.badRequest, reason: "请求体为空：请直接发送文件内容。") }
+        guard let body = request.body.data, body.readableBytes > 0 else { throw AppError.emptyBody }
         let batch = try await RegistryImportService.check(Data(buffer: body), fileName: fileName, user: user,
                                                           dataDirectory: request.application.settings.dataDirectory, today: request.today,
                                                           actor: request.auditActor, at: request.now, on: request.db)
@@ -26,7 +26,7 @@ struct RegistryAPIController {
         let user = try request.requireUser()
         let batch = try await batch(request)
         guard batch.status == ImportBatch.Status.previewed.rawValue else {
-            throw Abort(.conflict, reason: batch.status == ImportBatch.Status.committed.rawValue ? "该批次已经导入，不会重复导入。" : "该批次有问题，不能导入。")
+            throw AppError.batchNotCommittable(alreadyCommitted: batch.status == ImportBatch.Status.committed.rawValue)
         }
         try await RegistryImportService.commit(batch, user: user, today: request.today, actor: request.auditActor, at: request.now, on: request.db)
         return try API.ImportBatchItem(batch)
@@ -34,10 +34,10 @@ struct RegistryAPIController {
 
     func quality(_ request: Request) async throws -> API.QualityReport {
         let user = try request.requireUser()
-        guard user.role.canReadDataQuality else { throw Abort(.forbidden, reason: "您的角色不能查看数据质量核查。") }
+        try user.require(.readDataQuality)
         var scope = user.scope
         if let raw = try? request.query.get(String.self, at: "area"), !raw.isEmpty {
-            guard let code = AreaCode(raw), scope.includes(code) else { throw Abort(.notFound, reason: "未找到该区划，或不在您的管辖范围内。") }
+            guard let code = AreaCode(raw), scope.includes(code) else { throw AppError.areaNotFound }
             scope = scope.narrowed(to: code)
         }
         let report = try await DataQualityService.report(in: scope, rule: nil, keeping: 1_000, today: request.today, on: request.db)
@@ -88,7 +88,7 @@ struct RegistryAPIController {
     /// A batch of the caller's area; opened `asPreview` (its rows and problems shown), the view is audited.
     private func batch(_ request: Request, asPreview: Bool = false) async throws -> ImportBatch {
         let user = try request.requireUser()
-        guard user.role.canImportRegistry else { throw Abort(.forbidden, reason: "您的角色不能导入登记表。") }
+        try user.require(.importRegistry)
         let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
         if asPreview { return try await RegistryImportService.openPreview(batch, user: user, actor: request.auditActor, at: request.now, on: request.db) }
         return batch

@@ -26,7 +26,7 @@ extension AreaPage {
         guard let areaCode = AreaCode(code), user.scope.includes(areaCode),
               let area = try await AreaDirectory.area(code, on: database),
               let level = AreaLevel(rawValue: area.level)
-        else { throw Abort(.notFound, reason: "未找到该区划，或不在您的管辖范围内。") }
+        else { throw AppError.areaNotFound }
         let lineage = try await AreaDirectory.lineage(of: code, on: database)
         let crumbs = lineage.map { ancestor in
             Model.Crumb(code: ancestor.code, name: ancestor.name, linked: AreaCode(ancestor.code).map(user.scope.includes) ?? false)

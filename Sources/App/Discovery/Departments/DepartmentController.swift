@@ -20,7 +20,7 @@ struct DepartmentController {
         let user = try request.requireUser()
         let form = try request.content.decode(Upload.self)
         guard let kind = form.kind.flatMap(DepartmentEventKind.init(rawValue:)), DepartmentService.mayUpload(kind, user) else {
-            throw Abort(.forbidden, reason: "您不能报送该类数据。")
+            throw AppError.forbidden(.sendDepartmentData)
         }
         guard let file = form.file, file.data.readableBytes > 0 else {
             return .html(DepartmentPages.index(user: user, status: try await DepartmentService.exchangeStatus(for: user, at: request.now, on: request.db), error: "请选择要上传的文件。"), status: .unprocessableEntity)
@@ -34,7 +34,7 @@ struct DepartmentController {
     func batch(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let batch = try await request.scoped(DepartmentBatch.self).find(request.parameters.get("id", as: UUID.self))
-        if user.role == .department, batch.department != user.department?.rawValue { throw Abort(.notFound, reason: "未找到该记录。") }
+        if user.role == .department, batch.department != user.department?.rawValue { throw AppError.recordNotFound }
         return .html(DepartmentPages.batch(user: user, batch: batch))
     }
 
@@ -43,16 +43,16 @@ struct DepartmentController {
     /// own row inherits the enclosing one.
     func setCadence(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        guard [.admin, .county].contains(user.role) else { throw Abort(.forbidden, reason: "只有县级部门和管理员可以调整报送频次。") }
+        try user.require(.setExchangeCadences)
         guard let department = Department(rawValue: request.formText("department")),
               let value = Int(request.formText("value").trimmingCharacters(in: .whitespaces)),
               let pattern = ExchangePattern(kind: request.formText("pattern"), value: value) else {
-            throw Abort(.unprocessableEntity, reason: "请选择部门和频次：每隔 1–366 天、每周星期 1–7 或每月 1–31 日前。")
+            throw AppError.cadenceIncomplete
         }
         let scope: AreaCode?
         if user.role == .admin {
             let text = request.formText("scope").trimmingCharacters(in: .whitespaces)
-            guard text.isEmpty || AreaCode(text) != nil else { throw Abort(.unprocessableEntity, reason: "区划代码格式不正确。") }
+            guard text.isEmpty || AreaCode(text) != nil else { throw AppError.malformedAreaCode("") }
             scope = AreaCode(text)
         } else {
             scope = user.areaCode
@@ -83,7 +83,7 @@ struct DepartmentController {
     }
 
     func template(_ request: Request) async throws -> Response {
-        guard let kind = request.parameters.get("kind").flatMap(DepartmentEventKind.init(rawValue:)) else { throw Abort(.notFound) }
+        guard let kind = request.parameters.get("kind").flatMap(DepartmentEventKind.init(rawValue:)) else { throw AppError.recordNotFound }
         return try .spreadsheet([DepartmentRowParser.templateHeader(for: kind)], format: .csv, baseName: "template-\(kind.rawValue)", sheetName: kind.label)
     }
 }

@@ -7,11 +7,7 @@ import Foundation
 enum DepartmentService {
     /// Whether the user may send data of this kind: a department its own kinds, a county or an administrator any.
     static func mayUpload(_ kind: DepartmentEventKind, _ user: CurrentUser) -> Bool {
-        switch user.role {
-        case .department: kind.department == user.department
-        case .admin, .county: true
-        default: false
-        }
+        user.role.may(.sendDepartmentData) && (user.role != .department || kind.department == user.department)
     }
 
     struct KindStatus {

@@ -49,14 +49,19 @@ extension API {
 
 /// Discovery for API clients: departments push their data; the ledger can be read and worked.
 struct DiscoveryAPIController {
+    /// The most records one push may carry.
+    static let maximumRecords = 200_000
+
     func push(_ request: Request) async throws -> API.DepartmentBatchItem {
         let user = try request.requireUser()
         let body = try request.content.decode(API.DepartmentPush.self)
         guard let kind = DepartmentEventKind(rawValue: body.kind) else {
             throw ValidationFailure(problems: [.init(field: "kind", message: "数据类别「\(body.kind)」不在代码表中。")])
         }
-        guard DepartmentService.mayUpload(kind, user) else { throw Abort(.forbidden, reason: "您不能报送该类数据。") }
-        guard !body.records.isEmpty, body.records.count <= 200_000 else { throw Abort(.badRequest, reason: "records 应为 1–200000 条。") }
+        guard DepartmentService.mayUpload(kind, user) else { throw AppError.forbidden(.sendDepartmentData) }
+        guard !body.records.isEmpty, body.records.count <= Self.maximumRecords else {
+            throw AppError.recordCountOutOfRange(maximum: Self.maximumRecords)
+        }
         let parsed = DepartmentRowParser.parse(kind: kind, records: body.records, today: request.today)
         let digest = RegistryImporter.sha256(try JSONEncoder().encode(body.records))
         let batch = try await DepartmentIngest.ingest(kind: kind, parsed: parsed, source: "api", fileName: body.reference ?? "接口推送",
@@ -84,7 +89,7 @@ struct DiscoveryAPIController {
     func lead(_ request: Request) async throws -> API.LeadItem {
         let user = try request.requireUser()
         let detail = try await LeadService.detail(of: request.parameters.get("id", as: UUID.self), for: user, at: request.now, on: request.db)
-        guard let item = API.LeadItem(LeadPages.Row(lead: detail.lead, urgency: detail.urgency)) else { throw Abort(.notFound) }
+        guard let item = API.LeadItem(LeadPages.Row(lead: detail.lead, urgency: detail.urgency)) else { throw AppError.recordNotFound }
         return item
     }
 
@@ -96,7 +101,7 @@ struct DiscoveryAPIController {
         try await LeadService.apply(action, to: lead, by: user, actor: request.auditActor, at: request.now,
                                     calendar: request.application.workingDayCalendar, on: request.db)
         guard let item = API.LeadItem(LeadPages.Row(lead: lead, urgency: LeadPolicies.urgency(of: lead, now: request.now,
-                                                                                table: try await LeadPolicies.table(on: request.db)))) else { throw Abort(.notFound) }
+                                                                                table: try await LeadPolicies.table(on: request.db)))) else { throw AppError.recordNotFound }
         return item
     }
 }

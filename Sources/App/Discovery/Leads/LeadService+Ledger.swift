@@ -61,7 +61,7 @@ extension LeadService {
     /// The households of the user's area with a lead received in the half month (China time), in household-number
     /// order.
     static func flagged(in half: HalfMonth, for user: CurrentUser, at now: Date, on database: any Database) async throws -> [LeadPages.Flagged] {
-        guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不查看风险线索台账。") }
+        try user.require(.readLeads)
         let from = ChinaTime.startOfDay(half.first), to = ChinaTime.startOfDay(half.last.adding(days: 1))
         let ids = try await LeadLedgerStore.receivedIDs(in: user.scope, from: from, to: to, on: database)
         let rows = try await ledgerRows(ids, at: now, on: database)
@@ -72,7 +72,7 @@ extension LeadService {
 
     /// One lead of the user's area with its sources, steps, related leads and the information attached to its case.
     static func detail(of id: UUID?, for user: CurrentUser, at now: Date, on database: any Database) async throws -> LeadPages.Detail {
-        guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不查看风险线索。") }
+        try user.require(.readLeads)
         let scoped = ScopedData<RiskLead>(scope: user.scope, database: database)
         let lead = try await scoped.find(id)
         try await lead.$household.load(on: database)
@@ -93,7 +93,7 @@ extension LeadService {
     }
 
     private static func ledgerSelection(for user: CurrentUser, filter: LedgerFilter) throws -> LeadLedgerStore.Selection {
-        guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不查看风险线索台账。") }
+        try user.require(.readLeads)
         var scope = user.scope
         if let text = filter.area?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             guard let code = AreaCode(text), user.scope.includes(code) else {

@@ -23,8 +23,8 @@ enum LeadService {
 
     static func apply(_ action: LeadAction, to lead: RiskLead, by user: CurrentUser, actor: AuditLog.Actor, at now: Date,
                       calendar: WorkingDayCalendar, on database: any Database) async throws {
-        guard user.role.canReadLeads else { throw Abort(.forbidden, reason: "行业部门不办理风险线索。") }
-        guard let state = LeadState(rawValue: lead.state) else { throw Abort(.conflict, reason: "线索状态无效。") }
+        try user.require(.readLeads)
+        guard let state = LeadState(rawValue: lead.state) else { throw AppError.invalidLeadState }
         let next: LeadState
         switch LeadWorkflow.apply(action, to: state, by: user.role) {
         case let .failure(error): throw ValidationFailure(problems: [.init(field: "text", message: error.message)])

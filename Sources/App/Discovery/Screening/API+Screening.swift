@@ -151,12 +151,12 @@ struct ScreeningAPIController {
         let user = try request.requireUser()
         try ScreeningRuleService.requireReader(user)
         guard let run = try await ScreeningRun.find(try Self.id(request), on: request.db),
-              let code = AreaCode(run.areaCode), user.scope.includes(code) else { throw Abort(.notFound, reason: "未找到该筛查批次。") }
+              let code = AreaCode(run.areaCode), user.scope.includes(code) else { throw AppError.screeningRunNotFound }
         return try API.ScreeningRunItem(run)
     }
 
     private static func id(_ request: Request) throws -> UUID {
-        guard let id = request.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "未找到该记录。") }
+        guard let id = request.parameters.get("id", as: UUID.self) else { throw AppError.recordNotFound }
         return id
     }
 

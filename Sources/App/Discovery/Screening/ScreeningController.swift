@@ -21,7 +21,7 @@ struct ScreeningController {
     func showRun(_ request: Request) async throws -> Response {
         let user = try Self.requireReader(request)
         guard let run = try await ScreeningRun.find(request.parameters.get("id", as: UUID.self), on: request.db),
-              let code = AreaCode(run.areaCode), user.scope.includes(code) else { throw Abort(.notFound, reason: "未找到该筛查批次。") }
+              let code = AreaCode(run.areaCode), user.scope.includes(code) else { throw AppError.screeningRunNotFound }
         let names = try await AreaDirectory.qualifiedNames(of: Array(run.perVillage.keys), on: request.db)
         return .html(ScreeningPages.run(user: user, run: run, villageNames: names))
     }
@@ -78,7 +78,7 @@ struct ScreeningController {
     }
 
     private static func ruleID(_ request: Request) throws -> UUID {
-        guard let id = request.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "未找到该规则版本。") }
+        guard let id = request.parameters.get("id", as: UUID.self) else { throw AppError.ruleVersionNotFound }
         return id
     }
 
@@ -96,7 +96,7 @@ struct ScreeningController {
             repair.scope.map { user.scope.includes($0) || $0.contains(user.scope.root) } ?? true
         }
         return ScreeningPages.index(user: user, records: records, runs: Array(runs.prefix(20)), problems: problems, proposal: proposal, today: request.today,
-                                    canRun: ScreeningRuleService.runners.contains(user.role), repairs: repairs)
+                                    canRun: user.role.may(.runScreening), repairs: repairs)
     }
 
     private static func requireReader(_ request: Request) throws -> CurrentUser {

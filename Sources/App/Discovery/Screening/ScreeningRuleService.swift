@@ -15,16 +15,10 @@ enum ScreeningRuleService {
         var effectiveFrom = ""
     }
 
-    static let runners: Set<Role> = [.admin, .county]
-
-    static func requireRunner(_ user: CurrentUser) throws {
-        guard runners.contains(user.role) else { throw Abort(.forbidden, reason: "只有县级部门和管理员可以执行筛查或调整规则。") }
-    }
+    static func requireRunner(_ user: CurrentUser) throws { try user.require(.runScreening) }
 
     /// Who may see the screening: those who run it and the supervisors.
-    static func requireReader(_ user: CurrentUser) throws {
-        guard runners.contains(user.role) || user.role == .supervisor else { throw Abort(.forbidden, reason: "只有县级部门、督导和管理员可以查看筛查。") }
-    }
+    static func requireReader(_ user: CurrentUser) throws { try user.require(.readScreening) }
 
     /// The version a proposal makes: the rule's version in force in the user's area on the start day with one parameter
     /// changed, numbered after every stored version of the rule, scoped to the user's area, open-ended.
@@ -146,7 +140,7 @@ enum ScreeningRuleService {
     private static func ownRecord(_ id: UUID, of user: CurrentUser, on database: any Database) async throws -> ScreeningRuleRecord {
         guard let record = try await ScreeningRuleRecord.find(id, on: database), record.withdrawnAt == nil,
               let scope = record.scopeCode.flatMap(AreaCode.init), user.scope.includes(scope) else {
-            throw Abort(.notFound, reason: "未找到本辖区的该规则版本（上级规则由上级调整）。")
+            throw AppError.localRuleVersionNotFound
         }
         return record
     }

@@ -69,7 +69,7 @@ final class FormDrafts: Sendable {
         let user = try request.requireUser()
         guard let token = request.parameters.get("token"),
               let draft = request.application.formDrafts.take(token, userID: user.id, at: request.now)
-        else { throw Abort(.notFound, reason: "这份未保存的内容已取回过或已过期（保留 2 小时）。") }
+        else { throw AppError.draftGone }
         return .html(DraftPage(user: user, draft: draft).render())
     }
 }

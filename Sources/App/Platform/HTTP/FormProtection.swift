@@ -11,7 +11,7 @@ struct FormProtection: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .POST, !request.isAPI else { return try await next.respond(to: request) }
         guard Self.isSameOrigin(request) else {
-            throw Abort(.forbidden, reason: "请求来源不明，已拒绝。请从本系统页面提交。")
+            throw AppError.foreignOrigin
         }
         if let user = request.currentUser, let expected = user.csrfToken {
             if request.body.data == nil {
@@ -20,7 +20,7 @@ struct FormProtection: AsyncMiddleware {
             }
             let sent = try? request.content.get(String.self, at: Self.fieldName)
             guard let sent, Self.constantTimeEquals(sent, expected) else {
-                throw Abort(.forbidden, reason: "页面已过期或请求被篡改，未做任何修改。请刷新页面后重试。")
+                throw AppError.formExpired
             }
         }
         return try await next.respond(to: request)

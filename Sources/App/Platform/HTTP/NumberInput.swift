@@ -29,8 +29,8 @@ struct NumberInput: Sendable {
         return value
     }
 
-    var refusal: Abort {
-        Abort(.badRequest, reason: "参数 \(name) 应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数。")
+    var refusal: AppError {
+        AppError.numberOutOfRange(name: name, range: range)
     }
 }
 

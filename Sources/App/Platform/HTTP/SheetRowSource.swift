@@ -21,7 +21,7 @@ struct SheetRowSource {
         let head = try start.read(upToCount: 4_096) ?? Data()
         try? start.close()
         guard let format = SpreadsheetFormat.detect(fileName: fileName, data: head) else {
-            throw Abort(.unprocessableEntity, reason: "无法识别文件「\(fileName)」的格式，请上传 .csv 或 .xlsx 文件。")
+            throw AppError.unknownFileFormat(fileName: fileName)
         }
         if format == .csv, let reader = try CSVFileReader.open(path: path, blockSize: blockBytes) {
             stream = reader
@@ -39,7 +39,7 @@ struct SheetRowSource {
             do {
                 return try stream?.next()
             } catch let error as SpreadsheetError {
-                throw Abort(.unprocessableEntity, reason: "文件「\(fileName)」无法读取：\(error.message)")
+                throw AppError.unreadableFile(fileName: fileName, message: error.message)
             }
         }
         guard position < whole.count else {

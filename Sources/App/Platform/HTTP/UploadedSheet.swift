@@ -11,13 +11,13 @@ struct UploadedSheet {
 
     init(_ data: Data, fileName: String) throws {
         guard let format = SpreadsheetFormat.detect(fileName: fileName, data: data) else {
-            throw Abort(.unprocessableEntity, reason: "无法识别文件「\(fileName)」的格式，请上传 .csv 或 .xlsx 文件。")
+            throw AppError.unknownFileFormat(fileName: fileName)
         }
         do {
             encoding = format == .csv ? try SpreadsheetReader.decodeText(data).encoding.rawValue : nil
             rows = try SpreadsheetReader.rows(from: data, format: format)
         } catch {
-            throw Abort(.unprocessableEntity, reason: "文件「\(fileName)」无法读取：\(error.message)")
+            throw AppError.unreadableFile(fileName: fileName, message: error.message)
         }
     }
 }

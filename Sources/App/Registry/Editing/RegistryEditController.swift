@@ -16,7 +16,7 @@ struct RegistryEditController {
     func updateHousehold(_ request: Request) async throws -> Response {
         let (user, household) = try await request.household(for: .editRegistry)
         guard let fields = household.registryFields, let template = try await templateMember(of: household, on: request.db) else {
-            throw Abort(.conflict, reason: "该户登记数据不完整，请先核对成员。")
+            throw AppError.incompleteHousehold
         }
         let edits = RegistryForm.keepingMasked(RegistryForm.edits(from: request, columns: RegistryForm.householdColumns),
                                                stored: RegistryFormFields.cells(household: fields, member: nil), full: user.role.seesFullPersonalData)
@@ -95,7 +95,7 @@ struct RegistryEditController {
         let edits = RegistryForm.keepingMasked(RegistryForm.edits(from: request, columns: RegistryForm.memberColumns(full: full, existing: member != nil)),
                                                stored: storedCells(of: member, in: household), full: full)
         guard let fields = household.registryFields, let placeholder = RegistryForm.placeholderMember(today: request.today) else {
-            throw Abort(.conflict, reason: "该户登记数据不完整。")
+            throw AppError.incompleteHousehold
         }
         var record: MemberRecord?
         var problems: [FieldProblem] = []
@@ -219,7 +219,7 @@ struct RegistryEditController {
         let user = try request.requireUser()
         let member = try await request.scoped(Member.self).find(request.parameters.get("id", as: UUID.self))
         guard HouseholdAction.editRegistry.isAllowed(for: user.role) else { throw Abort(.forbidden, reason: HouseholdAction.editRegistry.refusal) }
-        guard member.departedOn == nil else { throw Abort(.conflict, reason: "该成员已减员，不能再修改。") }
+        guard member.departedOn == nil else { throw AppError.memberDeparted }
         let household = try await request.scoped(Household.self).find(member.$household.id)
         return (user, member, household)
     }

@@ -19,10 +19,10 @@ struct RegistryExportController {
         let households = try await query?.count() ?? 0
         let people = if let query { try await RegistryExportStore.people(in: query) } else { 0 }
         guard households <= Self.maximumHouseholds else {
-            throw Abort(.badRequest, reason: "一次最多导出 \(Self.maximumHouseholds) 户（本次 \(households) 户），请缩小范围后再导出。")
+            throw AppError.exportTooLarge(maximum: Self.maximumHouseholds, households: households)
         }
         if format == .xlsx, people >= XLSXFileWriter.sheetRowLimit {
-            throw Abort(.badRequest, reason: "xlsx 一个工作表最多 \(XLSXFileWriter.sheetRowLimit) 行，本次 \(people) 人：请改用 CSV，或缩小范围后再导出。")
+            throw AppError.sheetRowsExceeded(limit: XLSXFileWriter.sheetRowLimit, people: people)
         }
         try await AuditLog.record(
             .export, entityType: "registry", entityID: "", areaCode: user.areaCode.value,

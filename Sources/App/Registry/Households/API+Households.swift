@@ -14,7 +14,7 @@ struct HouseholdAPIController {
     func show(_ request: Request) async throws -> API.HouseholdDetail {
         let reveal = (try? request.query.get(Bool.self, at: "reveal")) ?? false
         let model = try await HouseholdPage.query(id: request.parameters.get("id", as: UUID.self), reveal: reveal, on: request)
-        guard let summary = API.HouseholdSummary(model.household) else { throw Abort(.notFound) }
+        guard let summary = API.HouseholdSummary(model.household) else { throw AppError.recordNotFound }
         let household = model.household
         let seesHealth = model.revealed
         return API.HouseholdDetail(

@@ -38,7 +38,7 @@ struct ImportController {
         let user = try requireImporter(request)
         let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
         guard batch.status == ImportBatch.Status.previewed.rawValue else {
-            throw Abort(.conflict, reason: batch.status == ImportBatch.Status.committed.rawValue ? "该批次已经导入，不会重复导入。" : "该批次有问题，不能导入。")
+            throw AppError.batchNotCommittable(alreadyCommitted: batch.status == ImportBatch.Status.committed.rawValue)
         }
         try await RegistryImportService.commit(batch, user: user, today: request.today, actor: request.auditActor, at: request.now, on: request.db)
         return request.redirect(to: SiteRoute.importBatch.path(try batch.requireID()))
@@ -55,7 +55,7 @@ struct ImportController {
 
     private func requireImporter(_ request: Request) throws -> CurrentUser {
         let user = try request.requireUser()
-        guard user.role.canImportRegistry else { throw Abort(.forbidden, reason: "您的角色不能导入登记表。") }
+        try user.require(.importRegistry)
         return user
     }
 }

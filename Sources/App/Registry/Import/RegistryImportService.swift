@@ -13,7 +13,7 @@ enum RegistryImportService {
     /// Reads and checks a file, keeps it, and records the batch as previewed (no problems) or refused.
     static func check(_ data: Data, fileName: String, user: CurrentUser, dataDirectory: String, today: CivilDate,
                       actor: AuditLog.Actor, at now: Date, on database: any Database) async throws -> ImportBatch {
-        guard data.count <= Self.maximumFileSize else { throw Abort(.payloadTooLarge, reason: "文件超过 64 MB，请分批导入。") }
+        guard data.count <= Self.maximumFileSize else { throw AppError.fileTooLarge(megabytes: Self.maximumFileSize / 1_048_576) }
         let batchID = UUID()
         let directory = dataDirectory + "/imports"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

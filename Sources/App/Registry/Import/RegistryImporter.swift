@@ -90,7 +90,7 @@ enum RegistryImporter {
         let clock = ContinuousClock(), started = clock.now
         var source = try SheetRowSource(path: path, fileName: fileName, blockBytes: blocks.bytes)
         var reading = Reading(encoding: source.encoding)
-        guard var rows = try source.next(), !rows.isEmpty else { throw Abort(.unprocessableEntity, reason: "文件「\(fileName)」是空的。") }
+        guard var rows = try source.next(), !rows.isEmpty else { throw AppError.emptyFile(fileName: fileName) }
         let header = rows.removeFirst()
         var check: RegistryBlockCheck
         do {

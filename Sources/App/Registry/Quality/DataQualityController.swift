@@ -9,10 +9,10 @@ struct DataQualityController {
     static let shownFindings = 500
     func index(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        guard user.role.canReadDataQuality else { throw Abort(.forbidden, reason: "您的角色不能查看数据质量核查。") }
+        try user.require(.readDataQuality)
         var scope = user.scope
         if let raw = try? request.query.get(String.self, at: "area"), !raw.isEmpty {
-            guard let code = AreaCode(raw), scope.includes(code) else { throw Abort(.notFound, reason: "未找到该区划，或不在您的管辖范围内。") }
+            guard let code = AreaCode(raw), scope.includes(code) else { throw AppError.areaNotFound }
             scope = scope.narrowed(to: code)
         }
         let rule = (try? request.query.get(String.self, at: "rule")).flatMap(DataQualityRule.init(rawValue:))

@@ -10,7 +10,7 @@ struct ContactController {
         guard let contactID = UUID(uuidString: request.formText("user_id")),
               let contact = try await User.find(contactID, on: request.db),
               contact.role == Role.contact.rawValue, contact.isActive, contact.areaCode == household.villageCode
-        else { throw Abort(.unprocessableEntity, reason: "所选人员不是本村在岗的监测联系人。") }
+        else { throw AppError.notAContactOfTheVillage }
         let today = request.today.description
         try await request.db.transaction { database in
             let current = try await ContactAssignment.query(on: database).filter(\.$household.$id == householdID)

@@ -124,7 +124,7 @@ enum RegistryRecordService {
 
     /// The guarantee kind a form or request names.
     static func guaranteeKind(from raw: String) throws -> GuaranteeKind {
-        guard let kind = GuaranteeKind(rawValue: raw) else { throw Abort(.badRequest, reason: "保障类别「\(raw)」无效。") }
+        guard let kind = GuaranteeKind(rawValue: raw) else { throw AppError.unknownGuaranteeKind(raw) }
         return kind
     }
 }

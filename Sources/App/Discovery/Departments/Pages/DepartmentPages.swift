@@ -35,7 +35,7 @@ enum DepartmentPages {
                             .td(item.isLate ? .span(.class("badge bad"), .text("逾期未报")) : .span(.class("badge ok"), .text("按时"))))
                     })
                 )),
-                .if([.admin, .county].contains(user.role), .form(
+                .if(user.role.may(.setExchangeCadences), .form(
                     .class("card inline-form"), .action(SiteRoute.departmentCadences.path()), .method(.post), CSRFField(user: user).node,
                     .text(user.role == .admin ? "调整报送频次（区划代码留空为全国）：" : "调整本县报送频次（未调整的沿用上级约定）："),
                     FormControls.select(name: "department", label: "部门", options: Department.allCases.map { ($0.rawValue, $0.label) }, selected: nil),

@@ -21,10 +21,10 @@ struct HouseholdSearch: Content {
     func validated() throws -> HouseholdSearch {
         try NumberInput.limit(upTo: Self.maximumLimit).check(limit)
         try NumberInput.offset.check(offset)
-        if let type, !type.isEmpty, HouseholdType(rawValue: type) == nil { throw Abort(.badRequest, reason: "户类型 \(type) 无效。") }
-        if let status, !status.isEmpty, HouseholdMonitoringStatus(rawValue: status) == nil { throw Abort(.badRequest, reason: "监测状态 \(status) 无效。") }
-        if let area, !area.isEmpty, AreaCode(area) == nil { throw Abort(.badRequest, reason: "区划代码 \(area) 格式不正确。") }
-        if let q, q.count > 60 { throw Abort(.badRequest, reason: "搜索词过长（最多 60 个字符）。") }
+        if let type, !type.isEmpty, HouseholdType(rawValue: type) == nil { throw AppError.unknownHouseholdType(type) }
+        if let status, !status.isEmpty, HouseholdMonitoringStatus(rawValue: status) == nil { throw AppError.unknownMonitoringStatus(status) }
+        if let area, !area.isEmpty, AreaCode(area) == nil { throw AppError.malformedAreaCode(area) }
+        if let q, q.count > 60 { throw AppError.searchTooLong(maximum: 60) }
         return self
     }
 

@@ -33,7 +33,7 @@ extension HouseholdPage {
         let user = try request.requireUser()
         let database = request.db
         guard let id, let household = try await HouseholdStore.household(id, in: user.scope, on: database)
-        else { throw Abort(.notFound, reason: "未找到该记录。") }
+        else { throw AppError.recordNotFound }
         let members = try await HouseholdStore.members(ofHousehold: id, on: database)
             .sorted { RelationToHead.order($0.relation) < RelationToHead.order($1.relation) }
         let incomes = try await HouseholdStore.incomes(ofHousehold: id, on: database)
