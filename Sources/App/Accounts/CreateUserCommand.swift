@@ -21,7 +21,7 @@ struct CreateUserCommand: AsyncCommand {
         let password = Environment.get("SHOUWANG_NEW_PASSWORD") ?? context.console.ask("Password: ", isSecure: true)
         let code = signature.area.flatMap(AreaCode.init)
         var level: AreaLevel?
-        if let code, let area = try await AreaDirectory.area(code.value, on: database) { level = AreaLevel(rawValue: area.level) }
+        if let code, let area = try await AreaDirectory.area(code.value, on: database) { level = area.areaLevel }
         let username = signature.username ?? ""
         var problems = AccountRules.problems(with: .init(
             username: username, displayName: signature.name ?? username, password: password,

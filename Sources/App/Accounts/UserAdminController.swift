@@ -145,7 +145,7 @@ struct UserAdminController {
         var level: AreaLevel?
         if let code = AreaCode(values.areaCode), viewer.scope.includes(code),
            let area = try await AreaDirectory.area(code.value, on: request.db) {
-            level = AreaLevel(rawValue: area.level)
+            level = area.areaLevel
         }
         var problems = AccountRules.problems(with: .init(
             username: values.username, displayName: values.displayName,

@@ -9,7 +9,7 @@ struct AreaAPIController {
         let raw = request.parameters.get("code") ?? ""
         guard let code = AreaCode(raw), user.scope.includes(code),
               let area = try await AreaDirectory.area(raw, on: request.db),
-              let level = AreaLevel(rawValue: area.level)
+              let level = area.areaLevel
         else { throw AppError.areaNotFound }
         let counts = try await AreaDirectory.counts(of: code, level: level, scope: user.scope, on: request.reportDB)
         let children = try await AreaDirectory.children(of: raw, on: request.db)

@@ -86,7 +86,7 @@ struct AreaController {
         let user = try request.requireUser()
         let area = try await scopedArea(request, user: user)
         try user.require(.editAreasBelowCounty)
-        guard area.codeSystem == Area.localCodeSystem, let level = AreaLevel(rawValue: area.level) else {
+        guard area.codeSystem == Area.localCodeSystem, let level = area.areaLevel else {
             throw AppError.officialAreaReadOnly
         }
         return (user, area, level)

@@ -38,7 +38,7 @@ enum DemoLeadProgress {
                 try await LeadService.apply(action, to: lead, by: user, actor: AuditLog.Actor(id: nil, name: "演示\(role.label)"), at: now,
                                             calendar: calendar, on: database)
             }
-            let choices = RiskType(rawValue: lead.riskType).flatMap { reasons[$0] } ?? general
+            let choices = lead.risk.flatMap { reasons[$0] } ?? general
             let reason = choices[Int.random(in: 0..<choices.count, using: &random)]
             switch Int.random(in: 0..<100, using: &random) {
             case 0..<12:

@@ -25,7 +25,7 @@ extension AreaPage {
     static func query(code: String, for user: CurrentUser, on database: any Database) async throws -> Model {
         guard let areaCode = AreaCode(code), user.scope.includes(areaCode),
               let area = try await AreaDirectory.area(code, on: database),
-              let level = AreaLevel(rawValue: area.level)
+              let level = area.areaLevel
         else { throw AppError.areaNotFound }
         let lineage = try await AreaDirectory.lineage(of: code, on: database)
         let crumbs = lineage.map { ancestor in

@@ -6,7 +6,7 @@ extension LeadAction {
     /// `confirmRejection` or `returnToVillage`), taken at the lead's current level.
     init(command: String, at lead: RiskLead, text rawText: String, reference: String) throws {
         let text = rawText.trimmingCharacters(in: .whitespacesAndNewlines)
-        let level = LeadState(rawValue: lead.state)?.level
+        let level = lead.leadState?.level
         switch (command, level) {
         case ("", _): throw ValidationFailure(problems: [.init(field: "action", message: "请选择办理结果。")])
         case ("confirmRejection", _): self = .townshipConfirmRejection(opinion: text)

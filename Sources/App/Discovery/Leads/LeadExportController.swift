@@ -61,8 +61,8 @@ struct LeadExportController {
         let lead = row.lead
         return [
             DisplayFormat.minute(lead.receivedAt), lead.$household.value?.householdNumber ?? "", lead.$household.value?.headName ?? "",
-            lead.villageCode, RiskType(rawValue: lead.riskType)?.label ?? lead.riskType, LeadChannel(rawValue: lead.channel)?.label ?? lead.channel,
-            String(lead.sourceCount), LeadState(rawValue: lead.state)?.label ?? lead.state,
+            lead.villageCode, lead.risk?.label ?? lead.riskType, lead.leadChannel?.label ?? lead.channel,
+            String(lead.sourceCount), lead.leadState?.label ?? lead.state,
             row.urgency == nil ? "" : DisplayFormat.minute(lead.stepDueAt), row.urgency?.label ?? "已办结",
             DisplayFormat.minute(lead.dueAt), lead.outcomeReason ?? "",
         ]

@@ -24,7 +24,7 @@ enum LeadService {
     static func apply(_ action: LeadAction, to lead: RiskLead, by user: CurrentUser, actor: AuditLog.Actor, at now: Date,
                       calendar: WorkingDayCalendar, on database: any Database) async throws {
         try user.require(.readLeads)
-        guard let state = LeadState(rawValue: lead.state) else { throw AppError.invalidLeadState }
+        guard let state = lead.leadState else { throw AppError.invalidLeadState }
         let next: LeadState
         switch LeadWorkflow.apply(action, to: state, by: user.role) {
         case let .failure(error): throw ValidationFailure(problems: [.init(field: "text", message: error.message)])
@@ -47,7 +47,7 @@ enum LeadService {
         try await database.transaction { database in
             let before = ["state": lead.state]
             lead.state = next.rawValue
-            if let level = next.level, let channel = LeadChannel(rawValue: lead.channel) {
+            if let level = next.level, let channel = lead.leadChannel {
                 lead.stepStartedAt = now
                 lead.stepDueAt = policy.due(channel: channel, level: level, stepStarted: now, received: lead.receivedAt, calendar: calendar)?.due ?? now
             } else {

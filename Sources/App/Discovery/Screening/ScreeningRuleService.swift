@@ -107,7 +107,7 @@ enum ScreeningRuleService {
                                           after: ["effective_to": earlier.effectiveTo ?? ""], actor: actor, at: now, on: database)
             }
             try await AuditLog.record(.update, entityType: "screening_rule", entityID: id.uuidString, areaCode: record.scopeCode,
-                                      summary: "撤回筛查规则 \(ScreeningRuleKind(rawValue: record.kind)?.label ?? record.kind) 第 \(record.version) 版",
+                                      summary: "撤回筛查规则 \(record.ruleKind?.label ?? record.kind) 第 \(record.version) 版",
                                       before: ["withdrawn": "否"], after: ["withdrawn": "是"], actor: actor, at: now, on: database)
         }
     }
@@ -131,7 +131,7 @@ enum ScreeningRuleService {
             record.effectiveTo = lastDay.description
             try await record.save(on: database)
             try await AuditLog.record(.update, entityType: "screening_rule", entityID: id.uuidString, areaCode: record.scopeCode,
-                                      summary: "结束筛查规则 \(ScreeningRuleKind(rawValue: record.kind)?.label ?? record.kind) 第 \(record.version) 版（最后生效日 \(lastDay)）",
+                                      summary: "结束筛查规则 \(record.ruleKind?.label ?? record.kind) 第 \(record.version) 版（最后生效日 \(lastDay)）",
                                       before: ["effective_to": before], after: ["effective_to": lastDay.description], actor: actor, at: now, on: database)
         }
     }

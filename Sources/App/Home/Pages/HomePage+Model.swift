@@ -62,7 +62,7 @@ extension HomePage {
         let childAreas = try await AreaDirectory.children(of: root.value, on: database)
         let counts = try await AreaDirectory.counts(of: root, level: root.level, scope: user.scope, on: database)
         let children = childAreas.compactMap { area -> Model.ChildRow? in
-            guard let level = AreaLevel(rawValue: area.level) else { return nil }
+            guard let level = area.areaLevel else { return nil }
             return .init(code: area.code, name: area.name, level: level, counts: counts.children[area.code] ?? HouseholdCounts())
         }
         let households = try await worklist(for: user, on: database)
@@ -84,8 +84,8 @@ extension HomePage.HouseholdRow {
         guard let id = household.id else { return nil }
         self.init(
             id: id, number: household.householdNumber, headName: household.headName,
-            type: HouseholdType(rawValue: household.householdType)?.label ?? household.householdType,
-            status: HouseholdMonitoringStatus(rawValue: household.monitoringStatus)?.label ?? household.monitoringStatus,
+            type: household.type?.label ?? household.householdType,
+            status: household.status?.label ?? household.monitoringStatus,
             memberCount: household.memberCount, lastVisit: nil
         )
     }

@@ -48,7 +48,7 @@ enum DepartmentPages {
                     .thead(.tr(.th("时间"), .th("类别"), .th("文件"), .th("状态"), .th(.class("num"), "行数"), .th(.class("num"), "新增"), .th(.class("num"), "未匹配"))),
                     .tbody(.forEach(status.batches.prefix(50)) { batch in
                         .tr(.td(.class("nowrap"), .text(DisplayFormat.minute(batch.receivedAt))),
-                            .td(.text(DepartmentEventKind(rawValue: batch.kind)?.label ?? batch.kind)),
+                            .td(.text(batch.eventKind?.label ?? batch.kind)),
                             .td(.a(.href(SiteRoute.departmentBatch.path(batch.id ?? UUID())), .text(batch.fileName))),
                             .td(batch.status == "accepted" ? .span(.class("badge ok"), .text("已接收")) : .span(.class("badge bad"), .text("已退回"))),
                             .td(.class("num"), .text(batch.rowCount.formatted())), .td(.class("num"), .text(batch.newEvents.formatted())),
@@ -62,7 +62,7 @@ enum DepartmentPages {
     static func batch(user: CurrentUser, batch: DepartmentBatch) -> String {
         let problems = (try? JSONDecoder().decode([ImportProblem].self, from: Data(batch.problemsJSON.utf8))) ?? []
         let unmatched = (try? JSONDecoder().decode([DepartmentIngest.Unmatched].self, from: Data(batch.unmatchedJSON.utf8))) ?? []
-        let kind = DepartmentEventKind(rawValue: batch.kind)
+        let kind = batch.eventKind
         return Layout(
             title: "报送批次", pageID: "department-batch", user: user,
             content: .group(

@@ -49,7 +49,7 @@ enum LeadPages {
     }
 
     static func leadName(_ lead: RiskLead) -> String {
-        "\(RiskType(rawValue: lead.riskType)?.label ?? lead.riskType)线索（\(DisplayFormat.minute(lead.receivedAt))，\(LeadState(rawValue: lead.state)?.label ?? lead.state)）"
+        "\(lead.risk?.label ?? lead.riskType)线索（\(DisplayFormat.minute(lead.receivedAt))，\(lead.leadState?.label ?? lead.state)）"
     }
 
     static func leadLink(_ lead: RiskLead) -> Node<HTML.BodyContext> {
@@ -85,10 +85,10 @@ enum LeadPages {
                             .td(.a(.href(SiteRoute.lead.path(row.lead.id ?? UUID())), .text(row.lead.$household.value?.headName ?? "农户")),
                                 .div(.class("muted small mono"), .text(row.lead.$household.value?.householdNumber ?? ""))),
                             .td(.class("hide-phone small"), .text(row.place ?? row.lead.villageCode)),
-                            .td(.text(RiskType(rawValue: row.lead.riskType)?.label ?? row.lead.riskType)),
-                            .td(.class("hide-phone"), .text(LeadChannel(rawValue: row.lead.channel)?.label ?? row.lead.channel)),
+                            .td(.text(row.lead.risk?.label ?? row.lead.riskType)),
+                            .td(.class("hide-phone"), .text(row.lead.leadChannel?.label ?? row.lead.channel)),
                             .td(.class("num hide-phone"), .text(String(row.lead.sourceCount))),
-                            .td(.text(LeadState(rawValue: row.lead.state)?.label ?? row.lead.state)),
+                            .td(.text(row.lead.leadState?.label ?? row.lead.state)),
                             .td(urgencyBadge(row.urgency), .div(.class("small muted nowrap"), .text(row.urgency == nil ? "" : DisplayFormat.minute(row.lead.stepDueAt))))
                         )
                     })
@@ -132,9 +132,9 @@ enum LeadPages {
                     .tbody(.forEach(rows) { row in
                         .tr(.td(.class("nowrap"), urgencyBadge(row.urgency), .text(" " + DisplayFormat.minute(row.lead.stepDueAt))),
                             .td(.a(.href(SiteRoute.lead.path(row.lead.id ?? UUID())), .text(row.lead.$household.value?.headName ?? "农户"))),
-                            .td(.text(RiskType(rawValue: row.lead.riskType)?.label ?? row.lead.riskType)),
-                            .td(.text(LeadState(rawValue: row.lead.state)?.label ?? row.lead.state)),
-                            .td(.text(LeadState(rawValue: row.lead.state).flatMap { LeadUrgency.escalationLevel(for: $0, overdue: row.urgency == .overdue)?.label } ?? "本级")))
+                            .td(.text(row.lead.risk?.label ?? row.lead.riskType)),
+                            .td(.text(row.lead.leadState?.label ?? row.lead.state)),
+                            .td(.text(row.lead.leadState.flatMap { LeadUrgency.escalationLevel(for: $0, overdue: row.urgency == .overdue)?.label } ?? "本级")))
                     })
                 ))
             )
@@ -152,15 +152,15 @@ enum LeadPages {
 
     static func detail(_ detail: Detail, problems: [FieldProblem]) -> String {
         let lead = detail.lead
-        let state = LeadState(rawValue: lead.state)
+        let state = lead.leadState
         let household = lead.$household.value
         let canAct = state?.level.map { LeadWorkflow.roles(for: $0).contains(detail.user.role) } ?? false
         let id = lead.id?.uuidString.lowercased() ?? ""
         return Layout(
             title: "风险线索", pageID: "lead", user: detail.user,
             content: .group(
-                .div(.class("page-head"), .h1(.text("\(RiskType(rawValue: lead.riskType)?.label ?? lead.riskType)风险线索")),
-                     .p(.class("muted"), .text("\(LeadChannel(rawValue: lead.channel)?.label ?? lead.channel) · 接收于 \(DisplayFormat.minute(lead.receivedAt))"))),
+                .div(.class("page-head"), .h1(.text("\(lead.risk?.label ?? lead.riskType)风险线索")),
+                     .p(.class("muted"), .text("\(lead.leadChannel?.label ?? lead.channel) · 接收于 \(DisplayFormat.minute(lead.receivedAt))"))),
                 .section(.class("card"), .dl(
                     .class("facts"),
                     .dt("农户"), .dd(.unwrap(household) { household in

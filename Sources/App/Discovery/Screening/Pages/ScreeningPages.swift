@@ -34,7 +34,7 @@ enum ScreeningPages {
                 .div(.class("card table-wrap"), .h2(.text("规则版本")), .table(
                     .thead(.tr(.th("规则"), .th(.class("num"), "版本"), .th("参数"), .th("生效"), .th("范围"), .th("状态"), .th(.class("hide-phone"), "调整"))),
                     .tbody(.forEach(records) { record in
-                        .tr(.td(.text(ScreeningRuleKind(rawValue: record.kind)?.label ?? record.kind)),
+                        .tr(.td(.text(record.ruleKind?.label ?? record.kind)),
                             .td(.class("num"), .text(String(record.version))),
                             .td(.class("small"), .text(parameterText(record))),
                             .td(.class("nowrap"), .text("\(record.effectiveFrom ?? "—") 起" + (record.effectiveTo.map { " 至 \($0)" } ?? ""))),

@@ -78,8 +78,8 @@ enum HouseholdLeadSection {
             .class("card"),
             .h2(.text("风险线索（\(model.leads.count)）")),
             .ul(.class("visits"), .forEach(model.leads) { lead in
-                .li(.a(.href(SiteRoute.lead.path(lead.id ?? UUID())), .text(RiskType(rawValue: lead.riskType)?.label ?? lead.riskType)),
-                    .span(.class("muted"), .text(" · \(LeadChannel(rawValue: lead.channel)?.label ?? lead.channel) · \(LeadState(rawValue: lead.state)?.label ?? lead.state) · \(DisplayFormat.minute(lead.receivedAt))")))
+                .li(.a(.href(SiteRoute.lead.path(lead.id ?? UUID())), .text(lead.risk?.label ?? lead.riskType)),
+                    .span(.class("muted"), .text(" · \(lead.leadChannel?.label ?? lead.channel) · \(lead.leadState?.label ?? lead.state) · \(DisplayFormat.minute(lead.receivedAt))")))
             })
         )
     }

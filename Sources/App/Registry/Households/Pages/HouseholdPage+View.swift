@@ -7,7 +7,7 @@ enum HouseholdPage {
     /// `notice` confirms what was just saved (走访已保存…), shown above the household.
     static func render(_ model: Model, notice: String? = nil) -> String {
         let household = model.household
-        let type = HouseholdType(rawValue: household.householdType)
+        let type = household.type
         return Layout(
             title: "农户 \(household.headName)", pageID: "household", user: model.user,
             content: .group(
@@ -22,7 +22,7 @@ enum HouseholdPage {
                     .dl(
                         .class("facts"),
                         .dt("户类型"), .dd(.text((type?.label ?? household.householdType) + (household.alleviatedYear.map { "（\($0) 年脱贫）" } ?? ""))),
-                        .dt("监测状态"), .dd(.text(HouseholdMonitoringStatus(rawValue: household.monitoringStatus)?.label ?? household.monitoringStatus)),
+                        .dt("监测状态"), .dd(.text(household.status?.label ?? household.monitoringStatus)),
                         .dt("家庭人口"), .dd(.text("\(household.memberCount) 人")),
                         .dt("联系电话"), .dd(.class("mono"), .text(model.show(household.phone, field: "phone"))),
                         .dt("一卡通账号"), .dd(.class("mono"), .text(model.show(household.bankAccount, field: "bank_account"))),
@@ -60,11 +60,11 @@ enum HouseholdPage {
                     .tr(
                         .if(member.departedOn != nil, .class("departed")),
                         .td(.text(member.name), .unwrap(member.departedOn) { .div(.class("muted small"), .text("已减员（\(member.departureReason ?? "")，\($0)）")) }),
-                        .td(.text(RelationToHead(rawValue: member.relation)?.label ?? member.relation)),
-                        .td(.class("hide-phone"), .text(Sex(rawValue: member.sex)?.label ?? member.sex)),
+                        .td(.text(member.relationToHead?.label ?? member.relation)),
+                        .td(.class("hide-phone"), .text(member.sexValue?.label ?? member.sex)),
                         .td(.class("mono hide-phone"), .text(model.show(member.birthDate, field: "birth_date"))),
                         .td(.class("mono"), .attribute(named: "data-label", value: "身份证号"), .text(model.show(member.idNumber, field: "id_number"))),
-                        .td(.attribute(named: "data-label", value: "劳动能力"), .text(LabourCapacity(rawValue: member.labourCapacity)?.label ?? member.labourCapacity)),
+                        .td(.attribute(named: "data-label", value: "劳动能力"), .text(member.labour?.label ?? member.labourCapacity)),
                         .td(.class("hide-phone"), .text(model.show(healthLabel(member.health), field: "health"))),
                         .td(.class("hide-phone"), .text(educationLabel(member))),
                         .if(model.canEdit && member.departedOn == nil, .td(.class("nowrap"), .unwrap(member.id) { id in
@@ -82,7 +82,7 @@ enum HouseholdPage {
     }
 
     static func educationLabel(_ member: Member) -> String {
-        let education = Education(rawValue: member.education)?.label ?? member.education
+        let education = member.educationLevel?.label ?? member.education
         guard let school = member.schoolStatus, let status = SchoolStatus(rawValue: school) else { return education }
         return "\(education) · \(status.label)"
     }
