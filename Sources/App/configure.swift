@@ -12,20 +12,27 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
 
     switch settings.storage {
     case let .sqlite(path):
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        // One connection per event loop; a request on a loop waits while a screening run or an import holds it, as
+        // long as on PostgreSQL (a county's rebuilt judgements take more than the default 10 s on a busy machine).
+        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30)), as: .sqlite)
     case let .postgres(url, readURL, searchPath):
         var configuration = try SQLPostgresConfiguration(url: url)
         configuration.searchPath = searchPath
         // A few connections per event loop (the default is one): a screening run or an import holds a connection for
         // as long as it works, and with one per loop every other request on that loop would wait for it.
-        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop,
-                                    connectionPoolTimeout: .seconds(30)), as: .psql)
+        app.databases.use(
+            .postgres(
+                configuration: configuration, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop,
+                connectionPoolTimeout: .seconds(30)), as: .psql)
         if let readURL {
             var replica = try SQLPostgresConfiguration(url: readURL)
             replica.searchPath = searchPath
-            app.databases.use(.postgres(configuration: replica, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop,
-                                        connectionPoolTimeout: .seconds(30)), as: .readReplica, isDefault: false)
+            app.databases.use(
+                .postgres(
+                    configuration: replica, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop,
+                    connectionPoolTimeout: .seconds(30)), as: .readReplica, isDefault: false)
         }
     }
     app.migrations.addShouwangMigrations()
@@ -41,7 +48,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(FormProtection())
 
     app.workingDayCalendar = try CalendarStore.load(resourcesDirectory: app.directory.resourcesDirectory)
-    _ = (app.loginThrottle, app.formDrafts) // made here, before requests run in parallel
+    _ = (app.loginThrottle, app.formDrafts)  // made here, before requests run in parallel
     try routes(app)
     app.asyncCommands.use(AreasCommand(), as: "areas")
     app.asyncCommands.use(CreateUserCommand(), as: "create-user")
@@ -75,7 +82,11 @@ struct SecurityHeaders: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'")
+        response.headers.replaceOrAdd(
+            name: "Content-Security-Policy",
+            value:
+                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'"
+        )
         return response
     }
 }

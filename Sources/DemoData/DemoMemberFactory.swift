@@ -4,16 +4,22 @@ import Foundation
 extension DemoHouseholdFactory {
     /// One person's record, consistent with their age: schooling, health, labour capacity, work and insurance.
     static func member(
-        _ person: (relation: RelationToHead, age: Int, sex: Sex), index: Int, surname: String, householdMinimumLiving: Bool,
-        soleMember: Bool, asOf: CivilDate, region: String, random: inout SeededGenerator, issued: inout IssuedIdentityNumbers
+        _ person: (relation: RelationToHead, age: Int, sex: Sex), index: Int, surname: String,
+        householdMinimumLiving: Bool,
+        soleMember: Bool, asOf: CivilDate, region: String, random: inout SeededGenerator,
+        issued: inout IssuedIdentityNumbers
     ) -> DemoMember? {
         let age = max(0, min(person.age, 99))
         let birthYear = asOf.year - age - (random.chance(0.5) ? 1 : 0)
         let month = Int.random(in: 1...12, using: &random)
-        guard let birth = CivilDate(year: birthYear, month: month, day: Int.random(in: 1...CivilDate.daysInMonth(year: birthYear, month: month), using: &random)),
-              birth <= asOf,
-              let sequence = issued.claim(birth: birth, sex: person.sex, preferred: Int.random(in: 0..<500, using: &random)),
-              let identity = try? IdentityNumber.make(region: region, birth: birth, sequence: sequence)
+        guard
+            let birth = CivilDate(
+                year: birthYear, month: month,
+                day: Int.random(in: 1...CivilDate.daysInMonth(year: birthYear, month: month), using: &random)),
+            birth <= asOf,
+            let sequence = issued.claim(
+                birth: birth, sex: person.sex, preferred: Int.random(in: 0..<500, using: &random)),
+            let identity = try? IdentityNumber.make(region: region, birth: birth, sequence: sequence)
         else { return nil }
         let realAge = identity.age(on: asOf)
         let (education, school) = schooling(age: realAge, birthYear: birthYear, random: &random)
@@ -22,7 +28,8 @@ extension DemoHouseholdFactory {
         let works = labour.isCapable && (18...59).contains(realAge) && random.chance(0.78)
         let place = works ? random.pick(["省外务工", "省外务工", "省内县外务工", "县内务工", "本村灵活就业"]) : nil
         let given = givenName(sex: person.sex, birthYear: birthYear, random: &random)
-        let name = (person.relation == .spouse || person.relation == .mother || person.relation == .daughterInLaw)
+        let name =
+            (person.relation == .spouse || person.relation == .mother || person.relation == .daughterInLaw)
             ? random.pick(DemoNames.surnames) + given : surname + given
         return DemoMember(
             id: random.uuid(), name: name, identityNumber: identity, relation: person.relation,
@@ -47,7 +54,8 @@ extension DemoHouseholdFactory {
         return random.chance(0.35) ? random.pick(pool) : random.pick(pool) + random.pick(pool)
     }
 
-    private static func schooling(age: Int, birthYear: Int, random: inout SeededGenerator) -> (Education, SchoolStatus?) {
+    private static func schooling(age: Int, birthYear: Int, random: inout SeededGenerator) -> (Education, SchoolStatus?)
+    {
         switch age {
         case ..<3: return (.illiterate, nil)
         case 3...5: return (.illiterate, .preschool)
@@ -62,8 +70,17 @@ extension DemoHouseholdFactory {
         default:
             let draw = Double.random(in: 0..<1, using: &random)
             if birthYear < 1960 { return (draw < 0.25 ? .illiterate : draw < 0.75 ? .primary : .juniorHigh, nil) }
-            if birthYear < 1980 { return (draw < 0.05 ? .illiterate : draw < 0.35 ? .primary : draw < 0.9 ? .juniorHigh : .seniorHigh, nil) }
-            return (draw < 0.1 ? .primary : draw < 0.5 ? .juniorHigh : draw < 0.78 ? .seniorHigh : draw < 0.92 ? .college : .bachelorOrAbove, nil)
+            if birthYear < 1980 {
+                return (
+                    draw < 0.05 ? .illiterate : draw < 0.35 ? .primary : draw < 0.9 ? .juniorHigh : .seniorHigh, nil
+                )
+            }
+            return (
+                draw < 0.1
+                    ? .primary
+                    : draw < 0.5 ? .juniorHigh : draw < 0.78 ? .seniorHigh : draw < 0.92 ? .college : .bachelorOrAbove,
+                nil
+            )
         }
     }
 
@@ -75,7 +92,9 @@ extension DemoHouseholdFactory {
         return conditions.isEmpty ? [.healthy] : conditions
     }
 
-    private static func labourCapacity(age: Int, inSchool: Bool, health: [HealthCondition], random: inout SeededGenerator) -> LabourCapacity {
+    private static func labourCapacity(
+        age: Int, inSchool: Bool, health: [HealthCondition], random: inout SeededGenerator
+    ) -> LabourCapacity {
         if age < 16 || inSchool { return .none }
         if health.contains(.seriousIllness) { return random.chance(0.6) ? .lost : .weakOrHalf }
         if health.contains(.disability) { return random.chance(0.5) ? .lost : .weakOrHalf }

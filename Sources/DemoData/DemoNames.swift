@@ -2,7 +2,9 @@ import Domain
 /// Name parts for the generated demo population: common surnames (weighted toward Sichuan's), given-name
 /// characters by generation and sex, and the pieces of village names.
 enum DemoNames {
-    static let surnames = Array("张王李刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金贾夏付方邹熊白孟秦邱侯江尹薛段雷龙黎史陶贺毛郝顾龚邵万武钱戴严莫孔向常汤康易乔赖文").map(String.init)
+    static let surnames = Array(
+        "张王李刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金贾夏付方邹熊白孟秦邱侯江尹薛段雷龙黎史陶贺毛郝顾龚邵万武钱戴严莫孔向常汤康易乔赖文"
+    ).map(String.init)
     /// The first dozen surnames are much more common; they are drawn from twice as often.
     static let commonSurnameCount = 12
 

@@ -51,7 +51,8 @@ public struct DemoPopulation: Sendable {
         while villages.count < count {
             let name = random.pick(DemoNames.villageFirst) + random.pick(DemoNames.villageSecond) + "村"
             guard names.insert(name).inserted,
-                  let code = AreaCode.nextChild(of: township.code, level: .village, existing: existing) else { continue }
+                let code = AreaCode.nextChild(of: township.code, level: .village, existing: existing)
+            else { continue }
             existing.append(code.value)
             let groupCount = Int.random(in: 4...9, using: &random)
             let groups = (0..<groupCount).compactMap { index -> SubArea? in
@@ -63,8 +64,10 @@ public struct DemoPopulation: Sendable {
                 guard let child = AreaCode(code.value + Self.threeDigits(501 + index)) else { return nil }
                 return SubArea(code: child, name: "第\(index + 1)网格")
             }
-            villages.append(Village(code: code, name: name, township: township, groups: groups, grids: grids,
-                                    weight: isSubdistrict ? 1 : Int.random(in: 2...5, using: &random)))
+            villages.append(
+                Village(
+                    code: code, name: name, township: township, groups: groups, grids: grids,
+                    weight: isSubdistrict ? 1 : Int.random(in: 2...5, using: &random)))
         }
         return villages
     }
@@ -95,7 +98,8 @@ public struct DemoPopulation: Sendable {
         let village = villages[index]
         var random = SeededGenerator(seed: seed &+ UInt64(index + 1) &* 0x9E37_79B9)
         return (0..<count).map { serial in
-            var factory = DemoHouseholdFactory(village: village, serial: serial + 1, asOf: asOf, countyRegion: String(village.code.value.prefix(6)))
+            var factory = DemoHouseholdFactory(
+                village: village, serial: serial + 1, asOf: asOf, countyRegion: String(village.code.value.prefix(6)))
             return factory.make(random: &random, issued: &issued)
         }
     }

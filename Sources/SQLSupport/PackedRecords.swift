@@ -42,7 +42,9 @@ public enum PackedRecords {
     }
 
     /// `SELECT <fields, packed> FROM <rest>`: every record's fields, in the order the database aggregated them.
-    public static func rows(_ fields: [SQLQueryString], from rest: SQLQueryString, sql: any SQLDatabase) async throws -> [[String?]] {
+    public static func rows(
+        _ fields: [SQLQueryString], from rest: SQLQueryString, sql: any SQLDatabase
+    ) async throws -> [[String?]] {
         let query: SQLQueryString = "SELECT \(joined(record(fields, sql: sql), sql: sql)) AS packed FROM "
         guard let packed = try await sql.raw(query + rest).first(decoding: Packed.self)?.packed else { return [] }
         var reader = Reader(packed)

@@ -44,7 +44,9 @@ public struct CSVFileReader {
         }
         guard !pending.isEmpty else { return nil }
         let first = nextRow
-        let rows = try pending.withUnsafeBufferPointer { bytes throws(SpreadsheetError) in try CSVParser.rows(in: bytes, firstRow: first) }
+        let rows = try pending.withUnsafeBufferPointer { bytes throws(SpreadsheetError) in
+            try CSVParser.rows(in: bytes, firstRow: first)
+        }
         pending = []
         return rows
     }

@@ -48,7 +48,8 @@ enum CSVParser {
             var rows: [[String]] = []
             var row: [String] = []
             while true {
-                let field = bytes.indices.contains(index) && bytes[index] == quote
+                let field =
+                    bytes.indices.contains(index) && bytes[index] == quote
                     ? try quotedField()
                     : unquotedField()
                 row.append(ExcelText.unwrapped(field))

@@ -11,7 +11,9 @@ public enum ExcelText {
         for (offset, byte) in bytes.enumerated() {
             if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
                 digits += 1
-            } else if offset == bytes.count - 1, byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x"), bytes.count == 18 {
+            } else if offset == bytes.count - 1, byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x"),
+                bytes.count == 18
+            {
                 continue
             } else {
                 return nil
@@ -26,7 +28,9 @@ public enum ExcelText {
     /// The plain text of a cell written by `wrapped(_:)`; any other cell unchanged.
     public static func unwrapped(_ cell: String) -> String {
         let bytes = cell.utf8
-        guard bytes.count >= 5, bytes.first == UInt8(ascii: "="), cell.hasPrefix("=\""), cell.hasSuffix("\"") else { return cell }
+        guard bytes.count >= 5, bytes.first == UInt8(ascii: "="), cell.hasPrefix("=\""), cell.hasSuffix("\"") else {
+            return cell
+        }
         let inner = String(cell.dropFirst(2).dropLast())
         return wrapped(inner) == cell ? inner : cell
     }

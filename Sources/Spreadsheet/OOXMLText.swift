@@ -29,9 +29,9 @@ enum OOXMLText {
 
     private static func escapedScalar(in bytes: [UInt8], at index: Int) -> Unicode.Scalar? {
         guard index + escapeLength <= bytes.count,
-              bytes[index] == underscore,
-              bytes[index + 1] == UInt8(ascii: "x"),
-              bytes[index + 6] == underscore
+            bytes[index] == underscore,
+            bytes[index + 1] == UInt8(ascii: "x"),
+            bytes[index + 6] == underscore
         else { return nil }
         var value: UInt32 = 0
         for byte in bytes[(index + 2)..<(index + 6)] {

@@ -5,9 +5,11 @@ enum SheetName {
     static let fallback = "Sheet1"
 
     static func sanitized(_ name: String) -> String {
-        var cleaned = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
-            forbidden.contains(scalar) || scalar.properties.generalCategory == .control ? "_" : scalar
-        }))
+        var cleaned = String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.map { scalar in
+                    forbidden.contains(scalar) || scalar.properties.generalCategory == .control ? "_" : scalar
+                }))
         while cleaned.hasPrefix("'") { cleaned.removeFirst() }
         // Excel counts the limit in UTF-16 units; cut on a character boundary so no character is split.
         var truncated = ""

@@ -9,7 +9,9 @@ public enum SpreadsheetReader {
     ///
     /// Rows keep their own length: a row can be shorter than the header when its last cells are empty.
     /// An xlsx is read within `limits` (`SpreadsheetLimits`); a CSV is bounded by its own size.
-    public static func rows(from data: Data, format: SpreadsheetFormat, limits: SpreadsheetLimits = .standard) throws(SpreadsheetError) -> [[String]] {
+    public static func rows(
+        from data: Data, format: SpreadsheetFormat, limits: SpreadsheetLimits = .standard
+    ) throws(SpreadsheetError) -> [[String]] {
         var rows: [[String]]
         switch format {
         case .csv:

@@ -8,8 +8,9 @@ extension SpreadsheetWriter {
         do {
             let archive = try Archive(accessMode: .create)
             try XLSXPackageParts.addFixedParts(to: archive, sheetName: sheetName)
-            try archive.addEntry(with: XLSXPackageParts.sheetPath, type: .file, uncompressedSize: Int64(sheet.count),
-                                 compressionMethod: .deflate, provider: XLSXPackageParts.provider(of: sheet))
+            try archive.addEntry(
+                with: XLSXPackageParts.sheetPath, type: .file, uncompressedSize: Int64(sheet.count),
+                compressionMethod: .deflate, provider: XLSXPackageParts.provider(of: sheet))
             guard let data = archive.data else {
                 throw SpreadsheetError("无法生成 xlsx 文件（压缩包为空）")
             }
@@ -35,8 +36,9 @@ extension XLSXPackageParts {
             ("xl/styles.xml", Data(styles.utf8)),
         ]
         for part in parts {
-            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(part.contents.count),
-                                 compressionMethod: .deflate, provider: provider(of: part.contents))
+            try archive.addEntry(
+                with: part.path, type: .file, uncompressedSize: Int64(part.contents.count),
+                compressionMethod: .deflate, provider: provider(of: part.contents))
         }
     }
 

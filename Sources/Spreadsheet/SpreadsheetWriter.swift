@@ -31,7 +31,7 @@ public enum SpreadsheetWriter {
     public static func neutralized(_ cell: String) -> String {
         switch cell.utf8.first {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"),
-             UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+            UInt8(ascii: "\t"), UInt8(ascii: "\r"):
             return "'" + cell
         default:
             return cell

@@ -20,7 +20,7 @@ public final class XLSXFileWriter {
         self.maximumRows = maximumRows
         let url = directory.appendingPathComponent("sheet1.xml")
         guard FileManager.default.createFile(atPath: url.path, contents: Data(XLSXSheetXML.head)),
-              let handle = FileHandle(forWritingAtPath: url.path)
+            let handle = FileHandle(forWritingAtPath: url.path)
         else { throw SpreadsheetError("无法生成 xlsx 文件（临时文件无法写入）") }
         sheet = handle
         sheet.seekToEndOfFile()
@@ -54,8 +54,9 @@ public final class XLSXFileWriter {
         do {
             let archive = try Archive(url: url, accessMode: .create)
             try XLSXPackageParts.addFixedParts(to: archive, sheetName: sheetName)
-            try archive.addEntry(with: XLSXPackageParts.sheetPath, fileURL: directory.appendingPathComponent("sheet1.xml"),
-                                 compressionMethod: .deflate)
+            try archive.addEntry(
+                with: XLSXPackageParts.sheetPath, fileURL: directory.appendingPathComponent("sheet1.xml"),
+                compressionMethod: .deflate)
         } catch { throw SpreadsheetError("无法生成 xlsx 文件（\(error)）") }
         return url
     }

@@ -22,7 +22,8 @@ final class XLSXPackage {
     /// The uncompressed bytes of the part at `path`, or nil when the package has no such part.
     func part(_ path: String) throws(SpreadsheetError) -> Data? {
         guard let entry = archive[path] else { return nil }
-        let tooLarge = SpreadsheetError("xlsx 文件解压后过大（超过 \(limits.inflatedBytes / 1_048_576) MB，在 \(path)），不像正常的表格，已拒绝。请分批上传")
+        let tooLarge = SpreadsheetError(
+            "xlsx 文件解压后过大（超过 \(limits.inflatedBytes / 1_048_576) MB，在 \(path)），不像正常的表格，已拒绝。请分批上传")
         guard entry.uncompressedSize <= UInt64(limits.inflatedBytes - inflated) else { throw tooLarge }
         var contents = Data()
         do {

@@ -2,26 +2,28 @@
 enum XLSXPackageParts {
     static let declaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
 
-    static let contentTypes = declaration + """
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/xl/workbook.xml" \
-        ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-        <Override PartName="/xl/worksheets/sheet1.xml" \
-        ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-        <Override PartName="/xl/styles.xml" \
-        ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-        </Types>
-        """
+    static let contentTypes =
+        declaration + """
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/xl/workbook.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+            <Override PartName="/xl/worksheets/sheet1.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+            <Override PartName="/xl/styles.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+            </Types>
+            """
 
-    static let packageRelationships = declaration + """
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" \
-        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
-        Target="xl/workbook.xml"/>\
-        </Relationships>
-        """
+    static let packageRelationships =
+        declaration + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+            Target="xl/workbook.xml"/>\
+            </Relationships>
+            """
 
     static func workbook(sheetName: String) -> String {
         declaration + """
@@ -32,28 +34,30 @@ enum XLSXPackageParts {
             """
     }
 
-    static let workbookRelationships = declaration + """
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" \
-        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" \
-        Target="worksheets/sheet1.xml"/>\
-        <Relationship Id="rId2" \
-        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
-        Target="styles.xml"/>\
-        </Relationships>
-        """
+    static let workbookRelationships =
+        declaration + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" \
+            Target="worksheets/sheet1.xml"/>\
+            <Relationship Id="rId2" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
+            Target="styles.xml"/>\
+            </Relationships>
+            """
 
     /// The smallest stylesheet Excel accepts without offering to repair the file: one font, the two fills it
     /// requires, one border and one cell format.
-    static let styles = declaration + """
-        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-        <fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>\
-        <fills count="2"><fill><patternFill patternType="none"/></fill>\
-        <fill><patternFill patternType="gray125"/></fill></fills>\
-        <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
-        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>\
-        <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
-        </styleSheet>
-        """
+    static let styles =
+        declaration + """
+            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+            <fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>\
+            <fills count="2"><fill><patternFill patternType="none"/></fill>\
+            <fill><patternFill patternType="gray125"/></fill></fills>\
+            <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+            <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+            <cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>\
+            <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
+            </styleSheet>
+            """
 }

@@ -37,7 +37,9 @@ final class XLSXSheetParser: XMLPartParser {
         self.limits = limits
     }
 
-    static func rows(in xml: Data, sharedStrings: [String], limits: SpreadsheetLimits = .standard) throws(SpreadsheetError) -> [[String]] {
+    static func rows(
+        in xml: Data, sharedStrings: [String], limits: SpreadsheetLimits = .standard
+    ) throws(SpreadsheetError) -> [[String]] {
         let sheet = XLSXSheetParser(sharedStrings: sharedStrings, limits: limits)
         let parsed = sheet.parse(xml)
         if let error = sheet.error { throw error }
@@ -110,7 +112,8 @@ final class XLSXSheetParser: XMLPartParser {
             // rather than padding every row out to it.
             guard text.isEmpty else {
                 let place = cell.reference ?? "第 \(rowIndex + 1) 行第 \(cell.column + 1) 列"
-                return fail(SpreadsheetError("表格过宽：单元格 \(place) 在第 \(cell.column + 1) 列，最多读取 \(limits.columns) 列。请删去多余的列后重新上传"))
+                return fail(
+                    SpreadsheetError("表格过宽：单元格 \(place) 在第 \(cell.column + 1) 列，最多读取 \(limits.columns) 列。请删去多余的列后重新上传"))
             }
             return
         }

@@ -3,7 +3,9 @@
 ///
 /// Built as bytes rather than by string interpolation: an export can have a million cells.
 enum XLSXSheetXML {
-    static let head = Array((XLSXPackageParts.declaration + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#).utf8)
+    static let head = Array(
+        (XLSXPackageParts.declaration
+            + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#).utf8)
     static let tail = Array("</sheetData></worksheet>".utf8)
 
     static func worksheet(_ rows: [[String]]) -> [UInt8] {

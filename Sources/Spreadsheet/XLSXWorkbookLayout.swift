@@ -13,7 +13,7 @@ struct XLSXWorkbookLayout {
     /// Packages from some minimal writers lack the workbook relationships; they still follow the default names.
     init(of package: XLSXPackage) throws(SpreadsheetError) {
         guard let relationshipsXML = try package.part("xl/_rels/workbook.xml.rels"),
-              let relationships = XMLElementCollector.attributes(ofElementsNamed: "Relationship", in: relationshipsXML)
+            let relationships = XMLElementCollector.attributes(ofElementsNamed: "Relationship", in: relationshipsXML)
         else { return }
         func path(where matches: ([String: String]) -> Bool) -> String? {
             relationships.first(where: matches)?["Target"].map { Self.resolve($0, relativeTo: Self.workbookFolder) }
@@ -22,14 +22,15 @@ struct XLSXWorkbookLayout {
             sharedStringsPath = sharedStrings
         }
         if let sheetID = try Self.firstSheetRelationshipID(in: package),
-           let sheet = path(where: { $0["Id"] == sheetID }) {
+            let sheet = path(where: { $0["Id"] == sheetID })
+        {
             firstSheetPath = sheet
         }
     }
 
     private static func firstSheetRelationshipID(in package: XLSXPackage) throws(SpreadsheetError) -> String? {
         guard let workbook = try package.part("xl/workbook.xml"),
-              let firstSheet = XMLElementCollector.attributes(ofElementsNamed: "sheet", in: workbook)?.first
+            let firstSheet = XMLElementCollector.attributes(ofElementsNamed: "sheet", in: workbook)?.first
         else { return nil }
         return XMLName.attribute("id", in: firstSheet)
     }

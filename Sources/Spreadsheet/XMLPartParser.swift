@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Base for the streaming parsers of an xlsx package's XML parts: subclasses override `didStart`, `didEnd` and

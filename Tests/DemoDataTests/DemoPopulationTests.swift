@@ -12,7 +12,9 @@ struct DemoPopulationTests {
         let population = DemoPopulation(seed: seed, townships: townships, householdCount: households, asOf: asOf)
         var issued = IssuedIdentityNumbers()
         let counts = population.householdsPerVillage()
-        let households = population.villages.indices.flatMap { population.households(ofVillageAt: $0, count: counts[$0], issued: &issued) }
+        let households = population.villages.indices.flatMap {
+            population.households(ofVillageAt: $0, count: counts[$0], issued: &issued)
+        }
         return (population, households)
     }
 
@@ -21,7 +23,9 @@ struct DemoPopulationTests {
         let (_, first) = try population()
         let (_, second) = try population()
         #expect(first.map(\.number) == second.map(\.number))
-        #expect(first.flatMap(\.members).map(\.identityNumber.value) == second.flatMap(\.members).map(\.identityNumber.value))
+        #expect(
+            first.flatMap(\.members).map(\.identityNumber.value)
+                == second.flatMap(\.members).map(\.identityNumber.value))
         let (_, other) = try population(seed: 8)
         #expect(first.flatMap(\.members).map(\.name) != other.flatMap(\.members).map(\.name))
     }
@@ -53,7 +57,9 @@ struct DemoPopulationTests {
         #expect(population.villages.allSatisfy { !$0.groups.isEmpty && !$0.grids.isEmpty })
     }
 
-    @Test("the make-up is plausible: about three people a household, a minority lifted out of poverty, incomes around the line")
+    @Test(
+        "the make-up is plausible: about three people a household, a minority lifted out of poverty, incomes around the line"
+    )
     func plausible() throws {
         let (_, households) = try population()
         let people = Double(households.flatMap(\.members).count) / Double(households.count)

@@ -33,7 +33,9 @@ struct SQLSupportTests {
         try await withMemoryDatabase { sql in
             // setup: values that would break a separator-based packing
             try await sql.raw("CREATE TABLE probe (position INTEGER, label TEXT, amount BIGINT)").run()
-            let labels: [String?] = ["张三", "", nil, "a|b;c:d-e", "-5", "行一\n行二\t", "12:34", String(repeating: "长", count: 300)]
+            let labels: [String?] = [
+                "张三", "", nil, "a|b;c:d-e", "-5", "行一\n行二\t", "12:34", String(repeating: "长", count: 300),
+            ]
             for (position, label) in labels.enumerated() {
                 let amount: Int64? = position % 2 == 0 ? Int64(-position * 1_000) : nil
                 try await sql.raw("INSERT INTO probe VALUES (\(bind: position), \(bind: label), \(bind: amount))").run()
@@ -73,9 +75,12 @@ struct SQLSupportTests {
             for wanted in [[], [ids[7]], Array(ids.prefix(2_000))] {
                 // act
                 let list = BoundIDList(wanted, sql: sql)
-                let rows = try await sql.raw("SELECT label FROM items WHERE \(list.contains("id"))").all(decoding: Label.self)
+                let rows = try await sql.raw("SELECT label FROM items WHERE \(list.contains("id"))").all(
+                    decoding: Label.self)
                 // check
-                #expect(Set(rows.map(\.label)) == Set(wanted.compactMap { id in ids.firstIndex(of: id).map { "item \($0)" } }))
+                #expect(
+                    Set(rows.map(\.label))
+                        == Set(wanted.compactMap { id in ids.firstIndex(of: id).map { "item \($0)" } }))
             }
         }
     }

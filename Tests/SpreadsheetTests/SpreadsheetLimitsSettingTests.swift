@@ -8,7 +8,9 @@ struct SpreadsheetLimitsSettingTests {
     @Test func tooManyCellsAreRefusedAtTheRowThatCrossesTheLimit() {
         let xml = worksheet((1...100).map { #"<row r="\#($0)"><c r="J\#($0)"><v>1</v></c></row>"# }.joined())
         let limits = SpreadsheetLimits(columns: 512, cells: 500)
-        let error = #expect(throws: SpreadsheetError.self) { try XLSXSheetParser.rows(in: xml, sharedStrings: [], limits: limits) }
+        let error = #expect(throws: SpreadsheetError.self) {
+            try XLSXSheetParser.rows(in: xml, sharedStrings: [], limits: limits)
+        }
         #expect(error?.message == "表格单元格过多（超过 500 个，到第 51 行为止）。请分批上传")
     }
 

@@ -4,8 +4,9 @@ import Testing
 
 /// A worksheet part holding `sheetData`.
 func worksheet(_ sheetData: String) -> Data {
-    Data((#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
-        + sheetData + "</sheetData></worksheet>").utf8)
+    Data(
+        (#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+            + sheetData + "</sheetData></worksheet>").utf8)
 }
 
 /// Hostile workbooks are refused with a message before they are allocated.
@@ -13,7 +14,9 @@ func worksheet(_ sheetData: String) -> Data {
 struct SpreadsheetLimitsTests {
     @Test func aValueAtColumnXFDIsRefusedNamingTheCell() {
         // setup: two thousand rows, each with one value in the sheet's last column (padded, 32 million cells)
-        let xml = worksheet((1...2_000).map { #"<row r="\#($0)"><c r="A\#($0)"><v>1</v></c><c r="XFD\#($0)"><v>2</v></c></row>"# }.joined())
+        let xml = worksheet(
+            (1...2_000).map { #"<row r="\#($0)"><c r="A\#($0)"><v>1</v></c><c r="XFD\#($0)"><v>2</v></c></row>"# }
+                .joined())
         // act
         let error = #expect(throws: SpreadsheetError.self) { try XLSXSheetParser.rows(in: xml, sharedStrings: []) }
         // check
@@ -22,7 +25,9 @@ struct SpreadsheetLimitsTests {
     }
 
     @Test func emptyFormattedCellsFarRightAreIgnored() throws {
-        let xml = worksheet(#"<row r="1"><c r="A1"><v>1</v></c><c r="XFD1" s="3"/></row><row r="2"><c r="B2"><v>2</v></c><c r="XFC2" s="1"><v></v></c></row>"#)
+        let xml = worksheet(
+            #"<row r="1"><c r="A1"><v>1</v></c><c r="XFD1" s="3"/></row><row r="2"><c r="B2"><v>2</v></c><c r="XFC2" s="1"><v></v></c></row>"#
+        )
         #expect(try XLSXSheetParser.rows(in: xml, sharedStrings: []) == [["1"], ["", "2"]])
     }
 

@@ -15,7 +15,8 @@ struct StreamedWriterTests {
     ]
 
     private func withDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-writer-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "streamed-writer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         return try body(directory)
@@ -36,7 +37,10 @@ struct StreamedWriterTests {
             let data = try Data(contentsOf: workbook)
             #expect(SpreadsheetFormat.detect(fileName: nil, data: data) == .xlsx)
             let readBack = try SpreadsheetReader.rows(from: data, format: .xlsx)
-            #expect(try readBack == SpreadsheetReader.rows(from: SpreadsheetWriter.xlsx(Self.rows, sheetName: "农户登记表"), format: .xlsx))
+            #expect(
+                try readBack
+                    == SpreadsheetReader.rows(
+                        from: SpreadsheetWriter.xlsx(Self.rows, sheetName: "农户登记表"), format: .xlsx))
             #expect(readBack[4][3] == "'=1+1", "formulas are neutralised in parts as whole")
             #expect(writer.rowsWritten == Self.rows.count)
         }
@@ -60,8 +64,10 @@ struct StreamedWriterTests {
 
     @Test("CSV written in parts is the same file as CSV written whole, with one byte order mark")
     func csvInParts() {
-        let parts = [SpreadsheetWriter.csvBytes(Array(Self.rows[0..<3]), byteOrderMark: true),
-                     SpreadsheetWriter.csvBytes(Array(Self.rows[3...]), byteOrderMark: false)]
+        let parts = [
+            SpreadsheetWriter.csvBytes(Array(Self.rows[0..<3]), byteOrderMark: true),
+            SpreadsheetWriter.csvBytes(Array(Self.rows[3...]), byteOrderMark: false),
+        ]
         #expect(Data(parts.joined()) == SpreadsheetWriter.csv(Self.rows))
     }
 }

@@ -8,10 +8,12 @@ struct AuthAPIController {
         let body = try request.content.decode(API.TokenRequest.self)
         switch try await SignIn.verify(username: body.username, password: body.password, on: request) {
         case let .failure(failure):
-            throw Abort(failure == .wrongCredentials ? .unauthorized : .tooManyRequests, reason: SignIn.message(for: failure))
+            throw Abort(
+                failure == .wrongCredentials ? .unauthorized : .tooManyRequests, reason: SignIn.message(for: failure))
         case let .success(user):
             let (secret, token) = try await SignIn.issue(.apiToken, for: user, on: request)
-            return API.TokenResponse(token: secret, expiresAt: token.expiresAt, user: .init(try user.current(csrfToken: nil)))
+            return API.TokenResponse(
+                token: secret, expiresAt: token.expiresAt, user: .init(try user.current(csrfToken: nil)))
         }
     }
 

@@ -23,11 +23,12 @@ struct CreateUserCommand: AsyncCommand {
         var level: AreaLevel?
         if let code, let area = try await AreaDirectory.area(code.value, on: database) { level = area.areaLevel }
         let username = signature.username ?? ""
-        var problems = AccountRules.problems(with: .init(
-            username: username, displayName: signature.name ?? username, password: password,
-            role: signature.role.flatMap(Role.init(rawValue:)), areaLevel: level,
-            department: signature.department.flatMap(Department.init(rawValue:))
-        ))
+        var problems = AccountRules.problems(
+            with: .init(
+                username: username, displayName: signature.name ?? username, password: password,
+                role: signature.role.flatMap(Role.init(rawValue:)), areaLevel: level,
+                department: signature.department.flatMap(Department.init(rawValue:))
+            ))
         if try await User.query(on: database).filter(\.$username == username).count() > 0 {
             problems.append(.init(field: "username", message: "用户名 \(username) 已被使用。"))
         }
@@ -35,11 +36,14 @@ struct CreateUserCommand: AsyncCommand {
             for problem in problems { context.console.error("\(problem.field): \(problem.message)") }
             throw Abort(.badRequest, reason: "user not created")
         }
-        let user = User(username: username, displayName: signature.name ?? username, passwordHash: try context.application.password.hash(password),
-                        role: role, areaCode: code.value, department: signature.department)
+        let user = User(
+            username: username, displayName: signature.name ?? username,
+            passwordHash: try context.application.password.hash(password),
+            role: role, areaCode: code.value, department: signature.department)
         try await database.transaction { database in
             try await user.create(on: database)
-            try await AuditLog.recordChange(of: user, before: nil, summary: "命令行创建用户 \(username)", actor: .system, at: Date(), on: database)
+            try await AuditLog.recordChange(
+                of: user, before: nil, summary: "命令行创建用户 \(username)", actor: .system, at: Date(), on: database)
         }
         context.console.print("Created \(username) (\(Role(rawValue: role)?.label ?? role)) at \(code.value).")
     }

@@ -61,11 +61,16 @@ struct LoginController {
     /// `/\` once percent-decoded, and must not lead back to the login page.
     static func safeNext(_ next: String?) -> String? {
         guard let next, next.utf8.count < 500, next.hasPrefix("/"),
-              next.unicodeScalars.allSatisfy(isAllowedInPath) else { return nil }
+            next.unicodeScalars.allSatisfy(isAllowedInPath)
+        else { return nil }
         let decoded = next.removingPercentEncoding ?? next
         for form in [next, decoded] {
             let second = form.dropFirst().first
-            if second == "/" || second == "\\" || form.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return nil }
+            if second == "/" || second == "\\"
+                || form.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+            {
+                return nil
+            }
         }
         guard !decoded.hasPrefix(SiteRoute.login.path()) else { return nil }
         return next

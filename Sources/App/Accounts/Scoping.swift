@@ -63,7 +63,8 @@ extension RiskLead: AreaScoped {
 }
 
 extension DepartmentBatch: AreaScoped {
-    static func restrict(_ query: QueryBuilder<DepartmentBatch>, to scope: AccessScope) -> QueryBuilder<DepartmentBatch> {
+    static func restrict(_ query: QueryBuilder<DepartmentBatch>, to scope: AccessScope) -> QueryBuilder<DepartmentBatch>
+    {
         let range = scope.areaCodeRange
         return query.filter(\.$areaCode >= range.lower).filter(\.$areaCode <= range.upper)
     }

@@ -17,13 +17,16 @@ enum SessionStore {
     /// deactivation are the caller's to judge.
     static func session(tokenHash: String, kind: AuthToken.Kind, on database: any Database) async throws -> Session? {
         // One plain query for token and user: this runs on every request.
-        guard let row = try await database.sql.raw("""
-            SELECT auth_tokens.id AS token_id, auth_tokens.expires_at AS token_expires_at, auth_tokens.csrf_token AS token_csrf,
-                   \(unsafeRaw: User.selectList)
-            FROM auth_tokens JOIN users ON users.id = auth_tokens.user_id
-            WHERE auth_tokens.token_hash = \(bind: tokenHash) AND auth_tokens.kind = \(bind: kind.rawValue)
-            LIMIT 1
-            """).first()
+        guard
+            let row = try await database.sql.raw(
+                """
+                SELECT auth_tokens.id AS token_id, auth_tokens.expires_at AS token_expires_at, auth_tokens.csrf_token AS token_csrf,
+                       \(unsafeRaw: User.selectList)
+                FROM auth_tokens JOIN users ON users.id = auth_tokens.user_id
+                WHERE auth_tokens.token_hash = \(bind: tokenHash) AND auth_tokens.kind = \(bind: kind.rawValue)
+                LIMIT 1
+                """
+            ).first()
         else { return nil }
         return Session(
             user: try User.read(row),

@@ -25,11 +25,13 @@ enum SignIn {
         return result
     }
 
-    private static func verifyAccount(username: String, password: String, on request: Request) async throws -> Result<User, Failure> {
+    private static func verifyAccount(
+        username: String, password: String, on request: Request
+    ) async throws -> Result<User, Failure> {
         let name = username.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 64, !password.isEmpty, password.count <= 200,
-              let user = try await User.query(on: request.db).filter(\.$username == name).first(),
-              user.isActive
+            let user = try await User.query(on: request.db).filter(\.$username == name).first(),
+            user.isActive
         else {
             try await auditFailure(username: name, userID: nil, on: request)
             return .failure(.wrongCredentials)
@@ -57,7 +59,9 @@ enum SignIn {
     }
 
     /// Opens a web session or an API token for the user and returns the secret to hand out.
-    static func issue(_ kind: AuthToken.Kind, for user: User, on request: Request) async throws -> (secret: String, token: AuthToken) {
+    static func issue(
+        _ kind: AuthToken.Kind, for user: User, on request: Request
+    ) async throws -> (secret: String, token: AuthToken) {
         let secret = TokenDigest.newSecret()
         let settings = request.application.settings
         let lifetime = kind == .webSession ? settings.sessionIdleTimeout : settings.apiTokenLifetime
@@ -77,7 +81,8 @@ enum SignIn {
 
     static func message(for failure: Failure) -> String {
         switch failure {
-        case .wrongCredentials: return "用户名或密码错误。同一账号连续输错 \(maxFailures) 次将临时锁定 \(Int(lockDuration / 60)) 分钟；忘记密码请联系系统管理员重置或解锁。"
+        case .wrongCredentials:
+            return "用户名或密码错误。同一账号连续输错 \(maxFailures) 次将临时锁定 \(Int(lockDuration / 60)) 分钟；忘记密码请联系系统管理员重置或解锁。"
         case let .throttled(minutes): return "此设备登录失败次数过多，请 \(minutes) 分钟后再试。"
         case let .locked(minutes): return "连续登录失败次数过多，账号已临时锁定，请 \(minutes) 分钟后再试。"
         }

@@ -21,7 +21,9 @@ struct TokenAuthenticator: AsyncMiddleware {
 
     static func user(for secret: String, kind: AuthToken.Kind, on request: Request) async throws -> CurrentUser? {
         guard !secret.isEmpty, secret.count < 200 else { return nil }
-        guard let session = try await SessionStore.session(tokenHash: TokenDigest.hash(secret), kind: kind, on: request.db)
+        guard
+            let session = try await SessionStore.session(
+                tokenHash: TokenDigest.hash(secret), kind: kind, on: request.db)
         else { return nil }
         let user = session.user
         let expiresAt = session.expiresAt
@@ -34,7 +36,9 @@ struct TokenAuthenticator: AsyncMiddleware {
     }
 
     /// Slides an idle web session forward, writing at most once per half lifetime rather than on every request.
-    private static func refreshIfHalfSpent(_ tokenID: UUID, expiresAt: Date, now: Date, on request: Request) async throws {
+    private static func refreshIfHalfSpent(
+        _ tokenID: UUID, expiresAt: Date, now: Date, on request: Request
+    ) async throws {
         let lifetime = request.application.settings.sessionIdleTimeout
         guard expiresAt.timeIntervalSince(now) < lifetime / 2 else { return }
         try await AuthToken.query(on: request.db).filter(\.$id == tokenID)

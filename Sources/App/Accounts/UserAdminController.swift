@@ -19,7 +19,10 @@ struct UserAdminController {
         let viewer = try requireAdmin(request)
         let users = try await request.scoped(User.self).query().sort(\.$areaCode).sort(\.$username).all()
         let names = try await AreaDirectory.names(of: Array(Set(users.map(\.areaCode))), on: request.db)
-        let rows = users.map { UserListPage.Row(user: $0, areaName: names[$0.areaCode] ?? $0.areaCode, locked: $0.isLocked(at: request.now)) }
+        let rows = users.map {
+            UserListPage.Row(
+                user: $0, areaName: names[$0.areaCode] ?? $0.areaCode, locked: $0.isLocked(at: request.now))
+        }
         return .html(UserListPage.render(viewer: viewer, rows: rows))
     }
 
@@ -38,7 +41,9 @@ struct UserAdminController {
             problems.append(.init(field: "username", message: "用户名 \(username) 已被使用。"))
         }
         guard problems.isEmpty else {
-            return .html(UserForm(viewer: viewer, action: SiteURL.users.path, isNew: true, values: values, problems: problems).render(), status: .unprocessableEntity)
+            return .html(
+                UserForm(viewer: viewer, action: SiteURL.users.path, isNew: true, values: values, problems: problems)
+                    .render(), status: .unprocessableEntity)
         }
         let user = User(
             username: username, displayName: values.displayName,
@@ -49,7 +54,9 @@ struct UserAdminController {
         )
         try await request.db.transaction { database in
             try await user.create(on: database)
-            try await AuditLog.recordChange(of: user, before: nil, summary: "新增用户 \(username)", actor: request.auditActor, at: request.now, on: database)
+            try await AuditLog.recordChange(
+                of: user, before: nil, summary: "新增用户 \(username)", actor: request.auditActor, at: request.now,
+                on: database)
         }
         return request.redirect(to: SiteURL.users.path)
     }
@@ -57,8 +64,11 @@ struct UserAdminController {
     func edit(_ request: Request) async throws -> Response {
         let viewer = try requireAdmin(request)
         let user = try await request.scoped(User.self).find(request.parameters.get("id", as: UUID.self))
-        let history = try await AuditRow.history(entityType: User.auditEntityType, entityID: user.auditEntityID, on: request.db)
-        var form = UserForm(viewer: viewer, action: SiteURL.user(id: try user.requireID()).path, isNew: false, values: formValues(user), history: history)
+        let history = try await AuditRow.history(
+            entityType: User.auditEntityType, entityID: user.auditEntityID, on: request.db)
+        var form = UserForm(
+            viewer: viewer, action: SiteURL.user(id: try user.requireID()).path, isNew: false, values: formValues(user),
+            history: history)
         form.lockedUntil = user.isLocked(at: request.now) ? user.lockedUntil : nil
         form.failedLogins = user.failedLogins
         return .html(form.render())
@@ -77,7 +87,11 @@ struct UserAdminController {
             problems.append(.init(field: "role", message: "不能停用自己的账号或修改自己的角色。"))
         }
         guard problems.isEmpty else {
-            return .html(UserForm(viewer: viewer, action: SiteURL.user(id: try user.requireID()).path, isNew: false, values: values, problems: problems).render(), status: .unprocessableEntity)
+            return .html(
+                UserForm(
+                    viewer: viewer, action: SiteURL.user(id: try user.requireID()).path, isNew: false, values: values,
+                    problems: problems
+                ).render(), status: .unprocessableEntity)
         }
         var hashed: String?
         if let password = input.password { hashed = try await request.password.async.hash(password) }
@@ -98,7 +112,11 @@ struct UserAdminController {
                 try await AuthToken.query(on: database).filter(\.$user.$id == user.requireID()).delete()
             }
             try await AuditLog.recordChange(
-                of: user, before: before, summary: "修改用户 \(user.username)" + Self.notes(wasActive: before["is_active"] == "是", isActive: accepted.isActive, passwordReset: newHash != nil),
+                of: user, before: before,
+                summary: "修改用户 \(user.username)"
+                    + Self.notes(
+                        wasActive: before["is_active"] == "是", isActive: accepted.isActive,
+                        passwordReset: newHash != nil),
                 actor: request.auditActor, at: request.now, on: database
             )
         }
@@ -117,8 +135,10 @@ struct UserAdminController {
                 user.lockedUntil = nil
                 try await user.save(on: database)
                 try await AuditLog.record(
-                    .update, entityType: User.auditEntityType, entityID: user.auditEntityID, areaCode: user.auditAreaCode,
-                    summary: "解除锁定 \(user.displayName)（\(user.username)）", before: before, after: user.auditSnapshot(at: now),
+                    .update, entityType: User.auditEntityType, entityID: user.auditEntityID,
+                    areaCode: user.auditAreaCode,
+                    summary: "解除锁定 \(user.displayName)（\(user.username)）", before: before,
+                    after: user.auditSnapshot(at: now),
                     actor: request.auditActor, at: now, on: database
                 )
             }
@@ -140,19 +160,23 @@ struct UserAdminController {
         return user
     }
 
-    private func validate(_ input: UserInput, viewer: CurrentUser, isNew: Bool, on request: Request) async throws -> [FieldProblem] {
+    private func validate(
+        _ input: UserInput, viewer: CurrentUser, isNew: Bool, on request: Request
+    ) async throws -> [FieldProblem] {
         let values = formValues(input)
         var level: AreaLevel?
         if let code = AreaCode(values.areaCode), viewer.scope.includes(code),
-           let area = try await AreaDirectory.area(code.value, on: request.db) {
+            let area = try await AreaDirectory.area(code.value, on: request.db)
+        {
             level = area.areaLevel
         }
-        var problems = AccountRules.problems(with: .init(
-            username: values.username, displayName: values.displayName,
-            password: isNew ? (input.password ?? "") : input.password,
-            role: Role(rawValue: values.role), areaLevel: level,
-            department: values.department.isEmpty ? nil : Department(rawValue: values.department)
-        ))
+        var problems = AccountRules.problems(
+            with: .init(
+                username: values.username, displayName: values.displayName,
+                password: isNew ? (input.password ?? "") : input.password,
+                role: Role(rawValue: values.role), areaLevel: level,
+                department: values.department.isEmpty ? nil : Department(rawValue: values.department)
+            ))
         if !values.department.isEmpty, Department(rawValue: values.department) == nil {
             problems.append(.init(field: "department", message: "部门 \(values.department) 不在代码表中。"))
         }

@@ -8,8 +8,8 @@ struct AreaAPIController {
         let user = try request.requireUser()
         let raw = request.parameters.get("code") ?? ""
         guard let code = AreaCode(raw), user.scope.includes(code),
-              let area = try await AreaDirectory.area(raw, on: request.db),
-              let level = area.areaLevel
+            let area = try await AreaDirectory.area(raw, on: request.db),
+            let level = area.areaLevel
         else { throw AppError.areaNotFound }
         let counts = try await AreaDirectory.counts(of: code, level: level, scope: user.scope, on: request.reportDB)
         let children = try await AreaDirectory.children(of: raw, on: request.db)

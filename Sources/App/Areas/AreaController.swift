@@ -15,13 +15,17 @@ struct AreaController {
 
     func show(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let model = try await AreaPage.query(code: request.parameters.get("code") ?? "", for: user, on: request.reportDB)
+        let model = try await AreaPage.query(
+            code: request.parameters.get("code") ?? "", for: user, on: request.reportDB)
         return .html(AreaPage.render(model))
     }
 
     func newChild(_ request: Request) async throws -> Response {
-        let (user, parent, level) = try await childContext(request, levelRaw: try? request.query.get(String.self, at: "level"))
-        return .html(AreaForm(user: user, contextName: parent.name, level: level, action: childAction(parent), isNew: true).render())
+        let (user, parent, level) = try await childContext(
+            request, levelRaw: try? request.query.get(String.self, at: "level"))
+        return .html(
+            AreaForm(user: user, contextName: parent.name, level: level, action: childAction(parent), isNew: true)
+                .render())
     }
 
     func createChild(_ request: Request) async throws -> Response {
@@ -29,18 +33,26 @@ struct AreaController {
         let (user, parent, level) = try await childContext(request, levelRaw: input.level)
         let name = AreaNaming.normalized(input.name ?? "")
         func refuse(_ message: String) -> Response {
-            .html(AreaForm(user: user, contextName: parent.name, level: level, action: childAction(parent), name: input.name ?? "", error: message, isNew: true).render(), status: .unprocessableEntity)
+            .html(
+                AreaForm(
+                    user: user, contextName: parent.name, level: level, action: childAction(parent),
+                    name: input.name ?? "", error: message, isNew: true
+                ).render(), status: .unprocessableEntity)
         }
         if let problem = AreaNaming.problem(with: name, level: level) { return refuse(problem) }
         let area = try await request.db.transaction { database -> Area? in
             let siblings = try await AreaDirectory.children(of: parent.code, on: database)
             if siblings.contains(where: { $0.name == name && $0.level == level.rawValue }) { return nil }
             guard let parentCode = AreaCode(parent.code),
-                  let code = AreaCode.nextChild(of: parentCode, level: level, existing: siblings.map(\.code))
+                let code = AreaCode.nextChild(of: parentCode, level: level, existing: siblings.map(\.code))
             else { throw AppError.areaCodesExhausted(parentName: parent.name, levelLabel: level.label) }
-            let area = Area(code: code.value, name: name, level: level.rawValue, parentCode: parent.code, codeSystem: Area.localCodeSystem)
+            let area = Area(
+                code: code.value, name: name, level: level.rawValue, parentCode: parent.code,
+                codeSystem: Area.localCodeSystem)
             try await area.create(on: database)
-            try await AuditLog.recordChange(of: area, before: nil, summary: "新增\(level.label)「\(name)」", actor: request.auditActor, at: request.now, on: database)
+            try await AuditLog.recordChange(
+                of: area, before: nil, summary: "新增\(level.label)「\(name)」", actor: request.auditActor, at: request.now,
+                on: database)
             return area
         }
         guard let area else { return refuse("「\(parent.name)」下已有名为「\(name)」的\(level.label)。") }
@@ -49,7 +61,11 @@ struct AreaController {
 
     func edit(_ request: Request) async throws -> Response {
         let (user, area, level) = try await editableArea(request)
-        return .html(AreaForm(user: user, contextName: area.name, level: level, action: SiteURL.area(code: area.code).path, name: area.name, isNew: false).render())
+        return .html(
+            AreaForm(
+                user: user, contextName: area.name, level: level, action: SiteURL.area(code: area.code).path,
+                name: area.name, isNew: false
+            ).render())
     }
 
     func update(_ request: Request) async throws -> Response {
@@ -57,14 +73,20 @@ struct AreaController {
         let input = try request.content.decode(AreaFormInput.self)
         let name = AreaNaming.normalized(input.name ?? "")
         if let problem = AreaNaming.problem(with: name, level: level) {
-            return .html(AreaForm(user: user, contextName: area.name, level: level, action: SiteURL.area(code: area.code).path, name: input.name ?? "", error: problem, isNew: false).render(), status: .unprocessableEntity)
+            return .html(
+                AreaForm(
+                    user: user, contextName: area.name, level: level, action: SiteURL.area(code: area.code).path,
+                    name: input.name ?? "", error: problem, isNew: false
+                ).render(), status: .unprocessableEntity)
         }
         guard name != area.name else { return request.redirect(to: SiteURL.area(code: area.code).path) }
         try await request.db.transaction { database in
             let before = area.auditSnapshot
             area.name = name
             try await area.save(on: database)
-            try await AuditLog.recordChange(of: area, before: before, summary: "修改名称为「\(name)」", actor: request.auditActor, at: request.now, on: database)
+            try await AuditLog.recordChange(
+                of: area, before: before, summary: "修改名称为「\(name)」", actor: request.auditActor, at: request.now,
+                on: database)
         }
         return request.redirect(to: SiteURL.area(code: area.code).path)
     }
@@ -76,8 +98,9 @@ struct AreaController {
         let user = try request.requireUser()
         let parent = try await scopedArea(request, user: user)
         try user.require(.editAreasBelowCounty)
-        guard let parentLevel = AreaLevel(rawValue: parent.level), let level = levelRaw.flatMap(AreaLevel.init(rawValue:)),
-              AreaLevel.localChildLevels(of: parentLevel).contains(level)
+        guard let parentLevel = AreaLevel(rawValue: parent.level),
+            let level = levelRaw.flatMap(AreaLevel.init(rawValue:)),
+            AreaLevel.localChildLevels(of: parentLevel).contains(level)
         else { throw AppError.levelNotAllowedHere }
         return (user, parent, level)
     }
@@ -95,7 +118,7 @@ struct AreaController {
     private func scopedArea(_ request: Request, user: CurrentUser) async throws -> Area {
         let raw = request.parameters.get("code") ?? ""
         guard let code = AreaCode(raw), user.scope.includes(code),
-              let area = try await AreaDirectory.area(raw, on: request.db)
+            let area = try await AreaDirectory.area(raw, on: request.db)
         else { throw AppError.areaNotFound }
         return area
     }

@@ -39,13 +39,16 @@ enum AreaDirectory {
     static func qualifiedNames(of codes: [String], on database: any Database) async throws -> [String: String] {
         let townships = Set(codes.compactMap { AreaCode($0).flatMap { $0.level == .village ? $0.parent?.value : nil } })
         let names = try await names(of: Array(Set(codes).union(townships)), on: database)
-        return Dictionary(uniqueKeysWithValues: Set(codes).map { code in
-            let own = names[code] ?? code
-            guard let township = AreaCode(code).flatMap({ $0.level == .village ? $0.parent?.value : nil }), let name = names[township] else {
-                return (code, own)
-            }
-            return (code, "\(name) · \(own)")
-        })
+        return Dictionary(
+            uniqueKeysWithValues: Set(codes).map { code in
+                let own = names[code] ?? code
+                guard let township = AreaCode(code).flatMap({ $0.level == .village ? $0.parent?.value : nil }),
+                    let name = names[township]
+                else {
+                    return (code, own)
+                }
+                return (code, "\(name) · \(own)")
+            })
     }
 
     /// How households group under the children of an area of this level.
@@ -61,7 +64,9 @@ enum AreaDirectory {
 
     /// The households of an area inside the scope, in all and per child area; for a village, its groups and grids
     /// each get their own counts.
-    static func counts(of area: AreaCode, level: AreaLevel, scope: AccessScope, on database: any Database) async throws -> AreaCounts {
+    static func counts(
+        of area: AreaCode, level: AreaLevel, scope: AccessScope, on database: any Database
+    ) async throws -> AreaCounts {
         let narrowed = scope.narrowed(to: area)
         if let grouping = childGrouping(for: level) {
             let rows = try await HouseholdStatisticsStore.breakdown(by: grouping, in: narrowed, on: database)
@@ -70,7 +75,8 @@ enum AreaDirectory {
             return AreaCounts(
                 totals: rows.values.reduce(HouseholdCounts(), +),
                 // Prefix keys are padded back to full codes so they match the child areas.
-                children: Dictionary(rows.map { (AreaCode.padded($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+                children: Dictionary(
+                    rows.map { (AreaCode.padded($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
             )
         }
         let totals = try await HouseholdStatisticsStore.totals(in: narrowed, on: database)

@@ -14,12 +14,16 @@ struct AreasCommand: AsyncCommand {
     var help: String { "Loads administrative divisions into the area tree." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "load" else { throw Abort(.badRequest, reason: "unknown action \(signature.action); use: areas load --prefix 51") }
+        guard signature.action == "load" else {
+            throw Abort(.badRequest, reason: "unknown action \(signature.action); use: areas load --prefix 51")
+        }
         let prefix = signature.prefix ?? ""
         guard prefix.count >= 2, prefix.allSatisfy(\.isASCIIDigit) else {
             throw Abort(.badRequest, reason: "--prefix must be at least the 2 digits of a province, e.g. 51")
         }
-        let added = try await RegionCatalog.load(prefix: prefix, resourcesDirectory: context.application.directory.resourcesDirectory, on: context.application.db)
+        let added = try await RegionCatalog.load(
+            prefix: prefix, resourcesDirectory: context.application.directory.resourcesDirectory,
+            on: context.application.db)
         context.console.print("Loaded \(added) areas for prefix \(prefix).")
     }
 }

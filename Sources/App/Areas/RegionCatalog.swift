@@ -24,7 +24,9 @@ enum RegionCatalog {
         var rows: [Row] = []
         for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() where index > 0 {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 4 else { throw Abort(.internalServerError, reason: "regions CSV line \(index + 1): expected 4 fields") }
+            guard fields.count == 4 else {
+                throw Abort(.internalServerError, reason: "regions CSV line \(index + 1): expected 4 fields")
+            }
             guard let level = AreaLevel(rawValue: fields[2]), AreaCode(fields[0]) != nil else {
                 throw Abort(.internalServerError, reason: "regions CSV line \(index + 1): bad code or level")
             }

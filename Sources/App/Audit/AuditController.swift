@@ -24,6 +24,7 @@ struct AuditController {
             .all()
         let names = try await AuditNames.load(for: events, on: request.db)
         let rows = events.map { AuditRow($0, names: names) }
-        return .html(AuditPage.render(viewer: user, events: events, rows: rows, offset: offset, pageSize: Self.pageSize))
+        return .html(
+            AuditPage.render(viewer: user, events: events, rows: rows, offset: offset, pageSize: Self.pageSize))
     }
 }

@@ -69,7 +69,8 @@ enum AuditLog {
 
     static func decode(_ json: String?) -> AuditSnapshot {
         guard let json, let data = json.data(using: .utf8),
-              let snapshot = try? JSONDecoder().decode(AuditSnapshot.self, from: data) else { return [:] }
+            let snapshot = try? JSONDecoder().decode(AuditSnapshot.self, from: data)
+        else { return [:] }
         return snapshot
     }
 

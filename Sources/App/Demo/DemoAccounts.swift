@@ -5,10 +5,15 @@ import Vapor
 
 /// The demo's sign-in accounts, one per role, each bound to a fitting area of the demo county.
 enum DemoAccounts {
-    static func create(population: DemoPopulation, county: AreaCode, password: String, app: Application) async throws -> [(username: String, role: Role, area: String)] {
-        guard let village = population.villages.first(where: { !$0.grids.isEmpty && (Int($0.township.code.scopePrefix.suffix(3)) ?? 0) >= 100 }) ?? population.villages.first,
-              let grid = village.grids.first,
-              let city = county.parent, let province = city.parent
+    static func create(
+        population: DemoPopulation, county: AreaCode, password: String, app: Application
+    ) async throws -> [(username: String, role: Role, area: String)] {
+        guard
+            let village = population.villages.first(where: {
+                !$0.grids.isEmpty && (Int($0.township.code.scopePrefix.suffix(3)) ?? 0) >= 100
+            }) ?? population.villages.first,
+            let grid = village.grids.first,
+            let city = county.parent, let province = city.parent
         else { throw Abort(.internalServerError, reason: "demo county has no village with a grid") }
         let plan: [(String, String, Role, AreaCode, Department?)] = [
             ("admin", "系统管理员", .admin, province, nil),
@@ -23,9 +28,12 @@ enum DemoAccounts {
         let hash = try app.password.hash(password)
         try await app.db.transaction { database in
             for (username, name, role, area, department) in plan {
-                let user = User(username: username, displayName: name, passwordHash: hash, role: role.rawValue, areaCode: area.value, department: department?.rawValue)
+                let user = User(
+                    username: username, displayName: name, passwordHash: hash, role: role.rawValue,
+                    areaCode: area.value, department: department?.rawValue)
                 try await user.create(on: database)
-                try await AuditLog.recordChange(of: user, before: nil, summary: "创建演示账号 \(username)", actor: .system, at: Date(), on: database)
+                try await AuditLog.recordChange(
+                    of: user, before: nil, summary: "创建演示账号 \(username)", actor: .system, at: Date(), on: database)
             }
         }
         let names = try await AreaDirectory.names(of: plan.map(\.3.value), on: app.db)

@@ -7,17 +7,24 @@ import Foundation
 enum DemoActivity {
     static func create(asOf: CivilDate, on database: any Database) async throws {
         guard let contact = try await User.query(on: database).filter(\.$username == "contact").first(),
-              let grid = try await User.query(on: database).filter(\.$username == "grid").first(),
-              let contactID = contact.id, let gridID = grid.id
+            let grid = try await User.query(on: database).filter(\.$username == "grid").first(),
+            let contactID = contact.id, let gridID = grid.id
         else { return }
         let monitored = try await Household.query(on: database).filter(\.$villageCode == contact.areaCode)
-            .filter(\.$monitoringStatus ~~ [HouseholdMonitoringStatus.monitored.rawValue, HouseholdMonitoringStatus.eliminatedObserving.rawValue])
+            .filter(
+                \.$monitoringStatus ~~ [
+                    HouseholdMonitoringStatus.monitored.rawValue,
+                    HouseholdMonitoringStatus.eliminatedObserving.rawValue,
+                ]
+            )
             .all()
         let now = Date()
         let assignments: [[any Encodable & Sendable]] = monitored.compactMap { household in
             household.id.map { [UUID(), $0, contactID, asOf.adding(days: -90).description, String?.none, now] }
         }
-        let inGrid = try await Household.query(on: database).filter(\.$gridCode == grid.areaCode).sort(\.$householdNumber).all()
+        let inGrid = try await Household.query(on: database).filter(\.$gridCode == grid.areaCode).sort(
+            \.$householdNumber
+        ).all()
         var visits: [[any Encodable & Sendable]] = []
         for (index, household) in inGrid.enumerated() {
             guard let id = household.id else { continue }
@@ -34,8 +41,16 @@ enum DemoActivity {
         }
         let (a, v) = (assignments, visits)
         try await database.transaction { database in
-            try await BulkInsert.insert(into: ContactAssignment.schema, columns: ["id", "household_id", "user_id", "assigned_on", "ended_on", "created_at"], rows: a, on: database)
-            try await BulkInsert.insert(into: Visit.schema, columns: ["id", "household_id", "visitor_id", "visitor_name", "visitor_role", "visited_on", "findings", "risks", "risk_note", "created_at"], rows: v, on: database)
+            try await BulkInsert.insert(
+                into: ContactAssignment.schema,
+                columns: ["id", "household_id", "user_id", "assigned_on", "ended_on", "created_at"], rows: a,
+                on: database)
+            try await BulkInsert.insert(
+                into: Visit.schema,
+                columns: [
+                    "id", "household_id", "visitor_id", "visitor_name", "visitor_role", "visited_on", "findings",
+                    "risks", "risk_note", "created_at",
+                ], rows: v, on: database)
         }
     }
 }

@@ -32,14 +32,18 @@ enum DemoBuilder {
         guard let county = AreaCode(options.countyCode), county.level == .county else {
             throw Abort(.badRequest, reason: "demo county code must be a 12-digit county code")
         }
-        try await RegionCatalog.load(prefix: String(county.scopePrefix.prefix(2)), resourcesDirectory: app.directory.resourcesDirectory, on: database)
+        try await RegionCatalog.load(
+            prefix: String(county.scopePrefix.prefix(2)), resourcesDirectory: app.directory.resourcesDirectory,
+            on: database)
         let townships = try await AreaDirectory.children(of: county.value, on: database).compactMap { area in
             AreaCode(area.code).map { DemoPopulation.Township(code: $0, name: area.name) }
         }
-        let population = DemoPopulation(seed: options.seed, townships: townships, householdCount: options.households, asOf: options.asOf)
+        let population = DemoPopulation(
+            seed: options.seed, townships: townships, householdCount: options.households, asOf: options.asOf)
         try await DemoWriter.writeAreas(population, on: database)
         let (households, people) = try await DemoWriter.writeHouseholds(population, on: database)
-        let accounts = try await DemoAccounts.create(population: population, county: county, password: options.password, app: app)
+        let accounts = try await DemoAccounts.create(
+            population: population, county: county, password: options.password, app: app)
         try await DemoActivity.create(asOf: options.asOf, on: database)
         try await DemoDiscovery.create(county: county, asOf: options.asOf, seed: options.seed, app: app)
         return Summary(villages: population.villages.count, households: households, people: people, accounts: accounts)

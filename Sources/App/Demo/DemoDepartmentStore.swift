@@ -7,8 +7,10 @@ enum DemoDepartmentStore {
     /// One INSERT … SELECT over the members: every `stride`-th member in identity-number order, up to `count`, gets
     /// one record of a kind drawn by `mix` (shares per thousand) into that kind's batch, dated within 540 days before
     /// `day`.
-    static func insertEvents(mix: [(DepartmentEventKind, Int)], batches: [DepartmentEventKind: UUID], everyNthMember stride: Int,
-                             upTo count: Int, through day: CivilDate, createdAt now: Date, sql: any SQLDatabase) async throws {
+    static func insertEvents(
+        mix: [(DepartmentEventKind, Int)], batches: [DepartmentEventKind: UUID], everyNthMember stride: Int,
+        upTo count: Int, through day: CivilDate, createdAt now: Date, sql: any SQLDatabase
+    ) async throws {
         var cumulative = 0
         var kindCases: [SQLQueryString] = []
         var batchCases: [SQLQueryString] = []
@@ -18,10 +20,12 @@ enum DemoDepartmentStore {
             batchCases.append("WHEN \(literal: kind.rawValue) THEN \(bind: batches[kind] ?? UUID())")
         }
         let postgres = sql.engine == .postgresql
-        let id: SQLQueryString = postgres
+        let id: SQLQueryString =
+            postgres
             ? "('00000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid"
             : "printf('00000000-0000-4000-8000-%012x', n)"
-        let date: SQLQueryString = postgres
+        let date: SQLQueryString =
+            postgres
             ? "to_char(DATE \(literal: day.description) - (days)::int, 'YYYY-MM-DD')"
             : "date(\(literal: day.description), '-' || days || ' days')"
         // 95 % of amounts under 10,000 yuan, 4.5 % up to 50,000, 0.5 % up to 150,000 (in fen).
@@ -31,7 +35,8 @@ enum DemoDepartmentStore {
                  WHEN tier < 995 THEN 1000000 + (n * 15485863) % 4000000
                  ELSE 5000000 + (n * 32452843) % 10000000 END
             """
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO department_events (id, batch_id, kind, id_number, person_name, event_date, amount, grade, level, note,
                 member_id, household_id, fingerprint, created_at)
             SELECT \(id), CASE kind \(batchCases.joined(separator: " ")) END, kind, id_number, name, \(date), \(amount),
@@ -48,6 +53,7 @@ enum DemoDepartmentStore {
                     ) numbered WHERE n % \(literal: stride) = 0 LIMIT \(literal: count)
                 ) picked
             ) drawn
-            """).run()
+            """
+        ).run()
     }
 }

@@ -19,7 +19,9 @@ public struct DemoLaunch: Sendable {
         var host = "127.0.0.1", port = "8080"
         var index = 2
         func value() throws -> String {
-            guard index + 1 < arguments.count else { throw Abort(.badRequest, reason: "\(arguments[index]) needs a value") }
+            guard index + 1 < arguments.count else {
+                throw Abort(.badRequest, reason: "\(arguments[index]) needs a value")
+            }
             index += 1
             return arguments[index]
         }
@@ -28,19 +30,29 @@ public struct DemoLaunch: Sendable {
             case "--hostname", "-H": host = try value()
             case "--port", "-p": port = try value()
             case "--households":
-                guard let count = Int(try value()), (1...2_000_000).contains(count) else { throw Abort(.badRequest, reason: "--households must be 1…2000000") }
+                guard let count = Int(try value()), (1...2_000_000).contains(count) else {
+                    throw Abort(.badRequest, reason: "--households must be 1…2000000")
+                }
                 launch.options.households = count
             case "--seed":
-                guard let seed = UInt64(try value()) else { throw Abort(.badRequest, reason: "--seed must be a whole number") }
+                guard let seed = UInt64(try value()) else {
+                    throw Abort(.badRequest, reason: "--seed must be a whole number")
+                }
                 launch.options.seed = seed
             case "--prepare-only":
                 launch.prepareOnly = true
             case "--county":
                 let county = try value()
-                guard AreaCode(county)?.level == .county else { throw Abort(.badRequest, reason: "--county must be a 12-digit county code") }
+                guard AreaCode(county)?.level == .county else {
+                    throw Abort(.badRequest, reason: "--county must be a 12-digit county code")
+                }
                 launch.options.countyCode = county
             default:
-                throw Abort(.badRequest, reason: "unknown demo option \(arguments[index]); use --hostname, --port, --households, --seed, --county, --prepare-only")
+                throw Abort(
+                    .badRequest,
+                    reason:
+                        "unknown demo option \(arguments[index]); use --hostname, --port, --households, --seed, --county, --prepare-only"
+                )
             }
             index += 1
         }
@@ -60,26 +72,30 @@ public struct DemoLaunch: Sendable {
         } else {
             app.logger.notice("Building the demo county (\(options.households) households)…")
             let summary = try await DemoBuilder.build(options, app: app)
-            app.logger.notice("Demo built in \(String(format: "%.1f", Date().timeIntervalSince(started))) s: \(summary.villages) villages, \(summary.households) households, \(summary.people) people")
+            app.logger.notice(
+                "Demo built in \(String(format: "%.1f", Date().timeIntervalSince(started))) s: \(summary.villages) villages, \(summary.households) households, \(summary.people) people"
+            )
         }
         // The data-quality page reads findings kept current; checking the county once here keeps its first load fast.
         let quality = Date()
         try await DataQualityStore.bringCurrent(today: ChinaTime.civilDate(of: app.clock.now()), on: app.db)
-        app.logger.notice("Data-quality findings current in \(String(format: "%.1f", Date().timeIntervalSince(quality))) s")
+        app.logger.notice(
+            "Data-quality findings current in \(String(format: "%.1f", Date().timeIntervalSince(quality))) s")
         guard !prepareOnly else { return }
-        print("""
+        print(
+            """
 
-        守望 Shouwang demo is starting at \(address)/login
-        Accounts (password: \(options.password)):
-          admin       系统管理员（四川省）
-          supervisor  市/省督导（资阳市）
-          county      县级农业农村部门（雁江区）
-          town        乡镇审核
-          village     村两委
-          grid        网格员
-          contact     监测联系人
-          dept        行业部门（县医疗保障局）
+            守望 Shouwang demo is starting at \(address)/login
+            Accounts (password: \(options.password)):
+              admin       系统管理员（四川省）
+              supervisor  市/省督导（资阳市）
+              county      县级农业农村部门（雁江区）
+              town        乡镇审核
+              village     村两委
+              grid        网格员
+              contact     监测联系人
+              dept        行业部门（县医疗保障局）
 
-        """)
+            """)
     }
 }

@@ -18,8 +18,12 @@ enum DemoLeadProgress {
         }
     }
 
-    private static func advance(now: Date, seed: UInt64, calendar: WorkingDayCalendar, on database: any Database) async throws {
-        let leads = try await RiskLead.query(on: database).filter(\.$state == LeadState.initial.rawValue).sort(\.$villageCode).sort(\.$id).all()
+    private static func advance(
+        now: Date, seed: UInt64, calendar: WorkingDayCalendar, on database: any Database
+    ) async throws {
+        let leads = try await RiskLead.query(on: database).filter(\.$state == LeadState.initial.rawValue).sort(
+            \.$villageCode
+        ).sort(\.$id).all()
         var random = SeededGenerator(seed: seed &+ 91)
         // What a village writes when its check finds no risk, by the lead's risk.
         let reasons: [RiskType: [String]] = [
@@ -31,12 +35,15 @@ enum DemoLeadProgress {
         let general = ["入户核实：已有稳定务工收入，无返贫风险", "家庭人均纯收入高于监测线较多，子女赡养到位"]
         var late: [(UUID, Double)] = []
         for lead in leads {
-            guard let village = AreaCode(lead.villageCode), let township = village.parent, let county = township.parent else { continue }
+            guard let village = AreaCode(lead.villageCode), let township = village.parent, let county = township.parent
+            else { continue }
             let act = { (role: Role, area: AreaCode, action: LeadAction) in
-                let user = CurrentUser(id: UUID(), username: "demo-\(role.rawValue)", displayName: "演示\(role.label)", role: role,
-                                       department: nil, scope: AccessScope(root: area), csrfToken: nil)
-                try await LeadService.apply(action, to: lead, by: user, actor: AuditLog.Actor(id: nil, name: "演示\(role.label)"), at: now,
-                                            calendar: calendar, on: database)
+                let user = CurrentUser(
+                    id: UUID(), username: "demo-\(role.rawValue)", displayName: "演示\(role.label)", role: role,
+                    department: nil, scope: AccessScope(root: area), csrfToken: nil)
+                try await LeadService.apply(
+                    action, to: lead, by: user, actor: AuditLog.Actor(id: nil, name: "演示\(role.label)"), at: now,
+                    calendar: calendar, on: database)
             }
             let choices = lead.risk.flatMap { reasons[$0] } ?? general
             let reason = choices[Int.random(in: 0..<choices.count, using: &random)]

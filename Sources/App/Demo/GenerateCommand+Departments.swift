@@ -10,7 +10,8 @@ import SQLKit
 enum GeneratedDepartmentData {
     /// Shares per thousand records.
     static let mix: [(DepartmentEventKind, Int)] = [
-        (.medicalSelfPay, 900), (.seriousIllness, 10), (.minimumLiving, 10), (.extremePoverty, 2), (.disability, 8), (.enrolment, 30),
+        (.medicalSelfPay, 900), (.seriousIllness, 10), (.minimumLiving, 10), (.extremePoverty, 2), (.disability, 8),
+        (.enrolment, 30),
         (.housingRating, 10), (.disasterDamage, 15), (.unemployment, 12), (.waterUnsafe, 3),
     ]
 
@@ -39,8 +40,11 @@ enum GeneratedDepartmentData {
             try await batch.create(on: database)
             batches[kind] = try batch.requireID()
         }
-        try await DemoDepartmentStore.insertEvents(mix: mix, batches: batches, everyNthMember: stride, upTo: count, through: day,
-                                                   createdAt: now, sql: sql)
-        return try await DepartmentEventRecord.query(on: database).filter(\.$fingerprint >= "generated:").filter(\.$fingerprint < "generated;").count()
+        try await DemoDepartmentStore.insertEvents(
+            mix: mix, batches: batches, everyNthMember: stride, upTo: count, through: day,
+            createdAt: now, sql: sql)
+        return try await DepartmentEventRecord.query(on: database).filter(\.$fingerprint >= "generated:").filter(
+            \.$fingerprint < "generated;"
+        ).count()
     }
 }

@@ -11,7 +11,8 @@ struct ExclusiveSection: Sendable {
         self.key = key
     }
 
-    func run<T: Sendable>(on database: any Database, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+    func run<T: Sendable>(on database: any Database, _ work: @escaping @Sendable () async throws -> T) async throws -> T
+    {
         await queue.enter()
         let sql = try? database.sql
         let postgres = sql?.engine == .postgresql

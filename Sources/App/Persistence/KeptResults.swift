@@ -38,32 +38,46 @@ struct KeptResults: Sendable {
     }
 
     func state(sql: any SQLDatabase) async throws -> State? {
-        try await sql.raw("SELECT basis, judged_on, seq FROM \(ident: stateSchema) WHERE name = \(bind: Self.stateName)")
-            .first(decoding: State.self)
+        try await sql.raw(
+            "SELECT basis, judged_on, seq FROM \(ident: stateSchema) WHERE name = \(bind: Self.stateName)"
+        )
+        .first(decoding: State.self)
     }
 
     /// The households logged as changed after `seq` up to `through`, and those whose kept rows hold no longer on
     /// `date`; read packed, since an incremental run names tens of thousands of households, and the run-out rows
     /// from their own index (a DISTINCT would walk the household index instead).
-    func householdsToRedo(changedAfter seq: Int64, through latest: Int64, on date: CivilDate,
-                          sql: any SQLDatabase) async throws -> Set<UUID> {
+    func householdsToRedo(
+        changedAfter seq: Int64, through latest: Int64, on date: CivilDate,
+        sql: any SQLDatabase
+    ) async throws -> Set<UUID> {
         var households = Set<UUID>()
         if seq < latest {
-            households.formUnion(try await PackedRecords.rows(["household_id"], from: """
-                screening_changes WHERE seq > \(bind: seq) AND seq <= \(bind: latest)
-                """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } })
+            households.formUnion(
+                try await PackedRecords.rows(
+                    ["household_id"],
+                    from: """
+                        screening_changes WHERE seq > \(bind: seq) AND seq <= \(bind: latest)
+                        """, sql: sql
+                ).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } })
         }
-        households.formUnion(try await PackedRecords.rows(["household_id"], from: """
-            \(ident: resultsSchema) WHERE holds_through < \(bind: date.description)
-            """, sql: sql).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } })
+        households.formUnion(
+            try await PackedRecords.rows(
+                ["household_id"],
+                from: """
+                    \(ident: resultsSchema) WHERE holds_through < \(bind: date.description)
+                    """, sql: sql
+            ).compactMap { $0[0].flatMap { Hex.uuid($0.utf8) } })
         return households
     }
 
     func setState(basis: String, on date: CivilDate, seq: Int64, sql: any SQLDatabase) async throws {
         try await sql.raw("DELETE FROM \(ident: stateSchema) WHERE name = \(bind: Self.stateName)").run()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO \(ident: stateSchema) (name, basis, judged_on, seq)
             VALUES (\(bind: Self.stateName), \(bind: basis), \(bind: date.description), \(bind: seq))
-            """).run()
+            """
+        ).run()
     }
 }

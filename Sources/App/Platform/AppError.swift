@@ -91,9 +91,11 @@ enum AppError: AbortError, Equatable {
         case .malformedAreaCode, .numberOutOfRange: .badRequest
         case .fileTooLarge: .payloadTooLarge
         case .unknownFileFormat, .unreadableFile, .emptyFile: .unprocessableEntity
-        case .incompleteHousehold, .memberDeparted, .invalidLeadState, .areaCodesExhausted, .batchNotCommittable: .conflict
+        case .incompleteHousehold, .memberDeparted, .invalidLeadState, .areaCodesExhausted, .batchNotCommittable:
+            .conflict
         case .notAContactOfTheVillage, .cadenceIncomplete: .unprocessableEntity
-        case .unknownHouseholdType, .unknownMonitoringStatus, .searchTooLong, .unknownGuaranteeKind, .levelNotAllowedHere,
+        case .unknownHouseholdType, .unknownMonitoringStatus, .searchTooLong, .unknownGuaranteeKind,
+            .levelNotAllowedHere,
             .exportTooLarge, .sheetRowsExceeded, .fileNameMissing, .emptyBody, .recordCountOutOfRange:
             .badRequest
         case .officialAreaReadOnly: .forbidden

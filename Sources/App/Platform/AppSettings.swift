@@ -50,7 +50,9 @@ public struct AppSettings: Sendable {
     }
 
     /// Reads the settings from environment variables.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppSettings {
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> AppSettings {
         var problems: [String] = []
         let dataDirectory = environment["SHOUWANG_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
         let storage: Storage
@@ -73,7 +75,9 @@ public struct AppSettings: Sendable {
         }
         var idle: TimeInterval = 8 * 3600
         if let raw = environment["SHOUWANG_SESSION_HOURS"], !raw.isEmpty {
-            if let hours = Double(raw), hours > 0 { idle = hours * 3600 } else {
+            if let hours = Double(raw), hours > 0 {
+                idle = hours * 3600
+            } else {
                 problems.append("SHOUWANG_SESSION_HOURS must be a positive number (got \(raw))")
             }
         }
@@ -82,12 +86,15 @@ public struct AppSettings: Sendable {
         case nil, "": break
         case "off": screeningHour = nil
         case let raw?:
-            if let hour = Int(raw), (0...23).contains(hour) { screeningHour = hour } else {
+            if let hour = Int(raw), (0...23).contains(hour) {
+                screeningHour = hour
+            } else {
                 problems.append("SHOUWANG_SCREENING_HOUR must be 0–23 or off (got \(raw))")
             }
         }
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
-        var settings = AppSettings(storage: storage, dataDirectory: dataDirectory, secureCookies: secure, sessionIdleTimeout: idle)
+        var settings = AppSettings(
+            storage: storage, dataDirectory: dataDirectory, secureCookies: secure, sessionIdleTimeout: idle)
         settings.dailyScreeningHour = screeningHour
         return settings
     }

@@ -40,15 +40,18 @@ struct PolicyAPIController {
     func rows(_ request: Request) async throws -> [PolicyService.Row] {
         let user = try request.requireUser()
         try PolicyService.requireAdministrator(user)
-        return try await PolicyService.rows(try Self.parameter(request), for: user, today: request.today, on: request.db)
+        return try await PolicyService.rows(
+            try Self.parameter(request), for: user, today: request.today, on: request.db)
     }
 
     func addMonitoringLine(_ request: Request) async throws -> PolicyService.Row {
         let user = try request.requireUser()
         let body = try request.content.decode(API.MonitoringLineRequest.self)
         let record = try await PolicyService.addMonitoringLine(
-            PolicyService.RowInput(scope: body.scope ?? "", from: body.effectiveFrom, to: body.effectiveTo ?? "", source: body.source),
-            amountYuan: body.amountYuan, by: PolicyService.Actor(user: user, audit: request.auditActor), at: request.now, on: request.db)
+            PolicyService.RowInput(
+                scope: body.scope ?? "", from: body.effectiveFrom, to: body.effectiveTo ?? "", source: body.source),
+            amountYuan: body.amountYuan, by: PolicyService.Actor(user: user, audit: request.auditActor),
+            at: request.now, on: request.db)
         return try await Self.row(.monitoringLine, id: try record.requireID(), user: user, request: request)
     }
 
@@ -56,8 +59,10 @@ struct PolicyAPIController {
         let user = try request.requireUser()
         try PolicyService.requireAdministrator(user)
         let body = try request.content.decode(API.LeadDeadlineRequest.self)
-        var fields: [String: String] = ["due_soon_percent": String(body.dueSoonPercent), "due_soon_hours": String(body.dueSoonHours),
-                                        "quiet_days": body.quietPeriodDays.map(String.init) ?? ""]
+        var fields: [String: String] = [
+            "due_soon_percent": String(body.dueSoonPercent), "due_soon_hours": String(body.dueSoonHours),
+            "quiet_days": body.quietPeriodDays.map(String.init) ?? "",
+        ]
         for (channel, limits) in body.channels {
             fields["\(channel)_total"] = limits.total ?? ""
             fields["\(channel)_village"] = limits.village
@@ -66,8 +71,10 @@ struct PolicyAPIController {
         }
         let policy = try PolicyService.leadPolicy { fields[$0] ?? "" }
         let record = try await PolicyService.addLeadPolicy(
-            PolicyService.RowInput(scope: body.scope ?? "", from: body.effectiveFrom, to: body.effectiveTo ?? "", source: body.source),
-            policy: policy, by: PolicyService.Actor(user: user, audit: request.auditActor), at: request.now, on: request.db)
+            PolicyService.RowInput(
+                scope: body.scope ?? "", from: body.effectiveFrom, to: body.effectiveTo ?? "", source: body.source),
+            policy: policy, by: PolicyService.Actor(user: user, audit: request.auditActor), at: request.now,
+            on: request.db)
         return try await Self.row(.leadDeadlines, id: try record.requireID(), user: user, request: request)
     }
 
@@ -76,20 +83,27 @@ struct PolicyAPIController {
         try PolicyService.requireAdministrator(user)
         guard let id = request.parameters.get("id", as: UUID.self) else { throw AppError.recordNotFound }
         let body = try request.content.decode(API.LastDayRequest.self)
-        try await PolicyService.endRow(try Self.parameter(request), id: id, lastDay: body.lastDay,
-                                       by: PolicyService.Actor(user: user, audit: request.auditActor), at: request.now, on: request.db)
+        try await PolicyService.endRow(
+            try Self.parameter(request), id: id, lastDay: body.lastDay,
+            by: PolicyService.Actor(user: user, audit: request.auditActor), at: request.now, on: request.db)
         return .noContent
     }
 
     private static func parameter(_ request: Request) throws -> PolicyService.Parameter {
-        guard let parameter = request.parameters.get("parameter").flatMap(PolicyService.Parameter.init(pathSegment:)) else {
+        guard let parameter = request.parameters.get("parameter").flatMap(PolicyService.Parameter.init(pathSegment:))
+        else {
             throw AppError.policyParameterNotFound
         }
         return parameter
     }
 
-    private static func row(_ parameter: PolicyService.Parameter, id: UUID, user: CurrentUser, request: Request) async throws -> PolicyService.Row {
-        guard let row = try await PolicyService.rows(parameter, for: user, today: request.today, on: request.db).first(where: { $0.id == id }) else {
+    private static func row(
+        _ parameter: PolicyService.Parameter, id: UUID, user: CurrentUser, request: Request
+    ) async throws -> PolicyService.Row {
+        guard
+            let row = try await PolicyService.rows(parameter, for: user, today: request.today, on: request.db).first(
+                where: { $0.id == id })
+        else {
             throw AppError.recordNotFound
         }
         return row

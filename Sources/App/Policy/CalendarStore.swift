@@ -7,7 +7,9 @@ import Vapor
 enum CalendarStore {
     static func load(resourcesDirectory: String) throws -> WorkingDayCalendar {
         let directory = URL(fileURLWithPath: resourcesDirectory).appendingPathComponent("calendar")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?.filter { $0.hasSuffix(".csv") }.sorted() ?? []
+        let files =
+            (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?.filter { $0.hasSuffix(".csv") }
+            .sorted() ?? []
         // One table from all files: the first file's header, every file's rows.
         var lines: [Substring] = []
         for (index, file) in files.enumerated() {

@@ -74,7 +74,9 @@ enum PolicyService {
     }
 
     /// The rows a user may see: national ones, those of the scopes above the user's area, and those inside it.
-    static func rows(_ parameter: Parameter, for user: CurrentUser, today: CivilDate, on database: any Database) async throws -> [Row] {
+    static func rows(
+        _ parameter: Parameter, for user: CurrentUser, today: CivilDate, on database: any Database
+    ) async throws -> [Row] {
         let visible = { (scope: String?) in
             scope.flatMap(AreaCode.init).map { user.scope.includes($0) || $0.contains(user.scope.root) } ?? true
         }
@@ -82,11 +84,17 @@ enum PolicyService {
         switch parameter {
         case .monitoringLine:
             rows = try await MonitoringLineRecord.query(on: database).all().map {
-                ($0.id, $0.scopeCode, $0.effectiveFrom, $0.effectiveTo, "\(Money(fen: $0.amount)) 元/人·年", $0.source, $0.createdBy)
+                (
+                    $0.id, $0.scopeCode, $0.effectiveFrom, $0.effectiveTo, "\(Money(fen: $0.amount)) 元/人·年", $0.source,
+                    $0.createdBy
+                )
             }
         case .leadDeadlines:
             rows = try await LeadDeadlinePolicyRecord.query(on: database).all().map {
-                ($0.id, $0.scopeCode, $0.effectiveFrom, $0.effectiveTo, $0.row.map { describe($0.value) } ?? "（无法读取）", $0.source, $0.createdBy)
+                (
+                    $0.id, $0.scopeCode, $0.effectiveFrom, $0.effectiveTo,
+                    $0.row.map { describe($0.value) } ?? "（无法读取）", $0.source, $0.createdBy
+                )
             }
         }
         let shown = rows.filter { visible($0.scope) }
@@ -94,14 +102,18 @@ enum PolicyService {
         return shown.compactMap { row in
             guard let id = row.id else { return nil }
             let from = CivilDate(row.from), to = row.to.flatMap(CivilDate.init)
-            return Row(id: id, parameter: parameter.rawValue, scope: row.scope, scopeName: row.scope.map { names[$0] ?? $0 } ?? "全国",
-                       effectiveFrom: row.from, effectiveTo: row.to, value: row.value, source: row.source, createdBy: row.by,
-                       inForceToday: from.map { $0 <= today && (to.map { today <= $0 } ?? true) } ?? false)
+            return Row(
+                id: id, parameter: parameter.rawValue, scope: row.scope,
+                scopeName: row.scope.map { names[$0] ?? $0 } ?? "全国",
+                effectiveFrom: row.from, effectiveTo: row.to, value: row.value, source: row.source, createdBy: row.by,
+                inForceToday: from.map { $0 <= today && (to.map { today <= $0 } ?? true) } ?? false)
         }.sorted { ($0.scope ?? "", $0.effectiveFrom) < ($1.scope ?? "", $1.effectiveFrom) }
     }
 
     /// The lead policy in force for the user's own area today: what the form starts from.
-    static func leadPolicyInForce(for user: CurrentUser, today: CivilDate, on database: any Database) async throws -> LeadDeadlinePolicy? {
+    static func leadPolicyInForce(
+        for user: CurrentUser, today: CivilDate, on database: any Database
+    ) async throws -> LeadDeadlinePolicy? {
         try await LeadPolicies.table(on: database).value(at: user.scope.root, on: today)
     }
 
@@ -112,7 +124,8 @@ enum PolicyService {
             return "\(channel.label)：\(total)村\(limits.village.text)、乡\(limits.township.text)、县\(limits.county.text)"
         }
         let quiet = policy.quietPeriodDays.map { "复发静默期 \($0) 天" } ?? "数值不变不再提示"
-        return channels.joined(separator: "；") + "。剩余不足 \(Int((policy.dueSoonFraction * 100).rounded()))% 或 \(policy.dueSoonHours) 小时提示即将到期；\(quiet)。"
+        return channels.joined(separator: "；")
+            + "。剩余不足 \(Int((policy.dueSoonFraction * 100).rounded()))% 或 \(policy.dueSoonHours) 小时提示即将到期；\(quiet)。"
     }
 
     /// The lead policy as typed into the form or sent to the API, read through `typed`: per channel 「5工作日」-style
@@ -134,8 +147,9 @@ enum PolicyService {
             let totalText = typed("\(channel.rawValue)_total").trimmingCharacters(in: .whitespaces)
             let total = totalText.isEmpty ? nil : rule("\(channel.rawValue)_total", "「\(channel.label)」全程时限")
             guard let village = rule("\(channel.rawValue)_village", "「\(channel.label)」村级时限"),
-                  let township = rule("\(channel.rawValue)_township", "「\(channel.label)」乡镇时限"),
-                  let county = rule("\(channel.rawValue)_county", "「\(channel.label)」县级时限") else { continue }
+                let township = rule("\(channel.rawValue)_township", "「\(channel.label)」乡镇时限"),
+                let county = rule("\(channel.rawValue)_county", "「\(channel.label)」县级时限")
+            else { continue }
             if !totalText.isEmpty, total == nil { continue }
             channels[channel] = LeadChannelDeadlines(total: total, village: village, township: township, county: county)
         }
@@ -147,13 +161,16 @@ enum PolicyService {
         let quiet = quietText.isEmpty ? nil : Int(quietText)
         if !quietText.isEmpty, quiet == nil { problems.append(.init(field: "quiet_days", message: "复发静默期应为天数，或留空。")) }
         guard problems.isEmpty, let percent, let hours else { throw ValidationFailure(problems: problems) }
-        return LeadDeadlinePolicy(channels: channels, dueSoonFraction: Double(percent) / 100, dueSoonHours: hours, quietPeriodDays: quiet)
+        return LeadDeadlinePolicy(
+            channels: channels, dueSoonFraction: Double(percent) / 100, dueSoonHours: hours, quietPeriodDays: quiet)
     }
 
     // MARK: adding rows
 
-    static func addMonitoringLine(_ input: RowInput, amountYuan: String, by actor: Actor, at now: Date,
-                                  on database: any Database) async throws -> MonitoringLineRecord {
+    static func addMonitoringLine(
+        _ input: RowInput, amountYuan: String, by actor: Actor, at now: Date,
+        on database: any Database
+    ) async throws -> MonitoringLineRecord {
         var problems: [FieldProblem] = []
         let amount = Money(parsing: amountYuan.trimmingCharacters(in: .whitespaces))
         if amount.map({ $0.fen < 100_000 || $0.fen > 10_000_000 }) ?? true {
@@ -168,36 +185,50 @@ enum PolicyService {
         record.amount = amount.fen
         record.source = period.source
         record.createdBy = actor.user.username
-        try await insert(record, parameter: .monitoringLine, from: period.from,
-                         summary: "新增监测线 \(amount) 元/人·年（\(period.scopeName)，自 \(period.from) 起）", after: snapshot(record),
-                         actor: actor, at: now, on: database)
+        try await insert(
+            record, parameter: .monitoringLine, from: period.from,
+            summary: "新增监测线 \(amount) 元/人·年（\(period.scopeName)，自 \(period.from) 起）", after: snapshot(record),
+            actor: actor, at: now, on: database)
         return record
     }
 
-    static func addLeadPolicy(_ input: RowInput, policy: LeadDeadlinePolicy, by actor: Actor, at now: Date,
-                              on database: any Database) async throws -> LeadDeadlinePolicyRecord {
+    static func addLeadPolicy(
+        _ input: RowInput, policy: LeadDeadlinePolicy, by actor: Actor, at now: Date,
+        on database: any Database
+    ) async throws -> LeadDeadlinePolicyRecord {
         var problems = policy.problems
         let period = try await checkedPeriod(input, by: actor.user, problems: &problems, on: database)
         guard problems.isEmpty, let period else { throw ValidationFailure(problems: problems) }
-        let record = LeadDeadlinePolicyRecord(EffectiveDated(scope: period.scope, effectiveFrom: period.from, effectiveTo: period.to, value: policy),
-                                              source: period.source, createdBy: actor.user.username)
-        try await insert(record, parameter: .leadDeadlines, from: period.from,
-                         summary: "新增线索办理时限（\(period.scopeName)，自 \(period.from) 起）",
-                         after: ["effective_from": record.effectiveFrom, "effective_to": record.effectiveTo ?? "", "value": describe(policy),
-                                 "source": record.source],
-                         actor: actor, at: now, on: database)
+        let record = LeadDeadlinePolicyRecord(
+            EffectiveDated(scope: period.scope, effectiveFrom: period.from, effectiveTo: period.to, value: policy),
+            source: period.source, createdBy: actor.user.username)
+        try await insert(
+            record, parameter: .leadDeadlines, from: period.from,
+            summary: "新增线索办理时限（\(period.scopeName)，自 \(period.from) 起）",
+            after: [
+                "effective_from": record.effectiveFrom, "effective_to": record.effectiveTo ?? "",
+                "value": describe(policy),
+                "source": record.source,
+            ],
+            actor: actor, at: now, on: database)
         return record
     }
 
     /// Ends a row on `lastDay` (the last day it is in force), which may not be before it starts nor before yesterday:
     /// the days already screened and handled under a row stay as they were.
-    static func endRow(_ parameter: Parameter, id: UUID, lastDay text: String, by actor: Actor, at now: Date, on database: any Database) async throws {
+    static func endRow(
+        _ parameter: Parameter, id: UUID, lastDay text: String, by actor: Actor, at now: Date, on database: any Database
+    ) async throws {
         let today = ChinaTime.civilDate(of: now)
-        let row: any PolicyRowRecord = switch parameter {
-        case .monitoringLine: try await MonitoringLineRecord.find(id, on: database).orNotFound()
-        case .leadDeadlines: try await LeadDeadlinePolicyRecord.find(id, on: database).orNotFound()
-        }
-        guard row.scopeCode.flatMap(AreaCode.init).map(actor.user.scope.includes) ?? (actor.user.scope.householdFilter == .everything) else {
+        let row: any PolicyRowRecord =
+            switch parameter {
+            case .monitoringLine: try await MonitoringLineRecord.find(id, on: database).orNotFound()
+            case .leadDeadlines: try await LeadDeadlinePolicyRecord.find(id, on: database).orNotFound()
+            }
+        guard
+            row.scopeCode.flatMap(AreaCode.init).map(actor.user.scope.includes)
+                ?? (actor.user.scope.householdFilter == .everything)
+        else {
             throw AppError.recordNotFound
         }
         guard let lastDay = CivilDate(text.trimmingCharacters(in: .whitespaces)) else {
@@ -205,14 +236,17 @@ enum PolicyService {
         }
         let from = CivilDate(row.effectiveFrom) ?? lastDay
         if lastDay < from || lastDay < today.adding(days: -1) {
-            throw ValidationFailure(problems: [.init(field: "last_day", message: "最后生效日期不能早于生效日期 \(from)，也不能早于昨天：已按该记录办理的日子不改。")])
+            throw ValidationFailure(problems: [
+                .init(field: "last_day", message: "最后生效日期不能早于生效日期 \(from)，也不能早于昨天：已按该记录办理的日子不改。")
+            ])
         }
         let before = row.effectiveTo ?? ""
         try await database.transaction { database in
             try await row.setEffectiveTo(lastDay.description, on: database)
-            try await AuditLog.record(.update, entityType: parameter.auditEntityType, entityID: id.uuidString, areaCode: row.scopeCode,
-                                      summary: "结束\(parameter.label)（最后生效日 \(lastDay)）", before: ["effective_to": before],
-                                      after: ["effective_to": lastDay.description], actor: actor.audit, at: now, on: database)
+            try await AuditLog.record(
+                .update, entityType: parameter.auditEntityType, entityID: id.uuidString, areaCode: row.scopeCode,
+                summary: "结束\(parameter.label)（最后生效日 \(lastDay)）", before: ["effective_to": before],
+                after: ["effective_to": lastDay.description], actor: actor.audit, at: now, on: database)
         }
     }
 
@@ -228,8 +262,10 @@ enum PolicyService {
 
     /// The scope (inside the administrator's own area, a province, city or county that exists; national only for a
     /// national administrator), the dates and the source, or the problems with them.
-    private static func checkedPeriod(_ input: RowInput, by user: CurrentUser, problems: inout [FieldProblem],
-                                      on database: any Database) async throws -> Period? {
+    private static func checkedPeriod(
+        _ input: RowInput, by user: CurrentUser, problems: inout [FieldProblem],
+        on database: any Database
+    ) async throws -> Period? {
         try requireAdministrator(user)
         let scopeText = input.scope.trimmingCharacters(in: .whitespaces)
         var scope: AreaCode?
@@ -239,7 +275,8 @@ enum PolicyService {
                 problems.append(.init(field: "scope", message: "只有全国管理员可以设置全国的政策参数，请填写本辖区的省、市或县代码。"))
             }
         } else if let code = AreaCode(AreaCode.padded(scopeText)), [.province, .city, .county].contains(code.level),
-                  user.scope.includes(code), let area = try await AreaDirectory.area(code.value, on: database) {
+            user.scope.includes(code), let area = try await AreaDirectory.area(code.value, on: database)
+        {
             scope = code
             scopeName = area.name
         } else {
@@ -259,22 +296,30 @@ enum PolicyService {
     }
 
     /// Writes a new row in one transaction, after ending the row of its scope in force on its first day; audited.
-    private static func insert<Record: PolicyRowRecord>(_ record: Record, parameter: Parameter, from: CivilDate, summary: String,
-                                                        after: AuditSnapshot, actor: Actor, at now: Date, on database: any Database) async throws {
+    private static func insert<Record: PolicyRowRecord>(
+        _ record: Record, parameter: Parameter, from: CivilDate, summary: String,
+        after: AuditSnapshot, actor: Actor, at now: Date, on database: any Database
+    ) async throws {
         try await database.transaction { database in
             let existing = try await Record.query(on: database).all().filter { $0.scopeCode == record.scopeCode }
             try await succeed(existing, parameter: parameter, from: from, actor: actor, at: now, on: database)
             try await record.create(on: database)
-            try await AuditLog.record(.create, entityType: parameter.auditEntityType, entityID: try record.requireID().uuidString,
-                                      areaCode: record.scopeCode, summary: summary, after: after, actor: actor.audit, at: now, on: database)
+            try await AuditLog.record(
+                .create, entityType: parameter.auditEntityType, entityID: try record.requireID().uuidString,
+                areaCode: record.scopeCode, summary: summary, after: after, actor: actor.audit, at: now, on: database)
         }
     }
 
     /// Ends, the day before `from`, the rows of the same scope still in force then; refuses when one starts later.
-    private static func succeed(_ existing: [any PolicyRowRecord], parameter: Parameter, from: CivilDate, actor: Actor, at now: Date,
-                                on database: any Database) async throws {
+    private static func succeed(
+        _ existing: [any PolicyRowRecord], parameter: Parameter, from: CivilDate, actor: Actor, at now: Date,
+        on database: any Database
+    ) async throws {
         let periods = existing.compactMap { row in
-            row.id.map { EffectiveSuccession.Period(id: $0, from: CivilDate(row.effectiveFrom), to: row.effectiveTo.flatMap(CivilDate.init)) }
+            row.id.map {
+                EffectiveSuccession.Period(
+                    id: $0, from: CivilDate(row.effectiveFrom), to: row.effectiveTo.flatMap(CivilDate.init))
+            }
         }
         switch EffectiveSuccession.endings(of: periods, forNewStartingOn: from) {
         case let .failure(error):
@@ -284,16 +329,20 @@ enum PolicyService {
                 guard let id = row.id, let lastDay = endings[id] else { continue }
                 let before = row.effectiveTo ?? ""
                 try await row.setEffectiveTo(lastDay.description, on: database)
-                try await AuditLog.record(.update, entityType: parameter.auditEntityType, entityID: id.uuidString, areaCode: row.scopeCode,
-                                          summary: "\(parameter.label)由新记录接续，最后生效日 \(lastDay)", before: ["effective_to": before],
-                                          after: ["effective_to": lastDay.description], actor: actor.audit, at: now, on: database)
+                try await AuditLog.record(
+                    .update, entityType: parameter.auditEntityType, entityID: id.uuidString, areaCode: row.scopeCode,
+                    summary: "\(parameter.label)由新记录接续，最后生效日 \(lastDay)", before: ["effective_to": before],
+                    after: ["effective_to": lastDay.description], actor: actor.audit, at: now, on: database)
             }
         }
     }
 
     private static func snapshot(_ line: MonitoringLineRecord) -> AuditSnapshot {
-        ["scope": line.scopeCode ?? "全国", "effective_from": line.effectiveFrom, "effective_to": line.effectiveTo ?? "",
-         "amount": Money(fen: line.amount).description, "source": line.source]
+        [
+            "scope": line.scopeCode ?? "全国", "effective_from": line.effectiveFrom,
+            "effective_to": line.effectiveTo ?? "",
+            "amount": Money(fen: line.amount).description, "source": line.source,
+        ]
     }
 }
 

@@ -81,8 +81,10 @@ extension API {
 extension API.ImportBatchItem {
     init(_ batch: ImportBatch) throws {
         self.init(
-            id: try batch.requireID(), fileName: batch.fileName, status: batch.status, encoding: batch.encoding, rowCount: batch.rowCount,
-            newHouseholds: batch.newHouseholds, changedHouseholds: batch.changedHouseholds, unchangedHouseholds: batch.unchangedHouseholds,
+            id: try batch.requireID(), fileName: batch.fileName, status: batch.status, encoding: batch.encoding,
+            rowCount: batch.rowCount,
+            newHouseholds: batch.newHouseholds, changedHouseholds: batch.changedHouseholds,
+            unchangedHouseholds: batch.unchangedHouseholds,
             newMembers: batch.newMembers, changedMembers: batch.changedMembers, problemCount: batch.problemCount,
             problems: batch.problems, notes: batch.notes, createdAt: batch.createdAt, committedAt: batch.committedAt
         )

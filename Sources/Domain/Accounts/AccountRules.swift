@@ -13,7 +13,10 @@ public enum AccountRules {
         public var areaLevel: AreaLevel?
         public var department: Department?
 
-        public init(username: String, displayName: String, password: String?, role: Role?, areaLevel: AreaLevel?, department: Department?) {
+        public init(
+            username: String, displayName: String, password: String?, role: Role?, areaLevel: AreaLevel?,
+            department: Department?
+        ) {
             self.username = username
             self.displayName = displayName
             self.password = password
@@ -26,7 +29,9 @@ public enum AccountRules {
     public static func problems(with proposal: Proposal) -> [FieldProblem] {
         var problems: [FieldProblem] = []
         let username = proposal.username
-        if !(3...32).contains(username.count) || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
+        if !(3...32).contains(username.count)
+            || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+        {
             problems.append(.init(field: "username", message: "用户名须为 3–32 位英文字母、数字或 . _ -。"))
         }
         let displayName = proposal.displayName.trimmingCharacters(in: .whitespaces)
@@ -46,8 +51,10 @@ public enum AccountRules {
         }
         if let level = proposal.areaLevel {
             if !role.requiredAreaLevels.contains(level) {
-                let allowed = AreaLevel.allCases.filter(role.requiredAreaLevels.contains).map(\.label).joined(separator: "、")
-                problems.append(.init(field: "area_code", message: "\(role.label)只能绑定到\(allowed)级区划，所选区划是\(level.label)。"))
+                let allowed = AreaLevel.allCases.filter(role.requiredAreaLevels.contains).map(\.label).joined(
+                    separator: "、")
+                problems.append(
+                    .init(field: "area_code", message: "\(role.label)只能绑定到\(allowed)级区划，所选区划是\(level.label)。"))
             }
         } else {
             problems.append(.init(field: "area_code", message: "所属区划不存在或不在您的管辖范围内。"))

@@ -21,7 +21,8 @@ public enum PersonalDataMask {
         let characters = Array(value)
         guard characters.count > first + last else { return String(repeating: "*", count: characters.count) }
         let hidden = characters.count - first - last
-        return String(characters.prefix(first)) + String(repeating: "*", count: hidden) + String(characters.suffix(last))
+        return String(characters.prefix(first)) + String(repeating: "*", count: hidden)
+            + String(characters.suffix(last))
     }
 }
 

@@ -6,7 +6,9 @@ extension Role {
 extension RelationToHead {
     /// Sort position of a stored relation: the head first, then the order of the code list; unknown values last.
     public static func order(_ raw: String) -> Int {
-        guard let relation = RelationToHead(rawValue: raw), let index = allCases.firstIndex(of: relation) else { return allCases.count }
+        guard let relation = RelationToHead(rawValue: raw), let index = allCases.firstIndex(of: relation) else {
+            return allCases.count
+        }
         return allCases.distance(from: allCases.startIndex, to: index)
     }
 }

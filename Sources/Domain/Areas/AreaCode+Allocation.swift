@@ -36,7 +36,10 @@ public enum AreaNaming {
     public static func problem(with name: String, level: AreaLevel) -> String? {
         if name.isEmpty { return "\(level.label)名称不能为空。" }
         if name.count > maximumLength { return "\(level.label)名称不能超过 \(maximumLength) 个字符（现为 \(name.count) 个）。" }
-        if let bad = name.first(where: { $0.isNewline || "<>\"'&;\\/".contains($0) || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
+        if let bad = name.first(where: {
+            $0.isNewline || "<>\"'&;\\/".contains($0)
+                || $0.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        }) {
             return "\(level.label)名称不能包含字符「\(bad)」。"
         }
         return nil

@@ -10,7 +10,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Nil when the triple names no real day (February 30, month 13, day 0) or the year has more than four digits.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
+            day >= 1, day <= CivilDate.daysInMonth(year: year, month: month)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -27,9 +28,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public init?(_ text: some StringProtocol) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = ASCIIDigits.value(bytes[0..<4]),
-              let month = ASCIIDigits.value(bytes[5..<7]),
-              let day = ASCIIDigits.value(bytes[8..<10]) else { return nil }
+            let year = ASCIIDigits.value(bytes[0..<4]),
+            let month = ASCIIDigits.value(bytes[5..<7]),
+            let day = ASCIIDigits.value(bytes[8..<10])
+        else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -106,7 +108,8 @@ extension CivilDate: Codable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = CivilDate(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "日期应为 YYYY-MM-DD 格式的有效日期，实际为 \(text)")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "日期应为 YYYY-MM-DD 格式的有效日期，实际为 \(text)")
         }
         self = date
     }

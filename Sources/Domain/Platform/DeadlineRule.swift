@@ -66,9 +66,12 @@ extension DeadlineRule {
     /// or an amount outside 1–365 (8,760 for hours).
     public init?(text raw: String) {
         let text = raw.filter { !$0.isWhitespace }
-        let units: [(String, Unit)] = [("工作日", .workingDays), ("自然日", .calendarDays), ("小时", .hours), ("日", .calendarDays), ("天", .calendarDays)]
+        let units: [(String, Unit)] = [
+            ("工作日", .workingDays), ("自然日", .calendarDays), ("小时", .hours), ("日", .calendarDays), ("天", .calendarDays),
+        ]
         guard let (suffix, unit) = units.first(where: { text.hasSuffix($0.0) }),
-              let amount = Int(text.dropLast(suffix.count)), amount >= 1, amount <= (unit == .hours ? 8_760 : 365) else { return nil }
+            let amount = Int(text.dropLast(suffix.count)), amount >= 1, amount <= (unit == .hours ? 8_760 : 365)
+        else { return nil }
         self.init(amount: amount, unit: unit)
     }
 }

@@ -20,7 +20,8 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
         let negative = text.hasPrefix("-")
         let parts = text.dropFirst(negative ? 1 : 0).split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 15,
-              let whole = ASCIIDigits.value(parts[0].utf8) else { return nil }
+            let whole = ASCIIDigits.value(parts[0].utf8)
+        else { return nil }
         var cents = 0
         if parts.count == 2 {
             guard (1...2).contains(parts[1].count), let fraction = ASCIIDigits.value(parts[1].utf8) else {

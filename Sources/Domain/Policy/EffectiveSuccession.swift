@@ -17,7 +17,9 @@ public enum EffectiveSuccession {
     }
 
     /// The new last day of each existing period that a new one starting on `start` cuts short.
-    public static func endings<ID>(of existing: [Period<ID>], forNewStartingOn start: CivilDate) -> Result<[ID: CivilDate], SuccessionError> {
+    public static func endings<ID>(
+        of existing: [Period<ID>], forNewStartingOn start: CivilDate
+    ) -> Result<[ID: CivilDate], SuccessionError> {
         let dayBefore = start.adding(days: -1)
         var endings: [ID: CivilDate] = [:]
         for period in existing {

@@ -11,13 +11,17 @@ struct AuthTests {
     @Test("a wrong password re-shows the login page with a Chinese message and no session")
     func wrongPassword() async throws {
         try await withDemoApp { app in
-            try await app.testing().test(.POST, "login", headers: sameSiteForm(), beforeRequest: { request in
-                try request.content.encode(["username": "county", "password": "wrong-password"], as: .urlEncodedForm)
-            }, afterResponse: { response in
-                #expect(response.status == .unauthorized)
-                #expect(response.body.string.contains("用户名或密码错误"))
-                #expect(response.headers.setCookie?[TokenAuthenticator.cookieName] == nil)
-            })
+            try await app.testing().test(
+                .POST, "login", headers: sameSiteForm(),
+                beforeRequest: { request in
+                    try request.content.encode(
+                        ["username": "county", "password": "wrong-password"], as: .urlEncodedForm)
+                },
+                afterResponse: { response in
+                    #expect(response.status == .unauthorized)
+                    #expect(response.body.string.contains("用户名或密码错误"))
+                    #expect(response.headers.setCookie?[TokenAuthenticator.cookieName] == nil)
+                })
         }
     }
 
@@ -50,14 +54,19 @@ struct AuthTests {
         try await withDemoApp(households: 30) { app in
             // setup: a grid worker types a visit while the session runs out
             let grid = try await app.user("grid")
-            let household = try #require(try await Household.query(on: app.db).filter(\.$gridCode == grid.areaCode).first())
+            let household = try #require(
+                try await Household.query(on: app.db).filter(\.$gridCode == grid.areaCode).first())
             let id = try household.requireID().uuidString.lowercased()
             let session = try await app.signIn("grid")
-            try await AuthToken.query(on: app.db).filter(\.$user.$id == grid.requireID()).set(\.$expiresAt, to: testNow.addingTimeInterval(-60)).update()
+            try await AuthToken.query(on: app.db).filter(\.$user.$id == grid.requireID()).set(
+                \.$expiresAt, to: testNow.addingTimeInterval(-60)
+            ).update()
             let findings = "户主说：儿子上月外出务工受伤，医药费已花去两万元。"
             var login = ""
             // act
-            try await app.postForm("households/\(id)/visits", as: session, ["visited_on": "2026-11-22", "findings": findings]) { response in
+            try await app.postForm(
+                "households/\(id)/visits", as: session, ["visited_on": "2026-11-22", "findings": findings]
+            ) { response in
                 #expect(response.status == .seeOther)
                 login = response.headers.first(name: .location) ?? ""
             }
@@ -66,7 +75,9 @@ struct AuthTests {
             let next = try #require(login.components(separatedBy: "next=").last?.removingPercentEncoding)
             #expect(try await Visit.query(on: app.db).filter(\.$findings == findings).count() == 0)
             let other = try await app.signIn("county")
-            try await app.testing().test(.GET, String(next.dropFirst()), headers: other.headers) { #expect($0.status == .notFound) }
+            try await app.testing().test(.GET, String(next.dropFirst()), headers: other.headers) {
+                #expect($0.status == .notFound)
+            }
             let again = try await app.signIn("grid")
             let page = try await app.page(String(next.dropFirst()), as: again)
             #expect(page.contains(findings))
@@ -74,7 +85,9 @@ struct AuthTests {
             try await app.submit(form, as: again) { #expect($0.status == .seeOther) }
             #expect(try await Visit.query(on: app.db).filter(\.$findings == findings).count() == 1)
             // a draft is taken once
-            try await app.testing().test(.GET, String(next.dropFirst()), headers: again.headers) { #expect($0.status == .notFound) }
+            try await app.testing().test(.GET, String(next.dropFirst()), headers: again.headers) {
+                #expect($0.status == .notFound)
+            }
         }
     }
 
@@ -82,31 +95,39 @@ struct AuthTests {
     func lockout() async throws {
         try await withDemoApp { app in
             for _ in 0..<SignIn.maxFailures {
-                try await app.testing().test(.POST, "api/v1/auth/token", beforeRequest: { request in
-                    try request.content.encode(API.TokenRequest(username: "village", password: "nope-nope-nope"))
-                }, afterResponse: { response in #expect(response.status == .unauthorized) })
+                try await app.testing().test(
+                    .POST, "api/v1/auth/token",
+                    beforeRequest: { request in
+                        try request.content.encode(API.TokenRequest(username: "village", password: "nope-nope-nope"))
+                    }, afterResponse: { response in #expect(response.status == .unauthorized) })
             }
-            try await app.testing().test(.POST, "api/v1/auth/token", beforeRequest: { request in
-                try request.content.encode(API.TokenRequest(username: "village", password: demoPassword))
-            }, afterResponse: { response in
-                #expect(response.status == .tooManyRequests)
-                #expect(response.body.string.contains("锁定"))
-            })
+            try await app.testing().test(
+                .POST, "api/v1/auth/token",
+                beforeRequest: { request in
+                    try request.content.encode(API.TokenRequest(username: "village", password: demoPassword))
+                },
+                afterResponse: { response in
+                    #expect(response.status == .tooManyRequests)
+                    #expect(response.body.string.contains("锁定"))
+                })
         }
     }
 
     @Test("the session cookie is HttpOnly, SameSite and Secure, and leads to the role's home page")
     func sessionCookie() async throws {
         try await withDemoApp { app in
-            try await app.testing().test(.POST, "login", headers: sameSiteForm(), beforeRequest: { request in
-                try request.content.encode(["username": "county", "password": demoPassword], as: .urlEncodedForm)
-            }, afterResponse: { response in
-                let cookie = try #require(response.headers.setCookie?[TokenAuthenticator.cookieName])
-                #expect(cookie.isHTTPOnly)
-                #expect(cookie.isSecure)
-                #expect(cookie.sameSite == .lax)
-                #expect(response.headers.first(name: .location) == "/")
-            })
+            try await app.testing().test(
+                .POST, "login", headers: sameSiteForm(),
+                beforeRequest: { request in
+                    try request.content.encode(["username": "county", "password": demoPassword], as: .urlEncodedForm)
+                },
+                afterResponse: { response in
+                    let cookie = try #require(response.headers.setCookie?[TokenAuthenticator.cookieName])
+                    #expect(cookie.isHTTPOnly)
+                    #expect(cookie.isSecure)
+                    #expect(cookie.sameSite == .lax)
+                    #expect(response.headers.first(name: .location) == "/")
+                })
             let session = try await app.signIn("county")
             try await app.testing().test(.GET, "/", headers: session.headers) { response in
                 #expect(response.status == .ok)
@@ -137,9 +158,11 @@ struct AuthTests {
     func logoutAndDeactivation() async throws {
         try await withDemoApp { app in
             let session = try await app.signIn("village")
-            try await app.testing().test(.POST, "logout", headers: session.formHeaders, beforeRequest: { request in
-                try request.content.encode([FormProtection.fieldName: session.csrf], as: .urlEncodedForm)
-            }, afterResponse: { response in #expect(response.status == .seeOther) })
+            try await app.testing().test(
+                .POST, "logout", headers: session.formHeaders,
+                beforeRequest: { request in
+                    try request.content.encode([FormProtection.fieldName: session.csrf], as: .urlEncodedForm)
+                }, afterResponse: { response in #expect(response.status == .seeOther) })
             try await app.testing().test(.GET, "/", headers: session.headers) { response in
                 #expect(response.status == .seeOther)
             }

@@ -13,8 +13,10 @@ struct PrivacyAndAdminTests {
         try await withDemoApp(households: 30) { app in
             // setup
             let gridUser = try await app.user("grid")
-            let household = try #require(try await Household.query(on: app.db).filter(\.$gridCode == gridUser.areaCode).first())
-            let member = try #require(try await Member.query(on: app.db).filter(\.$household.$id == household.requireID()).first())
+            let household = try #require(
+                try await Household.query(on: app.db).filter(\.$gridCode == gridUser.areaCode).first())
+            let member = try #require(
+                try await Member.query(on: app.db).filter(\.$household.$id == household.requireID()).first())
             let path = "households/\(try household.requireID())"
             let grid = try await app.signIn("grid")
             let village = try await app.signIn("village")
@@ -43,24 +45,32 @@ struct PrivacyAndAdminTests {
             let admin = try await app.signIn("admin")
             let before = try await User.query(on: app.db).count()
             // a town user bound to a county, with a short password and a taken name
-            try await app.testing().test(.POST, "admin/users", headers: admin.formHeaders, beforeRequest: { request in
-                try request.content.encode([
-                    "username": "county", "display_name": "张三", "role": "town", "area_code": "512002000000",
-                    "password": "short", FormProtection.fieldName: admin.csrf,
-                ], as: .urlEncodedForm)
-            }, afterResponse: { response in
-                #expect(response.status == .unprocessableEntity)
-                let body = response.body.string
-                #expect(body.contains("密码至少"))
-                #expect(body.contains("乡镇审核只能绑定到乡镇级区划"))
-            })
+            try await app.testing().test(
+                .POST, "admin/users", headers: admin.formHeaders,
+                beforeRequest: { request in
+                    try request.content.encode(
+                        [
+                            "username": "county", "display_name": "张三", "role": "town", "area_code": "512002000000",
+                            "password": "short", FormProtection.fieldName: admin.csrf,
+                        ], as: .urlEncodedForm)
+                },
+                afterResponse: { response in
+                    #expect(response.status == .unprocessableEntity)
+                    let body = response.body.string
+                    #expect(body.contains("密码至少"))
+                    #expect(body.contains("乡镇审核只能绑定到乡镇级区划"))
+                })
             #expect(try await User.query(on: app.db).count() == before)
-            try await app.testing().test(.POST, "admin/users", headers: admin.formHeaders, beforeRequest: { request in
-                try request.content.encode([
-                    "username": "wuhuang-review", "display_name": "伍隍镇复核员", "role": "town", "area_code": "512002110000",
-                    "password": "a-long-enough-password", FormProtection.fieldName: admin.csrf,
-                ], as: .urlEncodedForm)
-            }, afterResponse: { response in #expect(response.status == .seeOther) })
+            try await app.testing().test(
+                .POST, "admin/users", headers: admin.formHeaders,
+                beforeRequest: { request in
+                    try request.content.encode(
+                        [
+                            "username": "wuhuang-review", "display_name": "伍隍镇复核员", "role": "town",
+                            "area_code": "512002110000",
+                            "password": "a-long-enough-password", FormProtection.fieldName: admin.csrf,
+                        ], as: .urlEncodedForm)
+                }, afterResponse: { response in #expect(response.status == .seeOther) })
             let created = try #require(try await User.query(on: app.db).filter(\.$username == "wuhuang-review").first())
             #expect(created.role == "town")
             #expect(!created.passwordHash.contains("a-long-enough-password"))

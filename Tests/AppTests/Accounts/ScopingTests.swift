@@ -17,16 +17,20 @@ struct ScopingTests {
             let session = try await app.signIn("town")
             let token = try await app.apiToken("town")
             // act & check
-            try await app.testing().test(.GET, "households/\(try outside.requireID())", headers: session.headers) { response in
+            try await app.testing().test(.GET, "households/\(try outside.requireID())", headers: session.headers) {
+                response in
                 #expect(response.status == .notFound)
                 #expect(response.body.string.contains("未找到"))
                 #expect(!response.body.string.contains(outside.headName))
             }
-            try await app.testing().test(.GET, "api/v1/households/\(try outside.requireID())", headers: app.bearer(token)) { response in
+            try await app.testing().test(
+                .GET, "api/v1/households/\(try outside.requireID())", headers: app.bearer(token)
+            ) { response in
                 #expect(response.status == .notFound)
                 #expect(response.body.string.contains("\"not_found\""))
             }
-            try await app.testing().test(.GET, "households/\(try inside.requireID())", headers: session.headers) { response in
+            try await app.testing().test(.GET, "households/\(try inside.requireID())", headers: session.headers) {
+                response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains(inside.householdNumber))
             }
@@ -46,7 +50,9 @@ struct ScopingTests {
             var total = -1
             var offset = 0
             repeat {
-                try await app.testing().test(.GET, "api/v1/households?limit=200&offset=\(offset)", headers: app.bearer(token)) { response in
+                try await app.testing().test(
+                    .GET, "api/v1/households?limit=200&offset=\(offset)", headers: app.bearer(token)
+                ) { response in
                     let page = try response.content.decode(API.Page<API.HouseholdSummary>.self)
                     total = page.total
                     seen += page.items
@@ -66,7 +72,8 @@ struct ScopingTests {
     func areaFilterCannotWiden() async throws {
         try await withDemoApp { app in
             let token = try await app.apiToken("town")
-            try await app.testing().test(.GET, "api/v1/households?area=512002000000", headers: app.bearer(token)) { response in
+            try await app.testing().test(.GET, "api/v1/households?area=512002000000", headers: app.bearer(token)) {
+                response in
                 let page = try response.content.decode(API.Page<API.HouseholdSummary>.self)
                 #expect(page.total == 0)
                 #expect(page.items.isEmpty)

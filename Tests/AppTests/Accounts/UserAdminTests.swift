@@ -38,7 +38,8 @@ struct UserAdminTests {
                 // act
                 try await app.submit(form, as: admin) { response in
                     // check
-                    #expect(response.status == .seeOther, "\(role): \(FormDefaultsTests.problems(response.body.string))")
+                    #expect(
+                        response.status == .seeOther, "\(role): \(FormDefaultsTests.problems(response.body.string))")
                 }
                 #expect(try await app.user("new-\(role.rawValue)").role == role.rawValue)
                 #expect(try await signInStatus(app, "new-\(role.rawValue)", "a-good-passphrase-1") == .seeOther)
@@ -97,7 +98,8 @@ struct UserAdminTests {
             // check
             #expect(try await signInStatus(app, "grid", demoPassword) == .unauthorized)
             #expect(try await signInStatus(app, "grid", "another-good-passphrase-2") == .seeOther)
-            let summaries = try await AuditEvent.query(on: app.db).filter(\.$entityID == grid.requireID().uuidString).filter(\.$action == "update").all().map(\.summary)
+            let summaries = try await AuditEvent.query(on: app.db).filter(\.$entityID == grid.requireID().uuidString)
+                .filter(\.$action == "update").all().map(\.summary)
             #expect(summaries.contains("修改用户 grid（停用账号）"))
             #expect(summaries.contains("修改用户 grid（启用账号、重置密码）"))
         }
@@ -119,7 +121,10 @@ struct UserAdminTests {
             try await app.submit(unlock, as: admin) { #expect($0.status == .seeOther) }
             // check
             #expect(try await signInStatus(app, "village", demoPassword) == .seeOther)
-            let event = try #require(try await AuditEvent.query(on: app.db).filter(\.$entityID == village.requireID().uuidString).filter(\.$summary ~~ "解除锁定").first())
+            let event = try #require(
+                try await AuditEvent.query(on: app.db).filter(\.$entityID == village.requireID().uuidString).filter(
+                    \.$summary ~~ "解除锁定"
+                ).first())
             #expect(event.beforeJSON?.contains("\"locked\":\"是\"") == true)
             #expect(event.afterJSON?.contains("\"locked\":\"否\"") == true)
         }

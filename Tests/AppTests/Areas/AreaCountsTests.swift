@@ -17,15 +17,25 @@ struct AreaCountsTests {
             let village = try #require(AreaCode(sample.villageCode))
             let township = try #require(village.parent)
             let county = try #require(township.parent)
-            for (area, level) in [(scope.root, AreaLevel.province), (county, .county), (township, .township), (village, .village)] {
+            for (area, level) in [
+                (scope.root, AreaLevel.province), (county, .county), (township, .township), (village, .village),
+            ] {
                 // act
                 let counts = try await AreaDirectory.counts(of: area, level: level, scope: scope, on: app.db)
                 // check
-                let inside = all.filter { household in AreaCode(household.villageCode).map(scope.narrowed(to: area).includes) ?? false }
+                let inside = all.filter { household in
+                    AreaCode(household.villageCode).map(scope.narrowed(to: area).includes) ?? false
+                }
                 #expect(counts.totals.households == inside.count, "\(level)")
                 #expect(counts.totals.people == inside.map(\.memberCount).reduce(0, +), "\(level)")
-                #expect(counts.totals.monitored == inside.filter { $0.monitoringStatus == HouseholdMonitoringStatus.monitored.rawValue }.count, "\(level)")
-                #expect(counts.totals.alleviated == inside.filter { $0.householdType == HouseholdType.povertyAlleviated.rawValue }.count, "\(level)")
+                #expect(
+                    counts.totals.monitored
+                        == inside.filter { $0.monitoringStatus == HouseholdMonitoringStatus.monitored.rawValue }.count,
+                    "\(level)")
+                #expect(
+                    counts.totals.alleviated
+                        == inside.filter { $0.householdType == HouseholdType.povertyAlleviated.rawValue }.count,
+                    "\(level)")
                 if level != .village {
                     #expect(counts.children.values.reduce(HouseholdCounts(), +) == counts.totals, "\(level)")
                 } else {
@@ -34,7 +44,9 @@ struct AreaCountsTests {
                     #expect(groups.values.map(\.households).reduce(0, +) == grouped)
                 }
             }
-            #expect(all.contains { $0.monitoringStatus == HouseholdMonitoringStatus.monitored.rawValue }, "the demo has monitored households to count")
+            #expect(
+                all.contains { $0.monitoringStatus == HouseholdMonitoringStatus.monitored.rawValue },
+                "the demo has monitored households to count")
         }
     }
 
@@ -44,7 +56,8 @@ struct AreaCountsTests {
             // setup
             let county = try await app.user("county").current(csrfToken: nil)
             // act
-            let counts = try await AreaDirectory.counts(of: county.scope.root, level: .county, scope: county.scope, on: app.db)
+            let counts = try await AreaDirectory.counts(
+                of: county.scope.root, level: .county, scope: county.scope, on: app.db)
             // check
             #expect(counts.totals.households == 60)
             #expect(counts.children.values.map(\.households).reduce(0, +) == 60)

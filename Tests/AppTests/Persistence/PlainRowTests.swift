@@ -8,7 +8,9 @@ import Vapor
 @Suite("Plain-row readers")
 struct PlainRowTests {
     /// Rows of `M` read through Fluent and through the plain reader, as sorted-key JSON, in the same order.
-    private func bothWays<M: PlainRowModel>(_ type: M.Type, on database: any Database) async throws -> (fluent: [String], plain: [String]) {
+    private func bothWays<M: PlainRowModel>(
+        _ type: M.Type, on database: any Database
+    ) async throws -> (fluent: [String], plain: [String]) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = { (model: M) throws -> String in String(decoding: try encoder.encode(model), as: UTF8.self) }

@@ -38,14 +38,19 @@ struct ReadReplicaTests {
             let reports = try #require(request.reportDB as? any SQLDatabase)
             let primary = try #require(request.db as? any SQLDatabase)
             let query: SQLQueryString = "SELECT pg_is_in_recovery() AS recovering"
-            #expect(try await reports.raw(query).first(decoding: RecoveryRow.self)?.recovering == true, "reports read from the standby")
-            #expect(try await primary.raw(query).first(decoding: RecoveryRow.self)?.recovering == false, "everything else uses the primary")
+            #expect(
+                try await reports.raw(query).first(decoding: RecoveryRow.self)?.recovering == true,
+                "reports read from the standby")
+            #expect(
+                try await primary.raw(query).first(decoding: RecoveryRow.self)?.recovering == false,
+                "everything else uses the primary")
             let county = try await app.signIn("county")
             // act
             try await app.testing().test(.GET, "", headers: county.headers) { response in
                 // check: the county's totals, counted on the replica
                 #expect(response.status == .ok)
-                #expect(response.body.string.contains(#"<div class="stat-value">40</div><div class="stat-label">农户</div>"#))
+                #expect(
+                    response.body.string.contains(#"<div class="stat-value">40</div><div class="stat-label">农户</div>"#))
             }
             let token = try await app.apiToken("county")
             try await app.testing().test(.GET, "api/v1/areas/512002000000", headers: app.bearer(token)) { response in

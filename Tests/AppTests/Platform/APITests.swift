@@ -12,11 +12,13 @@ struct APITests {
         try await withDemoApp { app in
             let token = try await app.apiToken("county")
             var first: API.Page<API.HouseholdSummary>?
-            try await app.testing().test(.GET, "api/v1/households?limit=10&offset=0", headers: app.bearer(token)) { response in
+            try await app.testing().test(.GET, "api/v1/households?limit=10&offset=0", headers: app.bearer(token)) {
+                response in
                 first = try response.content.decode(API.Page<API.HouseholdSummary>.self)
             }
             var second: API.Page<API.HouseholdSummary>?
-            try await app.testing().test(.GET, "api/v1/households?limit=10&offset=10", headers: app.bearer(token)) { response in
+            try await app.testing().test(.GET, "api/v1/households?limit=10&offset=10", headers: app.bearer(token)) {
+                response in
                 second = try response.content.decode(API.Page<API.HouseholdSummary>.self)
             }
             let one = try #require(first), two = try #require(second)
@@ -38,19 +40,23 @@ struct APITests {
     @Test("the OpenAPI document lists exactly the registered /api/v1 routes")
     func openAPIMatchesRoutes() async throws {
         try await withDemoApp(households: 5) { app in
-            let registered = Set(app.routes.all.compactMap { route -> String? in
-                let path = "/" + route.path.map { component -> String in
-                    if case let .parameter(name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
-                guard path.hasPrefix("/api/v1/") else { return nil }
-                return "\(route.method.rawValue.lowercased()) \(path)"
-            })
+            let registered = Set(
+                app.routes.all.compactMap { route -> String? in
+                    let path =
+                        "/"
+                        + route.path.map { component -> String in
+                            if case let .parameter(name) = component { return "{\(name)}" }
+                            return component.description
+                        }.joined(separator: "/")
+                    guard path.hasPrefix("/api/v1/") else { return nil }
+                    return "\(route.method.rawValue.lowercased()) \(path)"
+                })
             let documented = Set(OpenAPIDocument.operations.map { "\($0.method) \($0.path)" })
             #expect(registered == documented)
             try await app.testing().test(.GET, "api/v1/openapi.json") { response in
                 #expect(response.status == .ok)
-                let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+                let json =
+                    try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
                 #expect(json?["openapi"] as? String == "3.1.0")
                 let paths = json?["paths"] as? [String: Any]
                 #expect(paths?.count == Set(OpenAPIDocument.operations.map(\.path)).count)

@@ -28,12 +28,16 @@ struct ErrorAnswerTests {
         try await withDemoApp { app in
             var headers = HTTPHeaders()
             headers.contentType = .json
-            try await app.testing().test(.POST, "api/v1/auth/token", headers: headers, body: ByteBuffer(string: "{\"username\": \"county\",")) { response in
+            try await app.testing().test(
+                .POST, "api/v1/auth/token", headers: headers, body: ByteBuffer(string: "{\"username\": \"county\",")
+            ) { response in
                 #expect(response.status == .badRequest)
                 let body = try response.content.decode(ShouwangErrorMiddleware.APIError.self)
                 #expect(body.error.message.contains("JSON"))
             }
-            try await app.testing().test(.POST, "api/v1/auth/token", headers: headers, body: ByteBuffer(string: "{\"username\": \"county\"}")) { response in
+            try await app.testing().test(
+                .POST, "api/v1/auth/token", headers: headers, body: ByteBuffer(string: "{\"username\": \"county\"}")
+            ) { response in
                 #expect(response.status == .badRequest)
                 let body = try response.content.decode(ShouwangErrorMiddleware.APIError.self)
                 #expect(body.error.message.contains("password"))
@@ -45,8 +49,12 @@ struct ErrorAnswerTests {
     func badQuery() async throws {
         try await withDemoApp { app in
             let token = try await app.apiToken("county")
-            for (query, word) in [("limit=0", "limit"), ("limit=5000", "limit"), ("offset=-3", "offset"), ("type=rich", "rich"), ("area=12ab", "12ab")] {
-                try await app.testing().test(.GET, "api/v1/households?\(query)", headers: app.bearer(token)) { response in
+            for (query, word) in [
+                ("limit=0", "limit"), ("limit=5000", "limit"), ("offset=-3", "offset"), ("type=rich", "rich"),
+                ("area=12ab", "12ab"),
+            ] {
+                try await app.testing().test(.GET, "api/v1/households?\(query)", headers: app.bearer(token)) {
+                    response in
                     #expect(response.status == .badRequest, "\(query)")
                     #expect(response.body.string.contains(word), "\(query)")
                 }

@@ -13,13 +13,16 @@ struct FormDefaultsTests {
     private static let optionWithoutValue = try! NSRegularExpression(pattern: #"<option(?![^>]*\bvalue\b)[^>]*>"#)
 
     private func expectEveryOptionHasValue(_ html: String, _ page: String) {
-        let count = Self.optionWithoutValue.numberOfMatches(in: html, range: NSRange(location: 0, length: (html as NSString).length))
+        let count = Self.optionWithoutValue.numberOfMatches(
+            in: html, range: NSRange(location: 0, length: (html as NSString).length))
         #expect(count == 0, "\(page): \(count) options without a value attribute")
     }
 
     private func villageHousehold(_ app: Application) async throws -> Household {
         let village = try await app.user("village")
-        return try #require(try await Household.query(on: app.db).filter(\.$villageCode == village.areaCode).sort(\.$householdNumber).first())
+        return try #require(
+            try await Household.query(on: app.db).filter(\.$villageCode == village.areaCode).sort(\.$householdNumber)
+                .first())
     }
 
     @Test("an option meant as none, all or please choose keeps its empty value in the page")
@@ -28,13 +31,15 @@ struct FormDefaultsTests {
             // setup
             let household = try await villageHousehold(app)
             let id = try household.requireID().uuidString.lowercased()
-            let member = try #require(try await Member.query(on: app.db).filter(\.$household.$id == household.requireID()).first())
+            let member = try #require(
+                try await Member.query(on: app.db).filter(\.$household.$id == household.requireID()).first())
             let village = try await app.signIn("village")
             let admin = try await app.signIn("admin")
             // act
             let search = try await app.page("households", as: village)
             let ledger = try await app.page("leads", as: village)
-            let memberForm = try await app.page("members/\(member.requireID().uuidString.lowercased())/edit", as: village)
+            let memberForm = try await app.page(
+                "members/\(member.requireID().uuidString.lowercased())/edit", as: village)
             let newMember = try await app.page("households/\(id)/members/new", as: village)
             let householdForm = try await app.page("households/\(id)/edit", as: village)
             let userForm = try await app.page("admin/users/new", as: admin)
@@ -47,7 +52,10 @@ struct FormDefaultsTests {
             #expect(newMember.contains(shipped + "不在校</option>"))
             #expect(householdForm.contains("未分组</option>"))
             #expect(userForm.contains("<option value selected=\"selected\">请选择</option>"))
-            for (name, html) in [("search", search), ("ledger", ledger), ("member", memberForm), ("new member", newMember), ("household", householdForm), ("user", userForm)] {
+            for (name, html) in [
+                ("search", search), ("ledger", ledger), ("member", memberForm), ("new member", newMember),
+                ("household", householdForm), ("user", userForm),
+            ] {
                 expectEveryOptionHasValue(html, name)
             }
         }
@@ -88,16 +96,20 @@ struct FormDefaultsTests {
             // act, check: every member saved unchanged
             for member in members {
                 let path = "members/\(try member.requireID().uuidString.lowercased())/edit"
-                let form = try BrowserForm.all(in: try await app.page(path, as: session)).last { $0.method == "post" && $0.action.hasPrefix("/members/") }
+                let form = try BrowserForm.all(in: try await app.page(path, as: session)).last {
+                    $0.method == "post" && $0.action.hasPrefix("/members/")
+                }
                 try await app.submit(try #require(form), as: session) { response in
                     #expect(response.status == .seeOther, "\(member.name): \(Self.problems(response.body.string))")
                 }
             }
             // act, check: a new member with only what a user must type
-            var form = try BrowserForm.named("/households/\(id)/members", in: try await app.page("households/\(id)/members/new", as: session))
+            var form = try BrowserForm.named(
+                "/households/\(id)/members", in: try await app.page("households/\(id)/members/new", as: session))
             #expect(form.value("schoolStatus") == "")
             #expect(form.value("disabilityGrade") == "")
-            let child = try IdentityNumber.make(region: "512002", birth: try #require(CivilDate(year: 1990, month: 3, day: 9)), sequence: 311)
+            let child = try IdentityNumber.make(
+                region: "512002", birth: try #require(CivilDate(year: 1990, month: 3, day: 9)), sequence: 311)
             form.set("name", "李新")
             form.set("idNumber", child.value)
             form.set("relation", RelationToHead.other.label)
@@ -166,7 +178,10 @@ struct FormDefaultsTests {
             for household in households.prefix(3) {
                 let page = try await app.page(String(household.dropFirst()), as: session)
                 for edit in Self.links(#"/members/[0-9a-f-]{36}/edit"#, in: page) {
-                    let form = try #require(BrowserForm.all(in: try await app.page(String(edit.dropFirst()), as: session)).last { $0.method == "post" })
+                    let form = try #require(
+                        BrowserForm.all(in: try await app.page(String(edit.dropFirst()), as: session)).last {
+                            $0.method == "post"
+                        })
                     try await app.submit(form, as: session) { response in
                         let problems = Self.problems(response.body.string)
                         #expect(!problems.contains("无法识别") && !problems.contains("应为1至4"), "\(edit): \(problems)")

@@ -25,14 +25,18 @@ struct HTMLEscapingTests {
         try await withDemoApp(households: 20) { app in
             let hostile = #""><b id="injected">x"#
             // act: a failed sign-in shows the username again
-            try await app.testing().test(.POST, "login", headers: sameSiteForm(), beforeRequest: { request in
-                try request.content.encode(["username": hostile, "password": "wrong-password"], as: .urlEncodedForm)
-            }, afterResponse: { response in
-                // check
-                #expect(response.status == .unauthorized)
-                #expect(!response.body.string.contains(#"<b id="injected">"#))
-                #expect(response.body.string.contains("&quot;&gt;&lt;b id=&quot;injected&quot;&gt;x"))
-            })
+            try await app.testing().test(
+                .POST, "login", headers: sameSiteForm(),
+                beforeRequest: { request in
+                    try request.content.encode(
+                        ["username": hostile, "password": "wrong-password"], as: .urlEncodedForm)
+                },
+                afterResponse: { response in
+                    // check
+                    #expect(response.status == .unauthorized)
+                    #expect(!response.body.string.contains(#"<b id="injected">"#))
+                    #expect(response.body.string.contains("&quot;&gt;&lt;b id=&quot;injected&quot;&gt;x"))
+                })
             // act: the household search shows the query again
             let session = try await app.signIn("county")
             let query = hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""

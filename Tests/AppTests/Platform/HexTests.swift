@@ -17,8 +17,10 @@ struct HexTests {
     func uuidRefusals() {
         let valid = "0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0"
         #expect(Hex.uuid(valid.utf8) == UUID(uuidString: valid))
-        for bad in ["", String(valid.dropLast()), valid + "0", valid.replacingOccurrences(of: "-", with: "_"),
-                    "0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1FG", "0F1E2D3C4B5A-6978-8796-A5B4C3D2E1F0-"] {
+        for bad in [
+            "", String(valid.dropLast()), valid + "0", valid.replacingOccurrences(of: "-", with: "_"),
+            "0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1FG", "0F1E2D3C4B5A-6978-8796-A5B4C3D2E1F0-",
+        ] {
             #expect(Hex.uuid(bad.utf8) == nil, "\(bad)")
         }
     }

@@ -13,10 +13,15 @@ struct NumberInputTests {
             let admin = try await app.signIn("admin")
             let token = try await app.apiToken("admin")
             let huge = String(Int.max)
-            let web = ["audit?offset=\(huge)", "households?offset=\(huge)", "leads?offset=\(huge)", "households/export?offset=\(huge)",
-                       "households?limit=\(huge)"]
-            let api = ["api/v1/households?offset=\(huge)", "api/v1/leads?offset=\(huge)", "api/v1/leads?limit=\(huge)",
-                       "api/v1/households?limit=-\(huge)"]
+            let web = [
+                "audit?offset=\(huge)", "households?offset=\(huge)", "leads?offset=\(huge)",
+                "households/export?offset=\(huge)",
+                "households?limit=\(huge)",
+            ]
+            let api = [
+                "api/v1/households?offset=\(huge)", "api/v1/leads?offset=\(huge)", "api/v1/leads?limit=\(huge)",
+                "api/v1/households?limit=-\(huge)",
+            ]
             // act, check: the process survives and the answer says which parameter is wrong
             for path in web {
                 try await app.testing().test(.GET, path, headers: admin.headers) { response in
@@ -27,7 +32,8 @@ struct NumberInputTests {
             for path in api {
                 try await app.testing().test(.GET, path, headers: app.bearer(token)) { response in
                     #expect(response.status == .badRequest, "\(path)")
-                    #expect(response.body.string.contains("参数 \(path.contains("limit") ? "limit" : "offset")"), "\(path)")
+                    #expect(
+                        response.body.string.contains("参数 \(path.contains("limit") ? "limit" : "offset")"), "\(path)")
                 }
             }
         }

@@ -11,8 +11,12 @@ struct SiteRouteTests {
             let registered = Set(app.routes.all.map { $0.path.string })
             let listed = Set(SiteRoute.allCases.map(\.rawValue))
             // check
-            #expect(registered.subtracting(listed).isEmpty, "registered but not in SiteRoute: \(registered.subtracting(listed).sorted())")
-            #expect(listed.subtracting(registered).isEmpty, "in SiteRoute but not registered: \(listed.subtracting(registered).sorted())")
+            #expect(
+                registered.subtracting(listed).isEmpty,
+                "registered but not in SiteRoute: \(registered.subtracting(listed).sorted())")
+            #expect(
+                listed.subtracting(registered).isEmpty,
+                "in SiteRoute but not registered: \(listed.subtracting(registered).sorted())")
         }
     }
 
@@ -29,7 +33,11 @@ struct SiteRouteTests {
         for route in SiteRoute.allCases {
             let values = route.parameterNames.map { "<\($0)>" }
             let filled = values.isEmpty ? route.path() : route.path(filling: values)
-            #expect(filled == "/" + route.rawValue.split(separator: "/").map { $0.hasPrefix(":") ? "<\($0.dropFirst())>" : String($0) }.joined(separator: "/"))
+            #expect(
+                filled == "/"
+                    + route.rawValue.split(separator: "/").map {
+                        $0.hasPrefix(":") ? "<\($0.dropFirst())>" : String($0)
+                    }.joined(separator: "/"))
         }
     }
 }

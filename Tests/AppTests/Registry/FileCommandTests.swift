@@ -19,7 +19,9 @@ struct FileCommandTests {
         NSTemporaryDirectory() + "shouwang-\(UUID().uuidString.prefix(8))-\(name)"
     }
 
-    @Test("an exported county imports back; a changed phone number and a member's corrected ethnicity are imported and audited")
+    @Test(
+        "an exported county imports back; a changed phone number and a member's corrected ethnicity are imported and audited"
+    )
     func exportThenImport() async throws {
         try await withDemoApp(households: 20) { app in
             // setup: export, then change the phone of the first household on all its rows
@@ -31,7 +33,9 @@ struct FileCommandTests {
             let numberColumn = try #require(RegistryColumn.allCases.firstIndex(of: .householdNumber))
             let phoneColumn = try #require(RegistryColumn.allCases.firstIndex(of: .phone))
             let number = rows[1][numberColumn]
-            for index in rows.indices.dropFirst() where rows[index][numberColumn] == number { rows[index][phoneColumn] = "13912345678" }
+            for index in rows.indices.dropFirst() where rows[index][numberColumn] == number {
+                rows[index][phoneColumn] = "13912345678"
+            }
             // and one member of another household is registered as 彝族 now
             let ethnicityColumn = try #require(RegistryColumn.allCases.firstIndex(of: .ethnicity))
             let idColumn = try #require(RegistryColumn.allCases.firstIndex(of: .idNumber))
@@ -43,13 +47,16 @@ struct FileCommandTests {
             // act
             try await run(ImportCommand(), ["--file", path, "--area", "512002000000"], app)
             // check
-            let household = try #require(try await Household.query(on: app.db).filter(\.$householdNumber == number).first())
+            let household = try #require(
+                try await Household.query(on: app.db).filter(\.$householdNumber == number).first())
             #expect(household.phone == "13912345678")
             #expect(household.version > 1)
             let member = try #require(try await Member.query(on: app.db).filter(\.$idNumber == movedID).first())
             #expect(member.ethnicity == "彝族")
             #expect(try await Household.query(on: app.db).count() == 20)
-            #expect(try await AuditEvent.query(on: app.db).count() == audits + 3, "the two households' changes and the import itself")
+            #expect(
+                try await AuditEvent.query(on: app.db).count() == audits + 3,
+                "the two households' changes and the import itself")
         }
     }
 
@@ -65,16 +72,19 @@ struct FileCommandTests {
             try SpreadsheetWriter.csv([header, Array(cells.prefix(header.count))]).write(to: URL(fileURLWithPath: path))
             // act and check: the medical-insurance account may not send 低保 records
             await #expect(throws: (any Error).self) {
-                try await run(DepartmentImportCommand(), ["--file", path, "--kind", "minimumLiving", "--user", "dept"], app)
+                try await run(
+                    DepartmentImportCommand(), ["--file", path, "--kind", "minimumLiving", "--user", "dept"], app)
             }
-            try await run(DepartmentImportCommand(), ["--file", path, "--kind", "medicalSelfPay", "--user", "dept"], app)
+            try await run(
+                DepartmentImportCommand(), ["--file", path, "--kind", "medicalSelfPay", "--user", "dept"], app)
             let batch = try #require(try await DepartmentBatch.query(on: app.db).filter(\.$source == "command").first())
             #expect(batch.status == "accepted")
             #expect(batch.newEvents == 1)
             let leads = try await RiskLead.query(on: app.db).filter(\.$household.$id == member.$household.id).all()
             #expect(leads.contains { $0.riskType == RiskType.illness.rawValue })
-            #expect(try await AuditEvent.query(on: app.db).filter(\.$entityType == "department_batch")
-                .filter(\.$entityID == batch.requireID().uuidString).count() == 1)
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$entityType == "department_batch")
+                    .filter(\.$entityID == batch.requireID().uuidString).count() == 1)
         }
     }
 }

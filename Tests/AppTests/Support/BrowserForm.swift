@@ -16,8 +16,9 @@ struct BrowserForm {
     static func all(in html: String) -> [BrowserForm] {
         matches(#"<form\b([^>]*)>(.*?)</form>"#, in: html).map { groups in
             let attributes = Self.attributes(groups[0])
-            return BrowserForm(action: attributes["action"] ?? "", method: (attributes["method"] ?? "get").lowercased(),
-                               fields: controls(in: groups[1]))
+            return BrowserForm(
+                action: attributes["action"] ?? "", method: (attributes["method"] ?? "get").lowercased(),
+                fields: controls(in: groups[1]))
         }
     }
 
@@ -30,8 +31,10 @@ struct BrowserForm {
 
     /// What choosing the option with this text in the select `name` of the page submits, as a browser reads it.
     static func optionValue(select name: String, text: String, in html: String) -> String? {
-        for select in matches(#"<select\b([^>]*)>(.*?)</select>"#, in: html) where attributes(select[0])["name"] == name {
-            for option in matches(#"<option\b([^>]*)>(.*?)</option>"#, in: select[1]) where unescape(option[1]) == text {
+        for select in matches(#"<select\b([^>]*)>(.*?)</select>"#, in: html) where attributes(select[0])["name"] == name
+        {
+            for option in matches(#"<option\b([^>]*)>(.*?)</option>"#, in: select[1]) where unescape(option[1]) == text
+            {
                 return attributes(option[0])["value"] ?? unescape(option[1])
             }
         }
@@ -58,7 +61,10 @@ struct BrowserForm {
         var found: [(offset: Int, name: String, value: String)] = []
         let text = body as NSString
         let pattern = #"<input\b([^>]*)>|<select\b([^>]*)>(.*?)</select>|<textarea\b([^>]*)>(.*?)</textarea>"#
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators, .caseInsensitive]) else { return [] }
+        guard
+            let regex = try? NSRegularExpression(
+                pattern: pattern, options: [.dotMatchesLineSeparators, .caseInsensitive])
+        else { return [] }
         for match in regex.matches(in: body, range: NSRange(location: 0, length: text.length)) {
             func group(_ index: Int) -> String? {
                 let range = match.range(at: index)
@@ -80,9 +86,14 @@ struct BrowserForm {
                 guard let name = attributes["name"], attributes["disabled"] == nil else { continue }
                 let parsed = matches(#"<option\b([^>]*)>(.*?)</option>"#, in: options).map { option in
                     let optionAttributes = Self.attributes(option[0])
-                    return (selected: optionAttributes["selected"] != nil, value: optionAttributes["value"] ?? unescape(option[1]))
+                    return (
+                        selected: optionAttributes["selected"] != nil,
+                        value: optionAttributes["value"] ?? unescape(option[1])
+                    )
                 }
-                if let chosen = parsed.first(where: \.selected) ?? parsed.first { found.append((match.range.location, name, chosen.value)) }
+                if let chosen = parsed.first(where: \.selected) ?? parsed.first {
+                    found.append((match.range.location, name, chosen.value))
+                }
             } else if let area = group(4), let content = group(5) {
                 let attributes = Self.attributes(area)
                 guard let name = attributes["name"], attributes["disabled"] == nil else { continue }
@@ -102,7 +113,10 @@ struct BrowserForm {
     }
 
     private static func matches(_ pattern: String, in text: String) -> [[String]] {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators, .caseInsensitive]) else { return [] }
+        guard
+            let regex = try? NSRegularExpression(
+                pattern: pattern, options: [.dotMatchesLineSeparators, .caseInsensitive])
+        else { return [] }
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
             (1..<match.numberOfRanges).map { index in
@@ -131,7 +145,9 @@ extension Application {
     }
 
     /// Submits a form as the browser would: a GET form as a query, a POST form as its encoded fields.
-    func submit(_ form: BrowserForm, as session: BrowserSession, check: (TestingHTTPResponse) throws -> Void) async throws {
+    func submit(
+        _ form: BrowserForm, as session: BrowserSession, check: (TestingHTTPResponse) throws -> Void
+    ) async throws {
         let path = String(form.action.drop { $0 == "/" })
         if form.method == "get" {
             try await testing().test(.GET, path + "?" + form.encoded, headers: session.headers) { try check($0) }
@@ -139,8 +155,10 @@ extension Application {
         }
         var headers = session.formHeaders
         headers.contentType = .urlEncodedForm
-        try await testing().test(.POST, path, headers: headers, beforeRequest: { request in
-            request.body = ByteBuffer(string: form.encoded)
-        }, afterResponse: { try check($0) })
+        try await testing().test(
+            .POST, path, headers: headers,
+            beforeRequest: { request in
+                request.body = ByteBuffer(string: form.encoded)
+            }, afterResponse: { try check($0) })
     }
 }

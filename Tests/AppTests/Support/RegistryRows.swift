@@ -3,7 +3,9 @@ import Domain
 
 /// One registry file row in `RegistryColumn` order: a person of an ordinary household, with the fields every import
 /// needs filled and the others empty.
-func registryRow(household: String, village: String, address: String, name: String, idNumber: String, relation: String) -> [String] {
+func registryRow(
+    household: String, village: String, address: String, name: String, idNumber: String, relation: String
+) -> [String] {
     RegistryColumn.allCases.map { column -> String in
         switch column {
         case .householdNumber: household

@@ -26,9 +26,17 @@ enum TestDatabase {
         if let url = postgresURL {
             let schema = "test_\(token)"
             let readURL = readReplica ? readReplicaURL : nil
-            return (AppSettings(storage: .postgres(url: url, readURL: readURL, searchPath: [schema]), dataDirectory: directory, secureCookies: true, bcryptCost: 4), schema)
+            return (
+                AppSettings(
+                    storage: .postgres(url: url, readURL: readURL, searchPath: [schema]), dataDirectory: directory,
+                    secureCookies: true, bcryptCost: 4), schema
+            )
         }
-        return (AppSettings(storage: .sqlite(path: directory + "/shouwang.sqlite"), dataDirectory: directory, secureCookies: true, bcryptCost: 4), directory)
+        return (
+            AppSettings(
+                storage: .sqlite(path: directory + "/shouwang.sqlite"), dataDirectory: directory, secureCookies: true,
+                bcryptCost: 4), directory
+        )
     }
 }
 
@@ -37,7 +45,9 @@ let testNow = ChinaTime.instant(CivilDate(year: 2026, month: 11, day: 22) ?? Civ
 
 /// Runs `test` against a fresh application holding a small demo county (雁江区, 300 households, all demo accounts).
 /// With `readReplica`, reports read from the replica named by `SHOUWANG_TEST_READ_DATABASE_URL`.
-func withDemoApp(households: Int = 300, readReplica: Bool = false, _ test: (Application) async throws -> Void) async throws {
+func withDemoApp(
+    households: Int = 300, readReplica: Bool = false, _ test: (Application) async throws -> Void
+) async throws {
     let limited = TestDatabase.postgresURL != nil
     if limited { await TestAppSlots.shared.acquire() }
     do {

@@ -38,11 +38,20 @@ struct AccessScopeTests {
 struct SmallRulesTests {
     @Test("an account proposal names every bad field")
     func accountProblems() {
-        let problems = AccountRules.problems(with: .init(username: "a b", displayName: " ", password: "short", role: .town, areaLevel: .county, department: .health))
+        let problems = AccountRules.problems(
+            with: .init(
+                username: "a b", displayName: " ", password: "short", role: .town, areaLevel: .county,
+                department: .health))
         #expect(Set(problems.map(\.field)) == ["username", "display_name", "password", "area_code", "department"])
-        let fine = AccountRules.problems(with: .init(username: "wang.li", displayName: "王丽", password: "long-enough-pass", role: .department, areaLevel: .county, department: .health))
+        let fine = AccountRules.problems(
+            with: .init(
+                username: "wang.li", displayName: "王丽", password: "long-enough-pass", role: .department,
+                areaLevel: .county, department: .health))
         #expect(fine.isEmpty)
-        let missing = AccountRules.problems(with: .init(username: "dept1", displayName: "医保", password: nil, role: .department, areaLevel: .county, department: nil))
+        let missing = AccountRules.problems(
+            with: .init(
+                username: "dept1", displayName: "医保", password: nil, role: .department, areaLevel: .county,
+                department: nil))
         #expect(missing.map(\.field) == ["department"])
     }
 
@@ -50,10 +59,15 @@ struct SmallRulesTests {
     func nextChild() throws {
         let town = try #require(AreaCode("512002110000"))
         #expect(AreaCode.nextChild(of: town, level: .village, existing: [])?.value == "512002110200")
-        #expect(AreaCode.nextChild(of: town, level: .village, existing: ["512002110203", "512002110001"])?.value == "512002110204")
+        #expect(
+            AreaCode.nextChild(of: town, level: .village, existing: ["512002110203", "512002110001"])?.value
+                == "512002110204")
         let village = try #require(AreaCode("512002110203"))
-        #expect(AreaCode.nextChild(of: village, level: .group, existing: ["512002110203001", "512002110203501"])?.value == "512002110203002")
-        #expect(AreaCode.nextChild(of: village, level: .grid, existing: ["512002110203001"])?.value == "512002110203501")
+        #expect(
+            AreaCode.nextChild(of: village, level: .group, existing: ["512002110203001", "512002110203501"])?.value
+                == "512002110203002")
+        #expect(
+            AreaCode.nextChild(of: village, level: .grid, existing: ["512002110203001"])?.value == "512002110203501")
         #expect(AreaCode.nextChild(of: village, level: .grid, existing: ["512002110203999"]) == nil)
         #expect(AreaCode.nextChild(of: town, level: .grid, existing: []) == nil)
     }

@@ -50,7 +50,10 @@ struct AreaCodeTests {
     func parents() throws {
         let grid = try code("512002101201501")
         #expect(grid.parent?.value == "512002101201")
-        #expect(grid.ancestors.map(\.value) == ["510000000000", "512000000000", "512002000000", "512002101000", "512002101201"])
+        #expect(
+            grid.ancestors.map(\.value) == [
+                "510000000000", "512000000000", "512002000000", "512002101000", "512002101201",
+            ])
         #expect(try code("510000000000").parent == nil)
     }
 

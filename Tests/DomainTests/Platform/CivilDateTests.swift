@@ -7,7 +7,9 @@ struct CivilDateTests {
     @Test("parses only strict YYYY-MM-DD of a real day")
     func parsing() {
         #expect(CivilDate("2024-02-29") == CivilDate(year: 2024, month: 2, day: 29))
-        for bad in ["2023-02-29", "1900-02-29", "2025-13-01", "2025-00-10", "2025-1-01", " 2025-01-01", "２０２５-01-01", ""] {
+        for bad in [
+            "2023-02-29", "1900-02-29", "2025-13-01", "2025-00-10", "2025-1-01", " 2025-01-01", "２０２５-01-01", "",
+        ] {
             #expect(CivilDate(bad) == nil, "\(bad)")
         }
         #expect(CivilDate(year: 2000, month: 2, day: 29)?.description == "2000-02-29")
@@ -19,8 +21,9 @@ struct CivilDateTests {
         gregorian.timeZone = try #require(TimeZone(secondsFromGMT: 0))
         for offset in stride(from: -40_000, through: 70_000, by: 97) {
             let date = CivilDate(daysSinceEpoch: offset)
-            let parts = gregorian.dateComponents([.year, .month, .day, .weekday],
-                                                 from: Date(timeIntervalSince1970: Double(offset) * 86_400))
+            let parts = gregorian.dateComponents(
+                [.year, .month, .day, .weekday],
+                from: Date(timeIntervalSince1970: Double(offset) * 86_400))
             #expect([date.year, date.month, date.day] == [parts.year, parts.month, parts.day])
             #expect(date.isoWeekday == ((parts.weekday ?? 0) + 5) % 7 + 1)
             #expect(date.daysSinceEpoch == offset)
@@ -51,6 +54,8 @@ struct CivilDateTests {
         let data = try JSONEncoder().encode([day("2026-02-17")])
         #expect(String(decoding: data, as: UTF8.self) == #"["2026-02-17"]"#)
         #expect(try JSONDecoder().decode([CivilDate].self, from: data) == [day("2026-02-17")])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([CivilDate].self, from: Data(#"["2026-02-30"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([CivilDate].self, from: Data(#"["2026-02-30"]"#.utf8))
+        }
     }
 }

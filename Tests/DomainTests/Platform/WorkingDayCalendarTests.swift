@@ -12,7 +12,9 @@ struct WorkingDayCalendarTests {
 
     @Test("make-up Saturdays and Sundays are working days and festival weekdays are not")
     func adjustedDays() {
-        for worked in ["2025-09-28", "2025-10-11", "2025-01-26", "2025-02-08", "2026-02-14", "2026-02-28", "2026-01-04"] {
+        for worked in [
+            "2025-09-28", "2025-10-11", "2025-01-26", "2025-02-08", "2026-02-14", "2026-02-28", "2026-01-04",
+        ] {
             #expect(calendar.isWorkingDay(day(worked)), "\(worked)")
         }
         for off in ["2025-10-01", "2025-10-08", "2025-01-28", "2026-02-23", "2026-09-25", "2025-10-12"] {

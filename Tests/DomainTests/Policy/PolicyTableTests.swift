@@ -54,7 +54,9 @@ struct PolicyTableTests {
             ])
         }
         #expect(throws: PolicyTableError.self) {
-            try PolicyTable(rows: [EffectiveDated(scope: nil, effectiveFrom: day("2022-01-01"), effectiveTo: day("2021-12-31"), value: 1)])
+            try PolicyTable(rows: [
+                EffectiveDated(scope: nil, effectiveFrom: day("2022-01-01"), effectiveTo: day("2021-12-31"), value: 1)
+            ])
         }
         #expect(PolicyTableError.duplicate(scope: nil, from: day("2021-01-01")).message == "全国自 2021-01-01 起的记录重复")
     }

@@ -44,7 +44,9 @@ enum RegistryTestData {
         get throws { RegistryRowParser(header: try RegistryHeader(cells: header), today: today) }
     }
 
-    static func plan(_ rows: [[String]], knownVillages: Set<String> = [village], knownSubAreas: Set<String> = [group, grid]) -> RegistryImportPlan {
+    static func plan(
+        _ rows: [[String]], knownVillages: Set<String> = [village], knownSubAreas: Set<String> = [group, grid]
+    ) -> RegistryImportPlan {
         RegistryImportPlan.make(
             header: header, rows: rows, today: today,
             isKnownVillage: { knownVillages.contains($0.value) }, isKnownSubArea: { knownSubAreas.contains($0.value) }

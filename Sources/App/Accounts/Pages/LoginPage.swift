@@ -18,11 +18,13 @@ struct LoginPage {
                     .action(SiteRoute.login.path()), .method(.post),
                     .unwrap(next) { .input(.type(.hidden), .name("next"), .formValue($0)) },
                     .label(.for("username"), .text("用户名")),
-                    .input(.type(.text), .id("username"), .name("username"), .formValue(username), .required(true),
-                           .attribute(named: "autocomplete", value: "username"), .autofocus(username.isEmpty)),
+                    .input(
+                        .type(.text), .id("username"), .name("username"), .formValue(username), .required(true),
+                        .attribute(named: "autocomplete", value: "username"), .autofocus(username.isEmpty)),
                     .label(.for("password"), .text("密码")),
-                    .input(.type(.password), .id("password"), .name("password"), .required(true),
-                           .attribute(named: "autocomplete", value: "current-password")),
+                    .input(
+                        .type(.password), .id("password"), .name("password"), .required(true),
+                        .attribute(named: "autocomplete", value: "current-password")),
                     .button(.type(.submit), .id("login-submit"), .class("primary"), .text("登录"))
                 )
             )

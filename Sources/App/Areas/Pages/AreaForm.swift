@@ -25,8 +25,9 @@ struct AreaForm {
                     CSRFField(user: user).node,
                     .input(.type(.hidden), .name("level"), .value(level.rawValue)),
                     .label(.for("name"), .text("\(level.label)名称")),
-                    .input(.type(.text), .id("name"), .name("name"), .formValue(name), .required(true),
-                           .attribute(named: "maxlength", value: "\(AreaNaming.maximumLength)")),
+                    .input(
+                        .type(.text), .id("name"), .name("name"), .formValue(name), .required(true),
+                        .attribute(named: "maxlength", value: "\(AreaNaming.maximumLength)")),
                     .p(.class("muted small"), .text(isNew ? "代码由系统按本县编码规则自动分配。" : "代码不变，仅修改名称。")),
                     .button(.type(.submit), .class("primary"), .text("保存"))
                 )

@@ -24,17 +24,22 @@ extension AreaPage {
 
     static func query(code: String, for user: CurrentUser, on database: any Database) async throws -> Model {
         guard let areaCode = AreaCode(code), user.scope.includes(areaCode),
-              let area = try await AreaDirectory.area(code, on: database),
-              let level = area.areaLevel
+            let area = try await AreaDirectory.area(code, on: database),
+            let level = area.areaLevel
         else { throw AppError.areaNotFound }
         let lineage = try await AreaDirectory.lineage(of: code, on: database)
         let crumbs = lineage.map { ancestor in
-            Model.Crumb(code: ancestor.code, name: ancestor.name, linked: AreaCode(ancestor.code).map(user.scope.includes) ?? false)
+            Model.Crumb(
+                code: ancestor.code, name: ancestor.name,
+                linked: AreaCode(ancestor.code).map(user.scope.includes) ?? false)
         }
         let counts = try await AreaDirectory.counts(of: areaCode, level: level, scope: user.scope, on: database)
-        let children = try await AreaDirectory.children(of: code, on: database).compactMap { child -> HomePage.Model.ChildRow? in
+        let children = try await AreaDirectory.children(of: code, on: database).compactMap {
+            child -> HomePage.Model.ChildRow? in
             guard let childLevel = AreaLevel(rawValue: child.level) else { return nil }
-            return .init(code: child.code, name: child.name, level: childLevel, counts: counts.children[child.code] ?? HouseholdCounts())
+            return .init(
+                code: child.code, name: child.name, level: childLevel,
+                counts: counts.children[child.code] ?? HouseholdCounts())
         }
         let editable = user.role.canEditAreasBelowCounty
         return Model(

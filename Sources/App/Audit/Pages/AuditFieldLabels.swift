@@ -10,19 +10,22 @@ enum AuditFieldLabels {
         "grid_code": "网格", "head_name": "户主", "household_type": "户类型", "alleviated_year": "脱贫年度",
         "member_count": "人口", "address": "住址", "bank_account": "一卡通账号", "monitoring_status": "监测状态",
         "id_number": "身份证号", "public_welfare_job": "公益岗位", "minimum_living": "低保", "extreme_poverty": "特困",
-        "medical_insured": "医保", "pension_insured": "养老保险", "labour_capacity": "劳动能力", "relation": "与户主关系", "health": "健康状况", "disability_grade": "残疾等级",
+        "medical_insured": "医保", "pension_insured": "养老保险", "labour_capacity": "劳动能力", "relation": "与户主关系",
+        "health": "健康状况", "disability_grade": "残疾等级",
         "sex": "性别", "birth_date": "出生日期", "ethnicity": "民族", "education": "文化程度", "school_status": "在校状况",
         "work_place": "务工地点", "work_months": "务工月数", "departed_on": "减员日期", "departure_reason": "减员原因",
         "period": "期间", "wage": "工资性收入", "business": "生产经营性收入", "property": "财产性收入", "transfer": "转移性收入",
         "production_costs": "生产经营费用", "medical_self_pay": "医疗自付支出", "schooling_cost": "教育支出",
         "disaster_loss": "灾害损失", "other_rigid": "其他刚性支出", "net_income": "家庭纯收入", "per_capita_net": "人均纯收入",
         "locked": "登录锁定", "failed_logins": "登录失败次数", "state": "状态", "opinion": "意见", "channel": "渠道", "risk": "风险类型",
-        "reporter": "报告人", "description": "说明", "effective_from": "生效日期", "every_days": "间隔天数", "parameters": "参数", "scope": "范围",
+        "reporter": "报告人", "description": "说明", "effective_from": "生效日期", "every_days": "间隔天数", "parameters": "参数",
+        "scope": "范围",
     ]
 
     /// Fields holding an amount in fen, shown in yuan.
     static let amountsInFen: Set<String> = [
-        "wage", "business", "property", "transfer", "production_costs", "medical_self_pay", "schooling_cost", "disaster_loss",
+        "wage", "business", "property", "transfer", "production_costs", "medical_self_pay", "schooling_cost",
+        "disaster_loss",
         "other_rigid", "net_income", "per_capita_net",
     ]
 
@@ -52,7 +55,9 @@ enum AuditFieldLabels {
         case "education": return Education(rawValue: raw)?.label ?? raw
         case "school_status": return SchoolStatus(rawValue: raw)?.label ?? raw
         case "labour_capacity": return LabourCapacity(rawValue: raw)?.label ?? raw
-        case "health": return raw.split(separator: ",").map { HealthCondition(rawValue: String($0))?.label ?? String($0) }.joined(separator: "、")
+        case "health":
+            return raw.split(separator: ",").map { HealthCondition(rawValue: String($0))?.label ?? String($0) }.joined(
+                separator: "、")
         case "state": return LeadState(rawValue: raw)?.label ?? raw
         case "channel": return LeadChannel(rawValue: raw)?.label ?? raw
         case "risk": return RiskType(rawValue: raw)?.label ?? raw

@@ -20,7 +20,9 @@ struct AuditRow {
 
     /// The history of one record, newest first, with personal data masked unless the page is a full view (`revealed`:
     /// asked for by a role that needs it, and logged), as the record's own fields are.
-    static func history(entityType: String, entityID: String, revealed: Bool = false, limit: Int = 50, on database: any Database) async throws -> [AuditRow] {
+    static func history(
+        entityType: String, entityID: String, revealed: Bool = false, limit: Int = 50, on database: any Database
+    ) async throws -> [AuditRow] {
         let events = try await AuditStore.events(ofEntity: entityType, id: entityID, limit: limit, on: database)
         let names = try await AuditNames.load(for: events, on: database)
         return events.map { AuditRow($0, revealed: revealed, names: names) }
@@ -37,9 +39,10 @@ struct AuditRow {
         changes = Set(before.keys).union(after.keys).sorted().compactMap { key in
             let old = before[key] ?? "", new = after[key] ?? ""
             guard old != new else { return nil }
-            return Change(field: AuditFieldLabels.name(key),
-                          before: names.value(PersonalField.display(old, field: key, full: revealed), field: key),
-                          after: names.value(PersonalField.display(new, field: key, full: revealed), field: key))
+            return Change(
+                field: AuditFieldLabels.name(key),
+                before: names.value(PersonalField.display(old, field: key, full: revealed), field: key),
+                after: names.value(PersonalField.display(new, field: key, full: revealed), field: key))
         }
     }
 }
@@ -55,7 +58,9 @@ struct AuditNames {
         var codes = Set<String>()
         for event in events {
             for snapshot in [AuditLog.decode(event.beforeJSON), AuditLog.decode(event.afterJSON)] {
-                for (key, value) in snapshot where AuditFieldLabels.areaFields.contains(key) && !value.isEmpty { codes.insert(value) }
+                for (key, value) in snapshot where AuditFieldLabels.areaFields.contains(key) && !value.isEmpty {
+                    codes.insert(value)
+                }
             }
         }
         var names = AuditNames()
@@ -70,7 +75,9 @@ struct AuditNames {
 
     /// 王芳（village）for a known user, the recorded login otherwise (a failed login, the system).
     func person(_ id: UUID?, login: String) -> String {
-        guard let id, let name = people[id], !name.isEmpty, name != login else { return login == "system" ? "系统" : login }
+        guard let id, let name = people[id], !name.isEmpty, name != login else {
+            return login == "system" ? "系统" : login
+        }
         return "\(name)（\(login)）"
     }
 
@@ -95,15 +102,28 @@ enum AuditHistory {
         .section(
             .class("card history"),
             .h2(.text("变更记录")),
-            rows.isEmpty ? .p(.class("muted"), .text("暂无变更记录。")) : .ul(.forEach(rows) { row in
-                .li(
-                    .div(.class("history-head"), .text("\(DisplayFormat.minute(row.occurredAt)) · \(row.actorName) · \(row.summary)")),
-                    .unwrap(row.reason) { .div(.class("muted small"), .text("理由：\($0)")) },
-                    .if(!row.changes.isEmpty, .ul(.class("changes"), .forEach(row.changes) { change in
-                        .li(.span(.text(change.field)), .text("：\(change.before.isEmpty ? "（空）" : change.before) → \(change.after.isEmpty ? "（空）" : change.after)"))
-                    }))
-                )
-            })
+            rows.isEmpty
+                ? .p(.class("muted"), .text("暂无变更记录。"))
+                : .ul(
+                    .forEach(rows) { row in
+                        .li(
+                            .div(
+                                .class("history-head"),
+                                .text("\(DisplayFormat.minute(row.occurredAt)) · \(row.actorName) · \(row.summary)")),
+                            .unwrap(row.reason) { .div(.class("muted small"), .text("理由：\($0)")) },
+                            .if(
+                                !row.changes.isEmpty,
+                                .ul(
+                                    .class("changes"),
+                                    .forEach(row.changes) { change in
+                                        .li(
+                                            .span(.text(change.field)),
+                                            .text(
+                                                "：\(change.before.isEmpty ? "（空）" : change.before) → \(change.after.isEmpty ? "（空）" : change.after)"
+                                            ))
+                                    }))
+                        )
+                    })
         )
     }
 }

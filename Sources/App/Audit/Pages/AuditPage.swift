@@ -4,27 +4,49 @@ import Plot
 
 /// 操作日志页
 enum AuditPage {
-    static func render(viewer: CurrentUser, events: [AuditEvent], rows: [AuditRow], offset: Int, pageSize: Int) -> String {
+    static func render(
+        viewer: CurrentUser, events: [AuditEvent], rows: [AuditRow], offset: Int, pageSize: Int
+    ) -> String {
         Layout(
             title: "操作日志", pageID: "audit", user: viewer,
             content: .group(
-                .div(.class("page-head"), .h1(.text("操作日志")), .p(.class("muted"), .text("本辖区内的全部修改、登录与完整个人信息查看记录，只增不改。"))),
-                .div(.class("card table-wrap"), .table(
-                    .class("stack"),
-                    .thead(.tr(.th("时间"), .th("操作人"), .th("对象"), .th("内容"))),
-                    .tbody(.forEach(Array(zip(events, rows))) { event, row in
-                        .tr(
-                            .td(.class("mono nowrap"), .text(DisplayFormat.minute(row.occurredAt))),
-                            .td(.text(row.actorName)),
-                            .td(link(for: event)),
-                            .td(.class("wide"), .text(row.summary), .if(!row.changes.isEmpty, .div(.class("muted small"), .text(row.changes.map { "\($0.field)：\($0.before.isEmpty ? "（空）" : $0.before) → \($0.after.isEmpty ? "（空）" : $0.after)" }.joined(separator: "；")))))
-                        )
-                    })
-                )),
+                .div(
+                    .class("page-head"), .h1(.text("操作日志")), .p(.class("muted"), .text("本辖区内的全部修改、登录与完整个人信息查看记录，只增不改。"))
+                ),
+                .div(
+                    .class("card table-wrap"),
+                    .table(
+                        .class("stack"),
+                        .thead(.tr(.th("时间"), .th("操作人"), .th("对象"), .th("内容"))),
+                        .tbody(
+                            .forEach(Array(zip(events, rows))) { event, row in
+                                .tr(
+                                    .td(.class("mono nowrap"), .text(DisplayFormat.minute(row.occurredAt))),
+                                    .td(.text(row.actorName)),
+                                    .td(link(for: event)),
+                                    .td(
+                                        .class("wide"), .text(row.summary),
+                                        .if(
+                                            !row.changes.isEmpty,
+                                            .div(
+                                                .class("muted small"),
+                                                .text(
+                                                    row.changes.map {
+                                                        "\($0.field)：\($0.before.isEmpty ? "（空）" : $0.before) → \($0.after.isEmpty ? "（空）" : $0.after)"
+                                                    }.joined(separator: "；")))))
+                                )
+                            })
+                    )),
                 .div(
                     .class("pager"),
-                    .if(offset > 0, .a(.class("button"), .href(SiteURL.audit.path + "?offset=\(max(0, offset - pageSize))"), .text("较新"))),
-                    .if(events.count == pageSize, .a(.class("button"), .href(SiteURL.audit.path + "?offset=\(offset + pageSize)"), .text("较早")))
+                    .if(
+                        offset > 0,
+                        .a(
+                            .class("button"), .href(SiteURL.audit.path + "?offset=\(max(0, offset - pageSize))"),
+                            .text("较新"))),
+                    .if(
+                        events.count == pageSize,
+                        .a(.class("button"), .href(SiteURL.audit.path + "?offset=\(offset + pageSize)"), .text("较早")))
                 )
             )
         ).render()

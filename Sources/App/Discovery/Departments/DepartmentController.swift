@@ -13,21 +13,32 @@ struct DepartmentController {
 
     func index(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        return .html(DepartmentPages.index(user: user, status: try await DepartmentService.exchangeStatus(for: user, at: request.now, on: request.db), error: nil))
+        return .html(
+            DepartmentPages.index(
+                user: user,
+                status: try await DepartmentService.exchangeStatus(for: user, at: request.now, on: request.db),
+                error: nil))
     }
 
     func upload(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let form = try request.content.decode(Upload.self)
-        guard let kind = form.kind.flatMap(DepartmentEventKind.init(rawValue:)), DepartmentService.mayUpload(kind, user) else {
+        guard let kind = form.kind.flatMap(DepartmentEventKind.init(rawValue:)), DepartmentService.mayUpload(kind, user)
+        else {
             throw AppError.forbidden(.sendDepartmentData)
         }
         guard let file = form.file, file.data.readableBytes > 0 else {
-            return .html(DepartmentPages.index(user: user, status: try await DepartmentService.exchangeStatus(for: user, at: request.now, on: request.db), error: "请选择要上传的文件。"), status: .unprocessableEntity)
+            return .html(
+                DepartmentPages.index(
+                    user: user,
+                    status: try await DepartmentService.exchangeStatus(for: user, at: request.now, on: request.db),
+                    error: "请选择要上传的文件。"), status: .unprocessableEntity)
         }
-        let batch = try await DepartmentIngest.receive(Data(buffer: file.data), fileName: file.filename, kind: kind, source: "upload",
-                                                       user: user, actor: request.auditActor, at: request.now,
-                                                       calendar: request.application.workingDayCalendar, on: request.db).batch
+        let batch = try await DepartmentIngest.receive(
+            Data(buffer: file.data), fileName: file.filename, kind: kind, source: "upload",
+            user: user, actor: request.auditActor, at: request.now,
+            calendar: request.application.workingDayCalendar, on: request.db
+        ).batch
         return request.redirect(to: SiteRoute.departmentBatch.path(try batch.requireID()))
     }
 
@@ -45,8 +56,9 @@ struct DepartmentController {
         let user = try request.requireUser()
         try user.require(.setExchangeCadences)
         guard let department = Department(rawValue: request.formText("department")),
-              let value = Int(request.formText("value").trimmingCharacters(in: .whitespaces)),
-              let pattern = ExchangePattern(kind: request.formText("pattern"), value: value) else {
+            let value = Int(request.formText("value").trimmingCharacters(in: .whitespaces)),
+            let pattern = ExchangePattern(kind: request.formText("pattern"), value: value)
+        else {
             throw AppError.cadenceIncomplete
         }
         let scope: AreaCode?
@@ -73,17 +85,23 @@ struct DepartmentController {
         let area = scope.map { "区划 \($0.value) " } ?? "全国"
         try await request.db.transaction { database in
             try await schedule.save(on: database)
-            try await AuditLog.record(.update, entityType: "exchange_cadence", entityID: "\(department.rawValue)@\(scope?.value ?? "")",
-                                      areaCode: scope?.value ?? user.areaCode.value,
-                                      summary: "调整\(area)\(department.label)报送频次为\(pattern.label)",
-                                      before: ["pattern": before?.label ?? ""], after: ["pattern": pattern.label, "effective_from": today.description],
-                                      actor: request.auditActor, at: request.now, on: database)
+            try await AuditLog.record(
+                .update, entityType: "exchange_cadence", entityID: "\(department.rawValue)@\(scope?.value ?? "")",
+                areaCode: scope?.value ?? user.areaCode.value,
+                summary: "调整\(area)\(department.label)报送频次为\(pattern.label)",
+                before: ["pattern": before?.label ?? ""],
+                after: ["pattern": pattern.label, "effective_from": today.description],
+                actor: request.auditActor, at: request.now, on: database)
         }
         return request.redirect(to: SiteRoute.departments.path())
     }
 
     func template(_ request: Request) async throws -> Response {
-        guard let kind = request.parameters.get("kind").flatMap(DepartmentEventKind.init(rawValue:)) else { throw AppError.recordNotFound }
-        return try .spreadsheet([DepartmentRowParser.templateHeader(for: kind)], format: .csv, baseName: "template-\(kind.rawValue)", sheetName: kind.label)
+        guard let kind = request.parameters.get("kind").flatMap(DepartmentEventKind.init(rawValue:)) else {
+            throw AppError.recordNotFound
+        }
+        return try .spreadsheet(
+            [DepartmentRowParser.templateHeader(for: kind)], format: .csv, baseName: "template-\(kind.rawValue)",
+            sheetName: kind.label)
     }
 }

@@ -24,30 +24,39 @@ enum DepartmentIngest {
     }
 
     /// A department file as received (upload or command line): read, checked, stored with its audit record, screened.
-    static func receive(_ data: Data, fileName: String, kind: DepartmentEventKind, source: String, user: CurrentUser,
-                        actor: AuditLog.Actor, at now: Date, calendar: WorkingDayCalendar, on database: any Database) async throws -> Receipt {
+    static func receive(
+        _ data: Data, fileName: String, kind: DepartmentEventKind, source: String, user: CurrentUser,
+        actor: AuditLog.Actor, at now: Date, calendar: WorkingDayCalendar, on database: any Database
+    ) async throws -> Receipt {
         let started = Date()
         let rows: [[String]]
         do {
             rows = try UploadedSheet(data, fileName: fileName).rows
         } catch {
             // Nothing is stored for a file that cannot be read, but that it was sent, by whom, is kept.
-            try await AuditLog.recordUpload(entityType: "department_batch", entityID: "", summary: "报送\(kind.label)「\(fileName)」：文件无法读取，已退回",
-                                            file: String(fileName.prefix(200)), sha256: RegistryImporter.sha256(data),
-                                            details: ["kind": kind.rawValue, "status": "unreadable"], user: user, actor: actor, at: now, on: database)
+            try await AuditLog.recordUpload(
+                entityType: "department_batch", entityID: "", summary: "报送\(kind.label)「\(fileName)」：文件无法读取，已退回",
+                file: String(fileName.prefix(200)), sha256: RegistryImporter.sha256(data),
+                details: ["kind": kind.rawValue, "status": "unreadable"], user: user, actor: actor, at: now,
+                on: database)
             throw error
         }
-        let parsed = DepartmentRowParser.parse(kind: kind, header: rows.first ?? [], rows: Array(rows.dropFirst()),
-                                               today: ChinaTime.civilDate(of: now))
-        return try await ingest(kind: kind, parsed: parsed, source: source, fileName: fileName, sha256: RegistryImporter.sha256(data),
-                                user: user, actor: actor, at: now, calendar: calendar, started: started, on: database)
+        let parsed = DepartmentRowParser.parse(
+            kind: kind, header: rows.first ?? [], rows: Array(rows.dropFirst()),
+            today: ChinaTime.civilDate(of: now))
+        return try await ingest(
+            kind: kind, parsed: parsed, source: source, fileName: fileName, sha256: RegistryImporter.sha256(data),
+            user: user, actor: actor, at: now, calendar: calendar, started: started, on: database)
     }
 
     /// Parses, stores and screens; a batch with any bad row is refused whole and stores no event. Either way the
     /// batch and its audit record are written in one transaction.
-    static func ingest(kind: DepartmentEventKind, parsed: Result<[DepartmentEvent], DepartmentImportError>, source: String, fileName: String,
-                       sha256: String, user: CurrentUser, actor: AuditLog.Actor, at now: Date, calendar: WorkingDayCalendar,
-                       started: Date = Date(), on database: any Database) async throws -> Receipt {
+    static func ingest(
+        kind: DepartmentEventKind, parsed: Result<[DepartmentEvent], DepartmentImportError>, source: String,
+        fileName: String,
+        sha256: String, user: CurrentUser, actor: AuditLog.Actor, at now: Date, calendar: WorkingDayCalendar,
+        started: Date = Date(), on database: any Database
+    ) async throws -> Receipt {
         let batch = DepartmentBatch()
         batch.id = UUID()
         batch.department = kind.department.rawValue
@@ -62,12 +71,19 @@ enum DepartmentIngest {
         batch.newEvents = 0; batch.repeatedEvents = 0; batch.matched = 0; batch.unmatched = 0
         batch.unmatchedJSON = "[]"
         let audit: @Sendable (any Database) async throws -> Void = { database in
-            try await AuditLog.record(.importData, entityType: "department_batch", entityID: batch.id?.uuidString ?? "", areaCode: user.areaCode.value,
-                                      summary: "报送\(kind.label)「\(fileName)」\(batch.rowCount) 行：\(batch.status == "accepted" ? "新增 \(batch.newEvents) 条，重复 \(batch.repeatedEvents) 条，未匹配 \(batch.unmatched) 条" : "有问题，已退回")",
-                                      after: ["kind": kind.rawValue, "source": source, "file": batch.fileName, "sha256": sha256, "rows": String(batch.rowCount),
-                                              "new": String(batch.newEvents), "repeated": String(batch.repeatedEvents), "unmatched": String(batch.unmatched),
-                                              "status": batch.status],
-                                      actor: actor, at: now, on: database)
+            try await AuditLog.record(
+                .importData, entityType: "department_batch", entityID: batch.id?.uuidString ?? "",
+                areaCode: user.areaCode.value,
+                summary:
+                    "报送\(kind.label)「\(fileName)」\(batch.rowCount) 行：\(batch.status == "accepted" ? "新增 \(batch.newEvents) 条，重复 \(batch.repeatedEvents) 条，未匹配 \(batch.unmatched) 条" : "有问题，已退回")",
+                after: [
+                    "kind": kind.rawValue, "source": source, "file": batch.fileName, "sha256": sha256,
+                    "rows": String(batch.rowCount),
+                    "new": String(batch.newEvents), "repeated": String(batch.repeatedEvents),
+                    "unmatched": String(batch.unmatched),
+                    "status": batch.status,
+                ],
+                actor: actor, at: now, on: database)
         }
         switch parsed {
         case let .failure(error):
@@ -83,17 +99,21 @@ enum DepartmentIngest {
             batch.status = "accepted"
             batch.rowCount = events.count
             batch.problemsJSON = "[]"
-            let households = try await store(events, kind: kind, batch: batch, scope: user.scope, at: now, on: database, alongside: audit)
+            let households = try await store(
+                events, kind: kind, batch: batch, scope: user.scope, at: now, on: database, alongside: audit)
             let stored = Date()
             try await database.checkpointWriteAheadLog()
             let writtenBack = Date()
             if !households.isEmpty {
                 let only = households.count > ScreeningService.wholeScopeThreshold ? nil : Array(households)
-                try await ScreeningService.run(scope: user.scope, households: only, dryRun: false,
-                                               triggeredBy: "部门数据 \(kind.label)", at: now, calendar: calendar, on: database)
+                try await ScreeningService.run(
+                    scope: user.scope, households: only, dryRun: false,
+                    triggeredBy: "部门数据 \(kind.label)", at: now, calendar: calendar, on: database)
             }
-            return Receipt(batch: batch, storing: stored.timeIntervalSince(started), writeBack: writtenBack.timeIntervalSince(stored),
-                           screening: Date().timeIntervalSince(writtenBack))
+            return Receipt(
+                batch: batch, storing: stored.timeIntervalSince(started),
+                writeBack: writtenBack.timeIntervalSince(stored),
+                screening: Date().timeIntervalSince(writtenBack))
         }
     }
 
@@ -104,8 +124,9 @@ enum DepartmentIngest {
     }
 
     private static func fingerprint(_ event: DepartmentEvent) -> String {
-        LeadIntake.fingerprint(event.kind.rawValue, event.idNumber, event.eventDate.description, event.amount.map { String($0.fen) } ?? "",
-                               event.grade ?? "", event.level ?? "")
+        LeadIntake.fingerprint(
+            event.kind.rawValue, event.idNumber, event.eventDate.description, event.amount.map { String($0.fen) } ?? "",
+            event.grade ?? "", event.level ?? "")
     }
 
     static func encode<T: Encodable>(_ value: T) -> String {

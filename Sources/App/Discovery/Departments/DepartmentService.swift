@@ -20,10 +20,14 @@ enum DepartmentService {
 
     /// Per data kind the user may see: when data last came, the cadence in force for the user's area, and whether it
     /// is late by it (`ExchangePattern.isLate`).
-    static func exchangeStatus(for user: CurrentUser, at now: Date, on database: any Database) async throws -> (kinds: [KindStatus], batches: [DepartmentBatch]) {
+    static func exchangeStatus(
+        for user: CurrentUser, at now: Date, on database: any Database
+    ) async throws -> (kinds: [KindStatus], batches: [DepartmentBatch]) {
         let kinds = DepartmentEventKind.allCases.filter { user.role != .department || $0.department == user.department }
         var query = ScopedData<DepartmentBatch>(scope: user.scope, database: database).query()
-        if user.role == .department, let department = user.department { query = query.filter(\.$department == department.rawValue) }
+        if user.role == .department, let department = user.department {
+            query = query.filter(\.$department == department.rawValue)
+        }
         let batches = try await query.sort(\.$receivedAt, .descending).limit(200).all()
         let tables = try await ExchangeSchedule.tables(on: database)
         let today = ChinaTime.civilDate(of: now)
@@ -31,7 +35,8 @@ enum DepartmentService {
             let last = batches.first { $0.kind == kind.rawValue && $0.status == "accepted" }?.receivedAt
             let pattern = tables[kind.department.rawValue]?.value(at: user.areaCode, on: today)
             let late = pattern?.isLate(lastReceived: last.map(ChinaTime.civilDate(of:)), today: today) ?? false
-            return KindStatus(kind: kind, lastReceived: last, pattern: pattern, isLate: late, canUpload: mayUpload(kind, user))
+            return KindStatus(
+                kind: kind, lastReceived: last, pattern: pattern, isLate: late, canUpload: mayUpload(kind, user))
         }
         return (status, batches)
     }

@@ -64,15 +64,21 @@ struct DiscoveryAPIController {
         }
         let parsed = DepartmentRowParser.parse(kind: kind, records: body.records, today: request.today)
         let digest = RegistryImporter.sha256(try JSONEncoder().encode(body.records))
-        let batch = try await DepartmentIngest.ingest(kind: kind, parsed: parsed, source: "api", fileName: body.reference ?? "接口推送",
-                                                      sha256: digest, user: user, actor: request.auditActor, at: request.now,
-                                                      calendar: request.application.workingDayCalendar, on: request.db).batch
+        let batch = try await DepartmentIngest.ingest(
+            kind: kind, parsed: parsed, source: "api", fileName: body.reference ?? "接口推送",
+            sha256: digest, user: user, actor: request.auditActor, at: request.now,
+            calendar: request.application.workingDayCalendar, on: request.db
+        ).batch
         let problems = (try? JSONDecoder().decode([ImportProblem].self, from: Data(batch.problemsJSON.utf8))) ?? []
-        let item = API.DepartmentBatchItem(id: try batch.requireID(), kind: batch.kind, status: batch.status, rowCount: batch.rowCount,
-                                           newEvents: batch.newEvents, repeatedEvents: batch.repeatedEvents, matched: batch.matched,
-                                           unmatched: batch.unmatched, problems: problems)
+        let item = API.DepartmentBatchItem(
+            id: try batch.requireID(), kind: batch.kind, status: batch.status, rowCount: batch.rowCount,
+            newEvents: batch.newEvents, repeatedEvents: batch.repeatedEvents, matched: batch.matched,
+            unmatched: batch.unmatched, problems: problems)
         guard batch.status == "accepted" else {
-            throw ValidationFailure(problems: problems.map { FieldProblem(field: "records[\($0.row - 1)].\($0.column)", message: $0.message) })
+            throw ValidationFailure(
+                problems: problems.map {
+                    FieldProblem(field: "records[\($0.row - 1)].\($0.column)", message: $0.message)
+                })
         }
         return item
     }
@@ -82,14 +88,18 @@ struct DiscoveryAPIController {
         let filter = try request.query.decode(LeadService.LedgerFilter.self)
         let limit = try request.queryNumber(.limit(upTo: 500)) ?? 50
         let offset = try NumberInput.offset.check(filter.offset) ?? 0
-        let page = try await LeadService.ledgerPage(for: user, filter: filter, offset: offset, limit: limit, at: request.now, on: request.db)
+        let page = try await LeadService.ledgerPage(
+            for: user, filter: filter, offset: offset, limit: limit, at: request.now, on: request.db)
         return .init(items: page.rows.compactMap { API.LeadItem($0) }, total: page.total, limit: limit, offset: offset)
     }
 
     func lead(_ request: Request) async throws -> API.LeadItem {
         let user = try request.requireUser()
-        let detail = try await LeadService.detail(of: request.parameters.get("id", as: UUID.self), for: user, at: request.now, on: request.db)
-        guard let item = API.LeadItem(LeadPages.Row(lead: detail.lead, urgency: detail.urgency)) else { throw AppError.recordNotFound }
+        let detail = try await LeadService.detail(
+            of: request.parameters.get("id", as: UUID.self), for: user, at: request.now, on: request.db)
+        guard let item = API.LeadItem(LeadPages.Row(lead: detail.lead, urgency: detail.urgency)) else {
+            throw AppError.recordNotFound
+        }
         return item
     }
 
@@ -97,11 +107,19 @@ struct DiscoveryAPIController {
         let user = try request.requireUser()
         let body = try request.content.decode(API.LeadActionRequest.self)
         let lead = try await request.scoped(RiskLead.self).find(request.parameters.get("id", as: UUID.self))
-        let action = try LeadAction(command: body.action, at: lead, text: body.text ?? "", reference: body.reference ?? "")
-        try await LeadService.apply(action, to: lead, by: user, actor: request.auditActor, at: request.now,
-                                    calendar: request.application.workingDayCalendar, on: request.db)
-        guard let item = API.LeadItem(LeadPages.Row(lead: lead, urgency: LeadPolicies.urgency(of: lead, now: request.now,
-                                                                                table: try await LeadPolicies.table(on: request.db)))) else { throw AppError.recordNotFound }
+        let action = try LeadAction(
+            command: body.action, at: lead, text: body.text ?? "", reference: body.reference ?? "")
+        try await LeadService.apply(
+            action, to: lead, by: user, actor: request.auditActor, at: request.now,
+            calendar: request.application.workingDayCalendar, on: request.db)
+        guard
+            let item = API.LeadItem(
+                LeadPages.Row(
+                    lead: lead,
+                    urgency: LeadPolicies.urgency(
+                        of: lead, now: request.now,
+                        table: try await LeadPolicies.table(on: request.db))))
+        else { throw AppError.recordNotFound }
         return item
     }
 }
@@ -109,8 +127,11 @@ struct DiscoveryAPIController {
 extension API.LeadItem {
     init?(_ row: LeadPages.Row) {
         guard let id = row.lead.id else { return nil }
-        self.init(id: id, householdID: row.lead.$household.id, riskType: row.lead.riskType, channel: row.lead.channel, state: row.lead.state,
-                  receivedAt: row.lead.receivedAt, stepDueAt: row.lead.stepDueAt, dueAt: row.lead.dueAt, urgency: row.urgency?.rawValue,
-                  sourceCount: row.lead.sourceCount, outcomeReason: row.lead.outcomeReason)
+        self.init(
+            id: id, householdID: row.lead.$household.id, riskType: row.lead.riskType, channel: row.lead.channel,
+            state: row.lead.state,
+            receivedAt: row.lead.receivedAt, stepDueAt: row.lead.stepDueAt, dueAt: row.lead.dueAt,
+            urgency: row.urgency?.rawValue,
+            sourceCount: row.lead.sourceCount, outcomeReason: row.lead.outcomeReason)
     }
 }

@@ -18,7 +18,13 @@ extension LeadAction {
         case ("reject", .township?): self = .townshipReject(reason: text)
         case ("reject", _): self = .countyReject(reason: text)
         case ("merge", _): self = .mergeInto(leadOrCaseReference: reference, reason: text)
-        default: throw ValidationFailure(problems: [.init(field: "action", message: "办理操作应为 confirm（属实/纳入）、reject（排除）、merge（并入）、confirmRejection（确认排除）或 returnToVillage（退回村级）。")])
+        default:
+            throw ValidationFailure(problems: [
+                .init(
+                    field: "action",
+                    message: "办理操作应为 confirm（属实/纳入）、reject（排除）、merge（并入）、confirmRejection（确认排除）或 returnToVillage（退回村级）。"
+                )
+            ])
         }
     }
 
@@ -26,7 +32,8 @@ extension LeadAction {
     var text: String {
         switch self {
         case let .villageConfirm(opinion), let .townshipConfirm(opinion), let .countyInclude(opinion),
-             let .townshipConfirmRejection(opinion), let .townshipReturnToVillage(opinion): opinion
+            let .townshipConfirmRejection(opinion), let .townshipReturnToVillage(opinion):
+            opinion
         case let .villageReject(reason), let .townshipReject(reason), let .countyReject(reason): reason
         case let .mergeInto(_, reason): reason
         }

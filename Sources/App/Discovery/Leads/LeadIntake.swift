@@ -38,21 +38,27 @@ enum LeadIntake {
     /// Files the signals in one pass, each decided by `LeadRecurrence` against the households' leads (open and
     /// closed, with the findings they hold), their monitoring status and the lead policy in force in their village:
     /// new leads, sources and case information are inserted together.
-    static func receive(_ signals: [LeadSignal], at now: Date, policies: PolicyTable<LeadDeadlinePolicy>, calendar: WorkingDayCalendar,
-                        on database: any Database) async throws -> [Outcome] {
+    static func receive(
+        _ signals: [LeadSignal], at now: Date, policies: PolicyTable<LeadDeadlinePolicy>, calendar: WorkingDayCalendar,
+        on database: any Database
+    ) async throws -> [Outcome] {
         guard !signals.isEmpty else { return [] }
         let sql = try database.sql
         let households = BoundIDList(Set(signals.map(\.householdID)), sql: sql)
         var history: [UUID: [LeadRecurrence.PastLead]] = [:]
         var leads: [UUID: (household: UUID, risk: RiskType, state: LeadState, closedAt: Date?)] = [:]
         for lead in try await LeadIntakeStore.leads(of: households, sql: sql) {
-            guard let risk = RiskType(rawValue: lead.risk_type), let state = LeadState(rawValue: lead.state) else { continue }
+            guard let risk = RiskType(rawValue: lead.risk_type), let state = LeadState(rawValue: lead.state) else {
+                continue
+            }
             leads[lead.id] = (lead.household_id, risk, state, lead.closed_at)
         }
         let findings = leads.isEmpty ? [:] : try await LeadIntakeStore.findings(of: leads.keys, sql: sql)
         for (id, lead) in leads {
-            history[lead.household, default: []].append(.init(id: id, riskType: lead.risk, state: lead.state, closedAt: lead.closedAt,
-                                                               findings: findings[id] ?? []))
+            history[lead.household, default: []].append(
+                .init(
+                    id: id, riskType: lead.risk, state: lead.state, closedAt: lead.closedAt,
+                    findings: findings[id] ?? []))
         }
         let monitored = try await LeadIntakeStore.monitored(among: households, sql: sql)
         var informed = try await LeadIntakeStore.informed(among: households, sql: sql)
@@ -77,9 +83,10 @@ enum LeadIntake {
                 policyByVillage[signal.villageCode] = policy
             }
             let past = history[signal.householdID] ?? []
-            let decision = LeadRecurrence.decide(riskType: signal.riskType, fingerprint: signal.fingerprint, at: now, history: past,
-                                                 status: monitored.contains(signal.householdID) ? .monitored : .notMonitored,
-                                                 quietPeriodDays: policy.quietPeriodDays)
+            let decision = LeadRecurrence.decide(
+                riskType: signal.riskType, fingerprint: signal.fingerprint, at: now, history: past,
+                status: monitored.contains(signal.householdID) ? .monitored : .notMonitored,
+                quietPeriodDays: policy.quietPeriodDays)
             switch decision {
             case .alreadyHeld:
                 outcomes.append(.repeated)
@@ -91,54 +98,83 @@ enum LeadIntake {
                 history[signal.householdID] = past.map { $0.id == leadID ? $0.holding(signal.fingerprint) : $0 }
                 outcomes.append(.corroborated)
             case let .attachToCase(lead):
-                guard informed.insert("\(signal.householdID)|\(signal.fingerprint)").inserted else { outcomes.append(.repeated); continue }
-                information.append([UUID.generateRandom(), signal.householdID, lead, signal.riskType.rawValue, signal.channel.rawValue,
-                                    signal.reference, signal.ruleKind?.rawValue, signal.ruleVersion, AuditLog.encodeSnapshot(signal.values),
-                                    signal.message, signal.reporter, now, signal.fingerprint])
+                guard informed.insert("\(signal.householdID)|\(signal.fingerprint)").inserted else {
+                    outcomes.append(.repeated); continue
+                }
+                information.append([
+                    UUID.generateRandom(), signal.householdID, lead, signal.riskType.rawValue, signal.channel.rawValue,
+                    signal.reference, signal.ruleKind?.rawValue, signal.ruleVersion,
+                    AuditLog.encodeSnapshot(signal.values),
+                    signal.message, signal.reporter, now, signal.fingerprint,
+                ])
                 outcomes.append(.attached)
             case let .open(follows):
                 let leadID = leadIDs[newLeads.count]
-                let stepDue = policy.due(channel: signal.channel, level: .village, stepStarted: now, received: now, calendar: calendar)?.due ?? now
-                let totalDue = policy.totalDue(channel: signal.channel, received: now, calendar: calendar)?.due
+                let stepDue =
+                    policy.due(
+                        channel: signal.channel, level: .village, stepStarted: now, received: now, calendar: calendar)?
+                    .due ?? now
+                let totalDue =
+                    policy.totalDue(channel: signal.channel, received: now, calendar: calendar)?.due
                     ?? chainedDue(channel: signal.channel, from: now, policy: policy, calendar: calendar)
-                newLeads.append([leadID, signal.householdID, signal.villageCode, signal.riskType.rawValue, signal.channel.rawValue,
-                                 LeadState.initial.rawValue, now, now, stepDue, max(totalDue, stepDue), Date?.none, String?.none,
-                                 String?.none, 1, follows, now, now])
+                newLeads.append([
+                    leadID, signal.householdID, signal.villageCode, signal.riskType.rawValue, signal.channel.rawValue,
+                    LeadState.initial.rawValue, now, now, stepDue, max(totalDue, stepDue), Date?.none, String?.none,
+                    String?.none, 1, follows, now, now,
+                ])
                 newSources.append(sourceRow(signal, id: sourceIDs[newSources.count], leadID: leadID, at: now))
-                history[signal.householdID, default: []].append(.init(id: leadID, riskType: signal.riskType, state: .initial, closedAt: nil,
-                                                                       findings: [signal.fingerprint]))
+                history[signal.householdID, default: []].append(
+                    .init(
+                        id: leadID, riskType: signal.riskType, state: .initial, closedAt: nil,
+                        findings: [signal.fingerprint]))
                 outcomes.append(.created)
             }
         }
         try await BulkInsert.insert(into: RiskLead.schema, columns: leadColumns, rows: newLeads, on: database)
         try await BulkInsert.insert(into: LeadSource.schema, columns: sourceColumns, rows: newSources, on: database)
-        try await BulkInsert.insert(into: CaseInformation.schema, columns: informationColumns, rows: information, on: database)
+        try await BulkInsert.insert(
+            into: CaseInformation.schema, columns: informationColumns, rows: information, on: database)
         try await LeadIntakeStore.addSources(corroborated, at: now, sql: sql)
         return outcomes
     }
 
     /// Without an overall limit, the lead is due when its three steps would end if each took its full time.
-    static func chainedDue(channel: LeadChannel, from received: Date, policy: LeadDeadlinePolicy, calendar: WorkingDayCalendar) -> Date {
+    static func chainedDue(
+        channel: LeadChannel, from received: Date, policy: LeadDeadlinePolicy, calendar: WorkingDayCalendar
+    ) -> Date {
         var end = received
         for level in [LeadLevel.village, .township, .county] {
-            end = policy.due(channel: channel, level: level, stepStarted: end, received: received, calendar: calendar)?.due ?? end
+            end =
+                policy.due(channel: channel, level: level, stepStarted: end, received: received, calendar: calendar)?
+                .due ?? end
         }
         return end
     }
 
-    static let leadColumns = ["id", "household_id", "village_code", "risk_type", "channel", "state", "received_at", "step_started_at",
-                              "step_due_at", "due_at", "closed_at", "outcome_reason", "merged_into", "source_count", "follows_lead_id", "created_at",
-                              "updated_at"]
-    static let informationColumns = ["id", "household_id", "lead_id", "risk_type", "channel", "reference", "rule_kind", "rule_version",
-                                     "values_json", "message", "reporter", "received_at", "fingerprint"]
-    static let sourceColumns = ["id", "lead_id", "channel", "reference", "rule_kind", "rule_version", "values_json", "message",
-                                "reporter", "received_at", "fingerprint"]
+    static let leadColumns = [
+        "id", "household_id", "village_code", "risk_type", "channel", "state", "received_at", "step_started_at",
+        "step_due_at", "due_at", "closed_at", "outcome_reason", "merged_into", "source_count", "follows_lead_id",
+        "created_at",
+        "updated_at",
+    ]
+    static let informationColumns = [
+        "id", "household_id", "lead_id", "risk_type", "channel", "reference", "rule_kind", "rule_version",
+        "values_json", "message", "reporter", "received_at", "fingerprint",
+    ]
+    static let sourceColumns = [
+        "id", "lead_id", "channel", "reference", "rule_kind", "rule_version", "values_json", "message",
+        "reporter", "received_at", "fingerprint",
+    ]
 
     private static func key(_ household: UUID, _ risk: String) -> String { "\(household)|\(risk)" }
 
-    private static func sourceRow(_ signal: LeadSignal, id: UUID, leadID: UUID, at now: Date) -> [any Encodable & Sendable] {
-        [id, leadID, signal.channel.rawValue, signal.reference, signal.ruleKind?.rawValue, signal.ruleVersion,
-         AuditLog.encodeSnapshot(signal.values), signal.message, signal.reporter, now, signal.fingerprint]
+    private static func sourceRow(
+        _ signal: LeadSignal, id: UUID, leadID: UUID, at now: Date
+    ) -> [any Encodable & Sendable] {
+        [
+            id, leadID, signal.channel.rawValue, signal.reference, signal.ruleKind?.rawValue, signal.ruleVersion,
+            AuditLog.encodeSnapshot(signal.values), signal.message, signal.reporter, now, signal.fingerprint,
+        ]
     }
 
     /// A screening hit's fingerprint: the rule, the person it names and its message.

@@ -26,37 +26,50 @@ enum LeadLedgerStore {
 
     /// How many leads the selection holds.
     static func count(_ selection: Selection, on database: any Database) async throws -> Int {
-        try await database.sql.raw("SELECT COUNT(*) AS count FROM risk_leads WHERE \(condition(selection))").first(decoding: Count.self)?.count ?? 0
+        try await database.sql.raw("SELECT COUNT(*) AS count FROM risk_leads WHERE \(condition(selection))").first(
+            decoding: Count.self)?.count ?? 0
     }
 
     /// One page of the selection, newest first. Plain rows: this page lists a hundred leads with their households,
     /// and Fluent's decoding of those two hundred models was half of its CPU time.
-    static func page(_ selection: Selection, limit: Int, offset: Int, on database: any Database) async throws -> [RiskLead] {
-        try await database.plainRows(RiskLead.self, """
+    static func page(
+        _ selection: Selection, limit: Int, offset: Int, on database: any Database
+    ) async throws -> [RiskLead] {
+        try await database.plainRows(
+            RiskLead.self,
+            """
             WHERE \(condition(selection)) ORDER BY received_at DESC, id LIMIT \(literal: limit) OFFSET \(literal: offset)
             """)
     }
 
     /// The ids of every lead of the selection, in the ledger's order.
     static func ids(_ selection: Selection, on database: any Database) async throws -> [UUID] {
-        try await database.sql.raw("SELECT id FROM risk_leads WHERE \(condition(selection)) ORDER BY received_at DESC, id")
-            .all(decoding: LeadID.self).map(\.id)
+        try await database.sql.raw(
+            "SELECT id FROM risk_leads WHERE \(condition(selection)) ORDER BY received_at DESC, id"
+        )
+        .all(decoding: LeadID.self).map(\.id)
     }
 
     /// The open leads' current steps in the selection, newest lead first.
     static func openDeadlines(_ selection: Selection, on database: any Database) async throws -> [OpenDeadline] {
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             SELECT id, state, village_code, step_started_at, step_due_at FROM risk_leads
             WHERE \(condition(selection)) AND state IN (\(binds: LeadIntake.openStates)) ORDER BY received_at DESC, id
-            """).all(decoding: OpenDeadline.self)
+            """
+        ).all(decoding: OpenDeadline.self)
     }
 
     /// The ids of the leads of `scope` received in `[from, to)`, oldest first.
-    static func receivedIDs(in scope: AccessScope, from: Date, to: Date, on database: any Database) async throws -> [UUID] {
-        try await database.sql.raw("""
+    static func receivedIDs(
+        in scope: AccessScope, from: Date, to: Date, on database: any Database
+    ) async throws -> [UUID] {
+        try await database.sql.raw(
+            """
             SELECT id FROM risk_leads WHERE \(scope.leadPredicate()) AND received_at >= \(bind: from) AND received_at < \(bind: to)
             ORDER BY received_at, id
-            """).all(decoding: LeadID.self).map(\.id)
+            """
+        ).all(decoding: LeadID.self).map(\.id)
     }
 
     /// These leads, in no particular order.

@@ -15,9 +15,11 @@ extension LeadDeadlinePolicyRecord {
 
     var row: EffectiveDated<LeadDeadlinePolicy>? {
         guard let from = CivilDate(effectiveFrom),
-              let value = try? JSONDecoder().decode(LeadDeadlinePolicy.self, from: Data(valueJSON.utf8)) else { return nil }
-        return EffectiveDated(scope: scopeCode.flatMap(AreaCode.init), effectiveFrom: from,
-                              effectiveTo: effectiveTo.flatMap(CivilDate.init), value: value)
+            let value = try? JSONDecoder().decode(LeadDeadlinePolicy.self, from: Data(valueJSON.utf8))
+        else { return nil }
+        return EffectiveDated(
+            scope: scopeCode.flatMap(AreaCode.init), effectiveFrom: from,
+            effectiveTo: effectiveTo.flatMap(CivilDate.init), value: value)
     }
 }
 
@@ -34,7 +36,9 @@ enum LeadPolicies {
     }
 
     /// The policy for a lead in `village` on `date`; an area no row covers is a configuration error, said so.
-    static func resolve(_ table: PolicyTable<LeadDeadlinePolicy>, village: String, on date: CivilDate) throws -> LeadDeadlinePolicy {
+    static func resolve(
+        _ table: PolicyTable<LeadDeadlinePolicy>, village: String, on date: CivilDate
+    ) throws -> LeadDeadlinePolicy {
         guard let policy = table.value(at: AreaCode(village), on: date) else {
             throw ScreeningConfigurationError(message: "区划 \(village) 在 \(date) 没有生效的线索办理时限，请管理员在“政策参数”中配置。")
         }
@@ -43,11 +47,15 @@ enum LeadPolicies {
 
     /// How the lead's current step stands, with the thresholds of the policy in force in its village today.
     static func urgency(of lead: RiskLead, now: Date, table: PolicyTable<LeadDeadlinePolicy>) -> LeadUrgency? {
-        urgency(state: lead.state, village: lead.villageCode, due: lead.stepDueAt, started: lead.stepStartedAt, now: now, table: table)
+        urgency(
+            state: lead.state, village: lead.villageCode, due: lead.stepDueAt, started: lead.stepStartedAt, now: now,
+            table: table)
     }
 
-    static func urgency(state: String, village: String, due: Date, started: Date, now: Date,
-                        table: PolicyTable<LeadDeadlinePolicy>) -> LeadUrgency? {
+    static func urgency(
+        state: String, village: String, due: Date, started: Date, now: Date,
+        table: PolicyTable<LeadDeadlinePolicy>
+    ) -> LeadUrgency? {
         guard LeadIntake.openStates.contains(state) else { return nil }
         guard let policy = table.value(at: AreaCode(village), on: ChinaTime.civilDate(of: now)) else {
             return now < due ? .onTime : .overdue

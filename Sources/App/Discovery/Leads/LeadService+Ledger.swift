@@ -16,12 +16,17 @@ extension LeadService {
 
     /// One page of the ledger, newest first, and how many leads the filter matches. The database pages and counts;
     /// with an urgency filter only the open leads' deadlines are read to pick the page, as urgency moves with time.
-    static func ledgerPage(for user: CurrentUser, filter: LedgerFilter, offset: Int, limit: Int, at now: Date,
-                           on database: any Database) async throws -> (rows: [LeadPages.Row], total: Int) {
+    static func ledgerPage(
+        for user: CurrentUser, filter: LedgerFilter, offset: Int, limit: Int, at now: Date,
+        on database: any Database
+    ) async throws -> (rows: [LeadPages.Row], total: Int) {
         let selection = try ledgerSelection(for: user, filter: filter)
         if let wanted = filter.urgency.flatMap(LeadUrgency.init(rawValue:)) {
             let matching = try await openLeads(selection, urgency: wanted, at: now, on: database)
-            return (try await ledgerRows(Array(matching.dropFirst(offset).prefix(limit)), at: now, on: database), matching.count)
+            return (
+                try await ledgerRows(Array(matching.dropFirst(offset).prefix(limit)), at: now, on: database),
+                matching.count
+            )
         }
         let total = try await LeadLedgerStore.count(selection, on: database)
         let leads = try await LeadLedgerStore.page(selection, limit: limit, offset: offset, on: database)
@@ -30,7 +35,9 @@ extension LeadService {
 
     /// The ids of every lead the filter matches, in the ledger's order: an export reads them first (sixteen bytes a
     /// lead, however many the province has), then the leads a batch at a time (`ledgerRows`).
-    static func ledgerIDs(for user: CurrentUser, filter: LedgerFilter, at now: Date, on database: any Database) async throws -> [UUID] {
+    static func ledgerIDs(
+        for user: CurrentUser, filter: LedgerFilter, at now: Date, on database: any Database
+    ) async throws -> [UUID] {
         let selection = try ledgerSelection(for: user, filter: filter)
         if let wanted = filter.urgency.flatMap(LeadUrgency.init(rawValue:)) {
             return try await openLeads(selection, urgency: wanted, at: now, on: database)
@@ -39,7 +46,9 @@ extension LeadService {
     }
 
     /// 半月预警: the open leads of the scope that are overdue or due soon, the earliest deadline first.
-    static func warningList(for user: CurrentUser, at now: Date, on database: any Database) async throws -> [(id: UUID, urgency: LeadUrgency)] {
+    static func warningList(
+        for user: CurrentUser, at now: Date, on database: any Database
+    ) async throws -> [(id: UUID, urgency: LeadUrgency)] {
         var filter = LedgerFilter()
         filter.state = "open"
         return try await openDeadlines(try ledgerSelection(for: user, filter: filter), at: now, on: database)
@@ -60,7 +69,9 @@ extension LeadService {
 
     /// The households of the user's area with a lead received in the half month (China time), in household-number
     /// order.
-    static func flagged(in half: HalfMonth, for user: CurrentUser, at now: Date, on database: any Database) async throws -> [LeadPages.Flagged] {
+    static func flagged(
+        in half: HalfMonth, for user: CurrentUser, at now: Date, on database: any Database
+    ) async throws -> [LeadPages.Flagged] {
         try user.require(.readLeads)
         let from = ChinaTime.startOfDay(half.first), to = ChinaTime.startOfDay(half.last.adding(days: 1))
         let ids = try await LeadLedgerStore.receivedIDs(in: user.scope, from: from, to: to, on: database)
@@ -71,7 +82,9 @@ extension LeadService {
     }
 
     /// One lead of the user's area with its sources, steps, related leads and the information attached to its case.
-    static func detail(of id: UUID?, for user: CurrentUser, at now: Date, on database: any Database) async throws -> LeadPages.Detail {
+    static func detail(
+        of id: UUID?, for user: CurrentUser, at now: Date, on database: any Database
+    ) async throws -> LeadPages.Detail {
         try user.require(.readLeads)
         let scoped = ScopedData<RiskLead>(scope: user.scope, database: database)
         let lead = try await scoped.find(id)
@@ -81,18 +94,25 @@ extension LeadService {
         let steps = try await LeadStep.query(on: database).filter(\.$lead.$id == leadID).sort(\.$at).all()
         let urgency = LeadPolicies.urgency(of: lead, now: now, table: try await LeadPolicies.table(on: database))
         // The household's other leads: where this one may be merged, what was merged into it, what it follows.
-        let others = try await RiskLead.query(on: database).filter(\.$household.$id == lead.$household.id).filter(\.$id != leadID)
-            .sort(\.$receivedAt, .descending).all()
+        let others = try await RiskLead.query(on: database).filter(\.$household.$id == lead.$household.id).filter(
+            \.$id != leadID
+        )
+        .sort(\.$receivedAt, .descending).all()
         let mergedIn = try await scoped.query().filter(\.$mergedInto == leadID.uuidString.lowercased()).all()
-        let information = try await CaseInformation.query(on: database).filter(\.$leadID == leadID).sort(\.$receivedAt).all()
-        return LeadPages.Detail(user: user, lead: lead, sources: sources, steps: steps, urgency: urgency, now: now,
-                                mergeTargets: others.filter(canMerge(into:)), mergedIn: mergedIn,
-                                related: others.filter { $0.id == lead.followsLeadID || $0.followsLeadID == leadID
-                                    || $0.id.map { $0.uuidString.lowercased() } == lead.mergedInto },
-                                information: information)
+        let information = try await CaseInformation.query(on: database).filter(\.$leadID == leadID).sort(\.$receivedAt)
+            .all()
+        return LeadPages.Detail(
+            user: user, lead: lead, sources: sources, steps: steps, urgency: urgency, now: now,
+            mergeTargets: others.filter(canMerge(into:)), mergedIn: mergedIn,
+            related: others.filter {
+                $0.id == lead.followsLeadID || $0.followsLeadID == leadID
+                    || $0.id.map { $0.uuidString.lowercased() } == lead.mergedInto
+            },
+            information: information)
     }
 
-    private static func ledgerSelection(for user: CurrentUser, filter: LedgerFilter) throws -> LeadLedgerStore.Selection {
+    private static func ledgerSelection(for user: CurrentUser, filter: LedgerFilter) throws -> LeadLedgerStore.Selection
+    {
         try user.require(.readLeads)
         var scope = user.scope
         if let text = filter.area?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
@@ -105,22 +125,32 @@ extension LeadService {
     }
 
     /// The ids of the open leads of the selection whose deadline is in the state `urgency` as of now, newest first.
-    private static func openLeads(_ selection: LeadLedgerStore.Selection, urgency: LeadUrgency, at now: Date,
-                                  on database: any Database) async throws -> [UUID] {
+    private static func openLeads(
+        _ selection: LeadLedgerStore.Selection, urgency: LeadUrgency, at now: Date,
+        on database: any Database
+    ) async throws -> [UUID] {
         try await openDeadlines(selection, at: now, on: database).filter { $0.urgency == urgency }.map(\.id)
     }
 
     /// The open leads' deadlines of the selection, newest lead first, with their urgency as of now.
-    private static func openDeadlines(_ selection: LeadLedgerStore.Selection, at now: Date,
-                                      on database: any Database) async throws -> [(id: UUID, due: Date, urgency: LeadUrgency)] {
+    private static func openDeadlines(
+        _ selection: LeadLedgerStore.Selection, at now: Date,
+        on database: any Database
+    ) async throws -> [(id: UUID, due: Date, urgency: LeadUrgency)] {
         let policies = try await LeadPolicies.table(on: database)
         return try await LeadLedgerStore.openDeadlines(selection, on: database).map { row in
-            (row.id, row.step_due_at, LeadPolicies.urgency(state: row.state, village: row.village_code, due: row.step_due_at,
-                                                           started: row.step_started_at, now: now, table: policies) ?? .onTime)
+            (
+                row.id, row.step_due_at,
+                LeadPolicies.urgency(
+                    state: row.state, village: row.village_code, due: row.step_due_at,
+                    started: row.step_started_at, now: now, table: policies) ?? .onTime
+            )
         }
     }
 
-    private static func withHouseholds(_ leads: [RiskLead], at now: Date, on database: any Database) async throws -> [LeadPages.Row] {
+    private static func withHouseholds(
+        _ leads: [RiskLead], at now: Date, on database: any Database
+    ) async throws -> [LeadPages.Row] {
         var households: [UUID: Household] = [:]
         if !leads.isEmpty {
             for household in try await LeadLedgerStore.households(Set(leads.map { $0.$household.id }), on: database) {
@@ -130,6 +160,10 @@ extension LeadService {
         for lead in leads { lead.$household.value = households[lead.$household.id] }
         let policies = try await LeadPolicies.table(on: database)
         let places = try await AreaDirectory.qualifiedNames(of: Array(Set(leads.map(\.villageCode))), on: database)
-        return leads.map { LeadPages.Row(lead: $0, urgency: LeadPolicies.urgency(of: $0, now: now, table: policies), place: places[$0.villageCode]) }
+        return leads.map {
+            LeadPages.Row(
+                lead: $0, urgency: LeadPolicies.urgency(of: $0, now: now, table: policies),
+                place: places[$0.villageCode])
+        }
     }
 }

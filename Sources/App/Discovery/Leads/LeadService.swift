@@ -13,16 +13,23 @@ enum LeadService {
     }
 
     /// The lead a merge names, checked: a lead inside `scope`, not this one, open or included.
-    static func mergeTarget(_ reference: String, for lead: RiskLead, scope: AccessScope, on database: any Database) async throws -> RiskLead {
-        let refused = ValidationFailure(problems: [.init(field: "reference", message: "请选择要并入的线索：须是本辖区内办理中或已纳入的另一条线索。")])
+    static func mergeTarget(
+        _ reference: String, for lead: RiskLead, scope: AccessScope, on database: any Database
+    ) async throws -> RiskLead {
+        let refused = ValidationFailure(problems: [.init(field: "reference", message: "请选择要并入的线索：须是本辖区内办理中或已纳入的另一条线索。")]
+        )
         guard let id = UUID(uuidString: reference.trimmingCharacters(in: .whitespaces)), id != lead.id,
-              let target = try await RiskLead.restrict(RiskLead.query(on: database), to: scope).filter(\.$id == id).first(),
-              canMerge(into: target) else { throw refused }
+            let target = try await RiskLead.restrict(RiskLead.query(on: database), to: scope).filter(\.$id == id)
+                .first(),
+            canMerge(into: target)
+        else { throw refused }
         return target
     }
 
-    static func apply(_ action: LeadAction, to lead: RiskLead, by user: CurrentUser, actor: AuditLog.Actor, at now: Date,
-                      calendar: WorkingDayCalendar, on database: any Database) async throws {
+    static func apply(
+        _ action: LeadAction, to lead: RiskLead, by user: CurrentUser, actor: AuditLog.Actor, at now: Date,
+        calendar: WorkingDayCalendar, on database: any Database
+    ) async throws {
         try user.require(.readLeads)
         guard let state = lead.leadState else { throw AppError.invalidLeadState }
         let next: LeadState
@@ -31,17 +38,20 @@ enum LeadService {
         case let .success(success): next = success
         }
         let leadID = try lead.requireID()
-        let policy = try LeadPolicies.resolve(try await LeadPolicies.table(on: database), village: lead.villageCode, on: ChinaTime.civilDate(of: now))
+        let policy = try LeadPolicies.resolve(
+            try await LeadPolicies.table(on: database), village: lead.villageCode, on: ChinaTime.civilDate(of: now))
         var mergedInto: String?
         if case let .mergeInto(reference, _) = action {
-            mergedInto = try await mergeTarget(reference, for: lead, scope: user.scope, on: database).id?.uuidString.lowercased()
+            mergedInto = try await mergeTarget(reference, for: lead, scope: user.scope, on: database).id?.uuidString
+                .lowercased()
         }
         var outcomeReason = action.text
         if case let .townshipConfirmRejection(opinion) = action {
             // The reason is the village's; the township's opinion is added to it.
             let proposal = try await LeadStep.query(on: database).filter(\.$lead.$id == leadID)
                 .filter(\.$level == LeadLevel.village.rawValue).sort(\.$at, .descending).first()
-            outcomeReason = [proposal?.opinion ?? "", opinion.isEmpty ? "" : "乡镇意见：\(opinion)"].filter { !$0.isEmpty }.joined(separator: "；")
+            outcomeReason = [proposal?.opinion ?? "", opinion.isEmpty ? "" : "乡镇意见：\(opinion)"].filter { !$0.isEmpty }
+                .joined(separator: "；")
         }
         let (merged, reason) = (mergedInto, outcomeReason)
         try await database.transaction { database in
@@ -49,7 +59,10 @@ enum LeadService {
             lead.state = next.rawValue
             if let level = next.level, let channel = lead.leadChannel {
                 lead.stepStartedAt = now
-                lead.stepDueAt = policy.due(channel: channel, level: level, stepStarted: now, received: lead.receivedAt, calendar: calendar)?.due ?? now
+                lead.stepDueAt =
+                    policy.due(
+                        channel: channel, level: level, stepStarted: now, received: lead.receivedAt, calendar: calendar)?
+                    .due ?? now
             } else {
                 lead.closedAt = now
                 lead.mergedInto = merged
@@ -67,9 +80,10 @@ enum LeadService {
             try await step.create(on: database)
             var after = ["state": next.rawValue, "opinion": action.text]
             if let merged { after["merged_into"] = merged }
-            try await AuditLog.record(.update, entityType: "risk_lead", entityID: leadID.uuidString, areaCode: lead.villageCode,
-                                      summary: "线索\(action.label)：\(next.label)", before: before, after: after,
-                                      reason: action.text.isEmpty ? nil : action.text, actor: actor, at: now, on: database)
+            try await AuditLog.record(
+                .update, entityType: "risk_lead", entityID: leadID.uuidString, areaCode: lead.villageCode,
+                summary: "线索\(action.label)：\(next.label)", before: before, after: after,
+                reason: action.text.isEmpty ? nil : action.text, actor: actor, at: now, on: database)
         }
     }
 }

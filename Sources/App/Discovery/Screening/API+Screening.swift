@@ -99,32 +99,39 @@ struct ScreeningAPIController {
     func rules(_ request: Request) async throws -> API.ScreeningRules {
         let user = try request.requireUser()
         try ScreeningRuleService.requireReader(user)
-        let visible = { (scope: AreaCode?) in scope.map { user.scope.includes($0) || $0.contains(user.scope.root) } ?? true }
-        let records = try await ScreeningRuleRecord.query(on: request.db).filter(\.$withdrawnAt == nil).sort(\.$kind).sort(\.$version).all()
+        let visible = { (scope: AreaCode?) in
+            scope.map { user.scope.includes($0) || $0.contains(user.scope.root) } ?? true
+        }
+        let records = try await ScreeningRuleRecord.query(on: request.db).filter(\.$withdrawnAt == nil).sort(\.$kind)
+            .sort(\.$version).all()
             .filter { visible($0.scopeCode.flatMap(AreaCode.init)) }
-        let repairs = try await DiscoveryConfiguration.rules(on: request.db).repairs.filter { visible($0.scope) }.map(\.message)
+        let repairs = try await DiscoveryConfiguration.rules(on: request.db).repairs.filter { visible($0.scope) }.map(
+            \.message)
         return API.ScreeningRules(versions: records.compactMap(API.ScreeningRuleItem.init), repairs: repairs)
     }
 
     func adopt(_ request: Request) async throws -> API.ScreeningRuleItem {
         let user = try request.requireUser()
         let body = try request.content.decode(API.RuleProposal.self)
-        let record = try await ScreeningRuleService.adopt(Self.proposal(body), by: user, actor: request.auditActor, at: request.now, on: request.db)
+        let record = try await ScreeningRuleService.adopt(
+            Self.proposal(body), by: user, actor: request.auditActor, at: request.now, on: request.db)
         guard let item = API.ScreeningRuleItem(record) else { throw Abort(.internalServerError) }
         return item
     }
 
     func withdraw(_ request: Request) async throws -> HTTPStatus {
         let user = try request.requireUser()
-        try await ScreeningRuleService.withdraw(try Self.id(request), by: user, actor: request.auditActor, at: request.now, on: request.db)
+        try await ScreeningRuleService.withdraw(
+            try Self.id(request), by: user, actor: request.auditActor, at: request.now, on: request.db)
         return .noContent
     }
 
     func end(_ request: Request) async throws -> HTTPStatus {
         let user = try request.requireUser()
         let body = try request.content.decode(API.LastDayRequest.self)
-        try await ScreeningRuleService.end(try Self.id(request), lastDay: body.lastDay, by: user, actor: request.auditActor, at: request.now,
-                                           on: request.db)
+        try await ScreeningRuleService.end(
+            try Self.id(request), lastDay: body.lastDay, by: user, actor: request.auditActor, at: request.now,
+            on: request.db)
         return .noContent
     }
 
@@ -132,26 +139,32 @@ struct ScreeningAPIController {
         let user = try request.requireUser()
         try ScreeningRuleService.requireRunner(user)
         let body = try request.content.decode(API.RuleProposal.self)
-        let version = try await ScreeningRuleService.proposedVersion(Self.proposal(body), for: user, today: request.today, on: request.db)
-        let comparison = try await ScreeningDryRun.compare(version, for: user, at: request.now, calendar: request.application.workingDayCalendar,
-                                                           on: request.db)
+        let version = try await ScreeningRuleService.proposedVersion(
+            Self.proposal(body), for: user, today: request.today, on: request.db)
+        let comparison = try await ScreeningDryRun.compare(
+            version, for: user, at: request.now, calendar: request.application.workingDayCalendar,
+            on: request.db)
         let kind = version.kind.rawValue
-        return API.DryRunComparison(kind: kind, version: version.version, parameters: version.parameters,
-                                    baseline: comparison.baseline.perVillage.compactMapValues { $0[kind] },
-                                    trial: comparison.trial.perVillage.compactMapValues { $0[kind] }, villageNames: comparison.villageNames)
+        return API.DryRunComparison(
+            kind: kind, version: version.version, parameters: version.parameters,
+            baseline: comparison.baseline.perVillage.compactMapValues { $0[kind] },
+            trial: comparison.trial.perVillage.compactMapValues { $0[kind] }, villageNames: comparison.villageNames)
     }
 
     func run(_ request: Request) async throws -> API.ScreeningRunItem {
         let user = try request.requireUser()
-        return try API.ScreeningRunItem(try await ScreeningService.runOnDemand(by: user, actor: request.auditActor, at: request.now,
-                                                                               calendar: request.application.workingDayCalendar, on: request.db))
+        return try API.ScreeningRunItem(
+            try await ScreeningService.runOnDemand(
+                by: user, actor: request.auditActor, at: request.now,
+                calendar: request.application.workingDayCalendar, on: request.db))
     }
 
     func showRun(_ request: Request) async throws -> API.ScreeningRunItem {
         let user = try request.requireUser()
         try ScreeningRuleService.requireReader(user)
         guard let run = try await ScreeningRun.find(try Self.id(request), on: request.db),
-              let code = AreaCode(run.areaCode), user.scope.includes(code) else { throw AppError.screeningRunNotFound }
+            let code = AreaCode(run.areaCode), user.scope.includes(code)
+        else { throw AppError.screeningRunNotFound }
         return try API.ScreeningRunItem(run)
     }
 
@@ -161,6 +174,7 @@ struct ScreeningAPIController {
     }
 
     private static func proposal(_ body: API.RuleProposal) -> ScreeningRuleService.Proposal {
-        ScreeningRuleService.Proposal(kind: body.kind, parameter: body.parameter, value: body.value, effectiveFrom: body.effectiveFrom)
+        ScreeningRuleService.Proposal(
+            kind: body.kind, parameter: body.parameter, value: body.value, effectiveFrom: body.effectiveFrom)
     }
 }

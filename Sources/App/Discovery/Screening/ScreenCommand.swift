@@ -10,7 +10,8 @@ struct ScreenCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "area", help: "area code to screen (default: every county with households)") var area: String?
         @Flag(name: "dry-run", help: "count hits per village without filing leads") var dryRun: Bool
-        @Flag(name: "changed", help: "screen only the households changed since the last incremental run") var changed: Bool
+        @Flag(name: "changed", help: "screen only the households changed since the last incremental run") var changed:
+            Bool
     }
 
     var help: String { "Runs the screening rules over the registry and files the leads." }
@@ -18,15 +19,17 @@ struct ScreenCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         if signature.changed {
-            let runs = try await ScreeningService.runChanged(triggeredBy: "shouwang screen --changed", at: app.clock.now(),
-                                                             calendar: app.workingDayCalendar, on: app.db)
+            let runs = try await ScreeningService.runChanged(
+                triggeredBy: "shouwang screen --changed", at: app.clock.now(),
+                calendar: app.workingDayCalendar, on: app.db)
             if runs.isEmpty { context.console.print("no household changed since the last incremental run") }
             for run in runs { context.console.print(Self.line(run)) }
             return
         }
         if signature.area == nil, !signature.dryRun {
-            let runs = try await ScreeningService.runEverywhere(triggeredBy: "shouwang screen", at: app.clock.now(),
-                                                                calendar: app.workingDayCalendar, on: app.db)
+            let runs = try await ScreeningService.runEverywhere(
+                triggeredBy: "shouwang screen", at: app.clock.now(),
+                calendar: app.workingDayCalendar, on: app.db)
             for run in runs { context.console.print(Self.line(run)) }
             return
         }
@@ -38,8 +41,9 @@ struct ScreenCommand: AsyncCommand {
             scopes = try await ScreeningSchedule.countyScopes(on: app.db)
         }
         for scope in scopes {
-            let run = try await ScreeningService.run(scope: scope, dryRun: signature.dryRun, triggeredBy: "shouwang screen", at: app.clock.now(),
-                                                     calendar: app.workingDayCalendar, on: app.db)
+            let run = try await ScreeningService.run(
+                scope: scope, dryRun: signature.dryRun, triggeredBy: "shouwang screen", at: app.clock.now(),
+                calendar: app.workingDayCalendar, on: app.db)
             context.console.print(Self.line(run))
         }
     }
@@ -61,15 +65,18 @@ struct ScreeningSchedule: LifecycleHandler {
         app.storage[TaskKey.self] = Task {
             while !Task.isCancelled {
                 let now = app.clock.now()
-                let next = now.addingTimeInterval(3_600 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 3_600))
+                let next = now.addingTimeInterval(
+                    3_600 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 3_600))
                 try? await Task.sleep(for: .seconds(next.timeIntervalSince(now)))
                 guard !Task.isCancelled else { return }
                 do {
                     let at = app.clock.now()
                     if ChinaTime.hour(of: at) == hour {
-                        _ = try await ScreeningService.runEverywhere(triggeredBy: "每日自动筛查", at: at, calendar: app.workingDayCalendar, on: app.db)
+                        _ = try await ScreeningService.runEverywhere(
+                            triggeredBy: "每日自动筛查", at: at, calendar: app.workingDayCalendar, on: app.db)
                     } else {
-                        _ = try await ScreeningService.runChanged(triggeredBy: "增量自动筛查", at: at, calendar: app.workingDayCalendar, on: app.db)
+                        _ = try await ScreeningService.runChanged(
+                            triggeredBy: "增量自动筛查", at: at, calendar: app.workingDayCalendar, on: app.db)
                     }
                     try await DataQualityStore.bringCurrent(today: ChinaTime.civilDate(of: at), on: app.db)
                 } catch {
@@ -91,8 +98,14 @@ struct ScreeningSchedule: LifecycleHandler {
     static func countyScopes(on database: any Database) async throws -> [AccessScope] {
         guard let sql = database as? any SQLDatabase else { return [] }
         let rows = try await sql.select()
-            .column(SQLFunction("substr", args: SQLColumn("village_code"), SQLLiteral.numeric("1"), SQLLiteral.numeric("6")), as: "county")
-            .from(Household.schema).groupBy(SQLFunction("substr", args: SQLColumn("village_code"), SQLLiteral.numeric("1"), SQLLiteral.numeric("6")))
+            .column(
+                SQLFunction(
+                    "substr", args: SQLColumn("village_code"), SQLLiteral.numeric("1"), SQLLiteral.numeric("6")),
+                as: "county"
+            )
+            .from(Household.schema).groupBy(
+                SQLFunction("substr", args: SQLColumn("village_code"), SQLLiteral.numeric("1"), SQLLiteral.numeric("6"))
+            )
             .all(decoding: CountyRow.self)
         return rows.compactMap { AreaCode(AreaCode.padded($0.county)).map(AccessScope.init) }
     }

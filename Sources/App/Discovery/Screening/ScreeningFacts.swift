@@ -25,8 +25,10 @@ enum ScreeningFacts {
     /// The selected households' facts, a batch at a time so memory stays flat: the kept facts, the department
     /// records in the widest window in force, and students' identity numbers where an education record could count
     /// one of them twice.
-    static func batches(_ selection: Selection, size: Int, bounds: ScreeningBounds, on date: CivilDate, line: (AreaCode) -> Money?,
-                        sql: any SQLDatabase, body: ([Candidate]) async throws -> Void) async throws {
+    static func batches(
+        _ selection: Selection, size: Int, bounds: ScreeningBounds, on date: CivilDate, line: (AreaCode) -> Money?,
+        sql: any SQLDatabase, body: ([Candidate]) async throws -> Void
+    ) async throws {
         var lines: [String: Money] = [:]
         for village in Set(selection.rows.map(\.village_code)) {
             if let amount = AreaCode(village).flatMap(line) { lines[village] = amount }
@@ -38,7 +40,10 @@ enum ScreeningFacts {
         func loading(_ index: Int) -> Task<[Candidate], any Error>? {
             guard chunks.indices.contains(index) else { return nil }
             let rows = chunks[index]
-            return Task { try await ScreeningFactsStore.facts(of: rows, withRecords: withRecords, lines: villageLines, bounds: bounds, on: date, sql: sql) }
+            return Task {
+                try await ScreeningFactsStore.facts(
+                    of: rows, withRecords: withRecords, lines: villageLines, bounds: bounds, on: date, sql: sql)
+            }
         }
         var pending = loading(0)
         var index = 0

@@ -41,11 +41,13 @@ struct ScreeningFactsRow {
     let flagged: Bool
 
     /// Every column of the table, in the order the refresh writes them.
-    static let storedColumns = ["household_id", "household_number", "village_code", "group_code", "grid_code", "member_count",
-                                "income_year", "per_capita_last", "per_capita_previous", "net_income_last", "net_income_previous",
-                                "rigid_last", "rigid_previous", "higher_education", "housing_grade", "water_secured",
-                                "beyond_compulsory", "frail_birth_date", "disability_grade", "disability_graded_on", "labour_lost_on",
-                                "labourer_departed_on", "labourers", "rigid_item"]
+    static let storedColumns = [
+        "household_id", "household_number", "village_code", "group_code", "grid_code", "member_count",
+        "income_year", "per_capita_last", "per_capita_previous", "net_income_last", "net_income_previous",
+        "rigid_last", "rigid_previous", "higher_education", "housing_grade", "water_secured",
+        "beyond_compulsory", "frail_birth_date", "disability_grade", "disability_graded_on", "labour_lost_on",
+        "labourer_departed_on", "labourers", "rigid_item",
+    ]
 
     /// The columns a screening reads (the group and grid only scope queries), in the order `init(packed:)` parses them.
     static let columns = storedColumns.filter { $0 != "group_code" && $0 != "grid_code" }
@@ -53,10 +55,11 @@ struct ScreeningFactsRow {
     /// The facts the engine reads; department records and students' identity numbers are added by the caller.
     func householdFacts(line: Money?) -> HouseholdFacts? {
         guard let village = AreaCode(village_code) else { return nil }
-        var facts = HouseholdFacts(householdNumber: household_number, villageCode: village, memberCount: member_count,
-                                   membersInHigherEducation: higher_education,
-                                   housingGrade: housing_grade.flatMap(HousingSafetyGrade.init(rawValue:)),
-                                   waterSecured: water_secured, monitoringLine: line)
+        var facts = HouseholdFacts(
+            householdNumber: household_number, villageCode: village, memberCount: member_count,
+            membersInHigherEducation: higher_education,
+            housingGrade: housing_grade.flatMap(HousingSafetyGrade.init(rawValue:)),
+            waterSecured: water_secured, monitoringLine: line)
         facts.childrenBeyondCompulsory = beyond_compulsory
         facts.frailMemberBirthDate = frail_birth_date.flatMap(CivilDate.init)
         if let grade = disability_grade, let on = disability_graded_on.flatMap(CivilDate.init) {
@@ -66,8 +69,10 @@ struct ScreeningFactsRow {
         facts.labourers = labourers
         facts.largestRigidItem = rigid_item.flatMap(RigidSpendingItem.init(rawValue:))
         let year = income_year
-        for (offset, perCapita, net, rigid) in [(0, per_capita_last, net_income_last, rigid_last),
-                                                (1, per_capita_previous, net_income_previous, rigid_previous)] {
+        for (offset, perCapita, net, rigid) in [
+            (0, per_capita_last, net_income_last, rigid_last),
+            (1, per_capita_previous, net_income_previous, rigid_previous),
+        ] {
             if let perCapita { facts.perCapitaIncome[year - offset] = Money(fen: perCapita) }
             if let net { facts.netIncome[year - offset] = Money(fen: net) }
             if let rigid { facts.rigidSpending[year - offset] = Money(fen: rigid) }
@@ -95,7 +100,8 @@ extension ScreeningFactsRow {
             }
             return negative ? -value : value
         }
-        guard let id = Hex.uuid(fields[0]), let members = integer(3), let year = integer(4), let students = integer(11) else {
+        guard let id = Hex.uuid(fields[0]), let members = integer(3), let year = integer(4), let students = integer(11)
+        else {
             return nil
         }
         household_id = id
@@ -121,10 +127,11 @@ extension ScreeningFactsRow {
         labourers = integer(20).map(Int.init) ?? 0
         rigid_item = text(21)
         flagged = fields[Self.columns.count].first == UInt8(ascii: "1")
-        water_secured = switch string(13) {
-        case "1", "true", "t": true
-        case "0", "false", "f": false
-        default: nil
-        }
+        water_secured =
+            switch string(13) {
+            case "1", "true", "t": true
+            case "0", "false", "f": false
+            default: nil
+            }
     }
 }

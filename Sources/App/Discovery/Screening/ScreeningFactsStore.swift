@@ -31,15 +31,20 @@ enum ScreeningFactsStore {
             if let cursor, cursor.income_year == incomeYear, latest - cursor.seq <= fullRebuildThreshold {
                 // Rewritten in place: a deleted household's facts go with it (ON DELETE CASCADE), and an update leaves
                 // the key and its index entry where they are, where a delete and an insert would move both.
-                let changed: SQLQueryString = "SELECT household_id FROM screening_changes WHERE seq > \(bind: cursor.seq) AND seq <= \(bind: latest)"
-                try await sql.raw(insertStatement(year: incomeYear, households: "h.id IN (\(changed))") + " " + upsertClause).run()
+                let changed: SQLQueryString =
+                    "SELECT household_id FROM screening_changes WHERE seq > \(bind: cursor.seq) AND seq <= \(bind: latest)"
+                try await sql.raw(
+                    insertStatement(year: incomeYear, households: "h.id IN (\(changed))") + " " + upsertClause
+                ).run()
                 // The village apart: setting it, even to the same value, rewrites the household's entry in the village
                 // index, a page of its own for each household; households rarely move.
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     UPDATE screening_facts SET village_code = h.village_code FROM households h
                     WHERE h.id = screening_facts.household_id AND screening_facts.household_id IN (\(changed))
                     AND screening_facts.village_code <> h.village_code
-                    """).run()
+                    """
+                ).run()
             } else {
                 try await sql.raw("DELETE FROM screening_facts").run()
                 try await sql.raw(insertStatement(year: incomeYear, households: "1 = 1")).run()
@@ -52,19 +57,25 @@ enum ScreeningFactsStore {
 
     /// The households logged as changed since the incremental screening last ran, with their villages (facts
     /// refreshed first), and the log position to mark as screened once they have been.
-    static func changedSinceScreening(incomeYear: Int, on database: any Database) async throws -> (households: [(id: UUID, village: String)], through: Int64) {
+    static func changedSinceScreening(
+        incomeYear: Int, on database: any Database
+    ) async throws -> (households: [(id: UUID, village: String)], through: Int64) {
         let through = try await refresh(incomeYear: incomeYear, on: database)
         guard let sql = database as? any SQLDatabase else { return ([], 0) }
         let from = try await cursor(screenedCursor, on: sql)?.seq ?? 0
         // Packed: ten thousand rows decoded one by one through the driver cost a tenth of a second.
-        let rows = try await PackedRecords.rows(["household_id", "village_code"], from: """
-            screening_facts WHERE household_id IN
-                (SELECT household_id FROM screening_changes WHERE seq > \(bind: from) AND seq <= \(bind: through))
-            """, sql: sql)
-        return (rows.compactMap { row in
-            guard let id = row[0].flatMap({ Hex.uuid($0.utf8) }), let village = row[1] else { return nil }
-            return (id, village)
-        }, through)
+        let rows = try await PackedRecords.rows(
+            ["household_id", "village_code"],
+            from: """
+                screening_facts WHERE household_id IN
+                    (SELECT household_id FROM screening_changes WHERE seq > \(bind: from) AND seq <= \(bind: through))
+                """, sql: sql)
+        return (
+            rows.compactMap { row in
+                guard let id = row[0].flatMap({ Hex.uuid($0.utf8) }), let village = row[1] else { return nil }
+                return (id, village)
+            }, through
+        )
     }
 
     static func markScreened(through seq: Int64, on database: any Database) async throws {
@@ -105,7 +116,8 @@ enum ScreeningFactsStore {
         }
         let current: SQLQueryString = "m.departed_on IS NULL"
         let child: SQLQueryString = "m.departed_on IS NULL AND m.relation IN (\(binds: ScreeningFactsRow.children))"
-        let graded: SQLQueryString = "m.departed_on IS NULL AND m.disability_grade IS NOT NULL AND m.disability_graded_on IS NOT NULL"
+        let graded: SQLQueryString =
+            "m.departed_on IS NULL AND m.disability_grade IS NOT NULL AND m.disability_graded_on IS NOT NULL"
         let largest = { (item: String, others: [String]) -> SQLQueryString in
             "cur.\(unsafeRaw: item) > 0\(unsafeRaw: others.map { " AND cur.\(item) >= cur.\($0)" }.joined())"
         }
@@ -138,16 +150,20 @@ enum ScreeningFactsStore {
     }
 
     private static func cursor(_ name: String, on sql: any SQLDatabase) async throws -> CursorRow? {
-        try await sql.raw("SELECT seq, income_year FROM screening_cursors WHERE name = \(bind: name)").first(decoding: CursorRow.self)
+        try await sql.raw("SELECT seq, income_year FROM screening_cursors WHERE name = \(bind: name)").first(
+            decoding: CursorRow.self)
     }
 
     private static func latestChange(on sql: any SQLDatabase) async throws -> Int64 {
         try await sql.raw("SELECT MAX(seq) AS seq FROM screening_changes").first(decoding: SeqRow.self)?.seq ?? 0
     }
 
-    private static func setCursor(_ name: String, to seq: Int64, incomeYear: Int?, on sql: any SQLDatabase) async throws {
+    private static func setCursor(_ name: String, to seq: Int64, incomeYear: Int?, on sql: any SQLDatabase) async throws
+    {
         try await sql.raw("DELETE FROM screening_cursors WHERE name = \(bind: name)").run()
-        try await sql.raw("INSERT INTO screening_cursors (name, seq, income_year) VALUES (\(bind: name), \(bind: seq), \(bind: incomeYear))").run()
+        try await sql.raw(
+            "INSERT INTO screening_cursors (name, seq, income_year) VALUES (\(bind: name), \(bind: seq), \(bind: incomeYear))"
+        ).run()
     }
 
     /// Drops the log entries every reader has passed: the facts, the incremental screening, the kept judgements
@@ -155,10 +171,15 @@ enum ScreeningFactsStore {
     private static func prune(on sql: any SQLDatabase) async throws {
         let facts = try await cursor(factsCursor, on: sql)?.seq ?? 0
         let screened = try await cursor(screenedCursor, on: sql)?.seq ?? 0
-        let judged = try await sql.raw("SELECT MIN(seq) AS seq FROM \(ident: ScreeningJudgementStore.stateSchema) WHERE basis <> ''")
+        let judged =
+            try await sql.raw(
+                "SELECT MIN(seq) AS seq FROM \(ident: ScreeningJudgementStore.stateSchema) WHERE basis <> ''"
+            )
             .first(decoding: SeqRow.self)?.seq ?? .max
-        let checked = try await sql.raw("SELECT MIN(seq) AS seq FROM \(ident: DataQualityStore.stateSchema)")
+        let checked =
+            try await sql.raw("SELECT MIN(seq) AS seq FROM \(ident: DataQualityStore.stateSchema)")
             .first(decoding: SeqRow.self)?.seq ?? .max
-        try await sql.raw("DELETE FROM screening_changes WHERE seq <= \(bind: min(facts, screened, judged, checked))").run()
+        try await sql.raw("DELETE FROM screening_changes WHERE seq <= \(bind: min(facts, screened, judged, checked))")
+            .run()
     }
 }

@@ -15,7 +15,9 @@ extension ScreeningJudgementStore {
         let packed: String
 
         /// The values in `hitColumns` order.
-        var values: [any Encodable & Sendable] { [householdID, position, villageCode, kind, riskType, fingerprint, holdsThrough, packed] }
+        var values: [any Encodable & Sendable] {
+            [householdID, position, villageCode, kind, riskType, fingerprint, holdsThrough, packed]
+        }
 
         /// Whether `other` has this row's entry in each of the table's indexes (`indexes`), so that it can be written
         /// over this row in place.
@@ -49,7 +51,9 @@ extension ScreeningJudgementStore {
             }
         }
         if !replaced.isEmpty {
-            try await sql.raw("DELETE FROM screening_hits WHERE \(BoundIDList(replaced, sql: sql).contains("household_id"))").run()
+            try await sql.raw(
+                "DELETE FROM screening_hits WHERE \(BoundIDList(replaced, sql: sql).contains("household_id"))"
+            ).run()
         }
         try await BulkInsert.copy(into: hitsSchema, columns: hitColumns, rows: inserted.map(\.values), on: database)
         try await updateInPlace(updated, sql: sql)
@@ -57,15 +61,22 @@ extension ScreeningJudgementStore {
 
     private static func keptRows(of households: [UUID], sql: any SQLDatabase) async throws -> [HitRow] {
         let fields: [SQLQueryString] = hitColumns.map { "\(ident: $0)" }
-        return try await PackedRecords.rows(fields, from: "screening_hits WHERE \(BoundIDList(households, sql: sql).contains("household_id"))",
-                                            sql: sql).map { row in
-            guard row.count == 8, let household = row[0].flatMap({ Hex.uuid($0.utf8) }), let position = row[1].flatMap({ Int($0) }),
-                  let village = row[2], let kind = row[3], let risk = row[4], let fingerprint = row[5], let holds = row[6],
-                  let packed = row[7] else {
-                throw ScreeningConfigurationError(message: "screening_hits row unreadable: \(row.prefix(3).map { $0 ?? "" })")
+        return try await PackedRecords.rows(
+            fields, from: "screening_hits WHERE \(BoundIDList(households, sql: sql).contains("household_id"))",
+            sql: sql
+        ).map { row in
+            guard row.count == 8, let household = row[0].flatMap({ Hex.uuid($0.utf8) }),
+                let position = row[1].flatMap({ Int($0) }),
+                let village = row[2], let kind = row[3], let risk = row[4], let fingerprint = row[5],
+                let holds = row[6],
+                let packed = row[7]
+            else {
+                throw ScreeningConfigurationError(
+                    message: "screening_hits row unreadable: \(row.prefix(3).map { $0 ?? "" })")
             }
-            return HitRow(householdID: household, position: position, villageCode: village, kind: kind, riskType: risk,
-                          fingerprint: fingerprint, holdsThrough: holds, packed: packed)
+            return HitRow(
+                householdID: household, position: position, villageCode: village, kind: kind, riskType: risk,
+                fingerprint: fingerprint, holdsThrough: holds, packed: packed)
         }
     }
 
@@ -81,21 +92,28 @@ extension ScreeningJudgementStore {
 
     private static func updateInPlace(_ rows: [HitRow], sql: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
-        let json = String(decoding: try JSONEncoder().encode(rows.map {
-            InPlace(household: $0.householdID.uuidString, position: $0.position, risk: $0.riskType, fingerprint: $0.fingerprint, packed: $0.packed)
-        }), as: UTF8.self)
-        let source: SQLQueryString = sql.engine == .postgresql
+        let json = String(
+            decoding: try JSONEncoder().encode(
+                rows.map {
+                    InPlace(
+                        household: $0.householdID.uuidString, position: $0.position, risk: $0.riskType,
+                        fingerprint: $0.fingerprint, packed: $0.packed)
+                }), as: UTF8.self)
+        let source: SQLQueryString =
+            sql.engine == .postgresql
             ? """
-              json_array_elements(CAST(\(bind: json) AS json)) n WHERE screening_hits.household_id = CAST(n.value->>'household' AS uuid)
-              AND screening_hits.position = CAST(n.value->>'position' AS integer)
-              """
+            json_array_elements(CAST(\(bind: json) AS json)) n WHERE screening_hits.household_id = CAST(n.value->>'household' AS uuid)
+            AND screening_hits.position = CAST(n.value->>'position' AS integer)
+            """
             : """
-              json_each(\(bind: json)) n WHERE screening_hits.household_id = n.value->>'household'
-              AND screening_hits.position = n.value->>'position'
-              """
-        try await sql.raw("""
+            json_each(\(bind: json)) n WHERE screening_hits.household_id = n.value->>'household'
+            AND screening_hits.position = n.value->>'position'
+            """
+        try await sql.raw(
+            """
             UPDATE screening_hits SET risk_type = n.value->>'risk', fingerprint = n.value->>'fingerprint', packed = n.value->>'packed'
             FROM \(source)
-            """).run()
+            """
+        ).run()
     }
 }

@@ -7,7 +7,8 @@ extension ScreeningRuleRecord {
         self.init()
         kind = version.kind.rawValue
         self.version = version.version
-        parametersJSON = (try? JSONEncoder().encode(version.parameters)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        parametersJSON =
+            (try? JSONEncoder().encode(version.parameters)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         effectiveFrom = version.effective.from?.description
         effectiveTo = version.effective.to?.description
         scopeCode = version.scope?.value
@@ -18,10 +19,12 @@ extension ScreeningRuleRecord {
 
     var ruleVersion: ScreeningRuleVersion? {
         guard let kind = ScreeningRuleKind(rawValue: kind),
-              let parameters = try? JSONDecoder().decode([String: Int64].self, from: Data(parametersJSON.utf8)) else { return nil }
+            let parameters = try? JSONDecoder().decode([String: Int64].self, from: Data(parametersJSON.utf8))
+        else { return nil }
         return ScreeningRuleVersion(
             kind: kind, version: version, parameters: parameters,
-            effective: ValidityPeriod(from: effectiveFrom.flatMap(CivilDate.init), to: effectiveTo.flatMap(CivilDate.init)),
+            effective: ValidityPeriod(
+                from: effectiveFrom.flatMap(CivilDate.init), to: effectiveTo.flatMap(CivilDate.init)),
             scope: scopeCode.flatMap(AreaCode.init), enabled: enabled
         )
     }
@@ -40,10 +43,12 @@ enum DiscoveryConfiguration {
     }
 
     static func monitoringLine(on database: any Database) async throws -> MonitoringLine {
-        let rows = try await MonitoringLineRecord.query(on: database).all().compactMap { record -> EffectiveDated<Money>? in
+        let rows = try await MonitoringLineRecord.query(on: database).all().compactMap {
+            record -> EffectiveDated<Money>? in
             guard let from = CivilDate(record.effectiveFrom) else { return nil }
-            return EffectiveDated(scope: record.scopeCode.flatMap(AreaCode.init), effectiveFrom: from,
-                                  effectiveTo: record.effectiveTo.flatMap(CivilDate.init), value: Money(fen: record.amount))
+            return EffectiveDated(
+                scope: record.scopeCode.flatMap(AreaCode.init), effectiveFrom: from,
+                effectiveTo: record.effectiveTo.flatMap(CivilDate.init), value: Money(fen: record.amount))
         }
         do {
             return try MonitoringLine(rows: rows)

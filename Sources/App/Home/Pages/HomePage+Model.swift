@@ -45,7 +45,11 @@ extension HomePage {
                 .filter(\.$endedOn == nil).all(\.$household.$id)
             query = query.filter(\.$id ~~ assigned)
         case .village:
-            query = query.filter(\.$monitoringStatus ~~ [HouseholdMonitoringStatus.monitored.rawValue, HouseholdMonitoringStatus.eliminatedObserving.rawValue])
+            query = query.filter(
+                \.$monitoringStatus ~~ [
+                    HouseholdMonitoringStatus.monitored.rawValue,
+                    HouseholdMonitoringStatus.eliminatedObserving.rawValue,
+                ])
         default:
             return []
         }
@@ -63,12 +67,14 @@ extension HomePage {
         let counts = try await AreaDirectory.counts(of: root, level: root.level, scope: user.scope, on: database)
         let children = childAreas.compactMap { area -> Model.ChildRow? in
             guard let level = area.areaLevel else { return nil }
-            return .init(code: area.code, name: area.name, level: level, counts: counts.children[area.code] ?? HouseholdCounts())
+            return .init(
+                code: area.code, name: area.name, level: level, counts: counts.children[area.code] ?? HouseholdCounts())
         }
         let households = try await worklist(for: user, on: database)
         var leads: (open: Int, overdue: Int)?
         if user.role.canReadLeads {
-            let open = RiskLead.restrict(RiskLead.query(on: database), to: user.scope).filter(\.$state ~~ LeadIntake.openStates)
+            let open = RiskLead.restrict(RiskLead.query(on: database), to: user.scope).filter(
+                \.$state ~~ LeadIntake.openStates)
             leads = (try await open.count(), try await open.copy().filter(\.$stepDueAt < now).count())
         }
         return Model(

@@ -14,10 +14,15 @@ enum HomePage {
                 ),
                 StatCards.node(model.totals),
                 .unwrap(model.leads) { leads in
-                    .div(.class("card lead-summary"),
-                         .a(.href(SiteRoute.leads.path() + "?state=open"), .strong(.text("办理中线索 \(leads.open.formatted()) 条"))),
-                         .text(" · "),
-                         .a(.class(leads.overdue > 0 ? "overdue" : ""), .href(SiteRoute.leadWarning.path()), .text("已超期 \(leads.overdue.formatted()) 条")))
+                    .div(
+                        .class("card lead-summary"),
+                        .a(
+                            .href(SiteRoute.leads.path() + "?state=open"),
+                            .strong(.text("办理中线索 \(leads.open.formatted()) 条"))),
+                        .text(" · "),
+                        .a(
+                            .class(leads.overdue > 0 ? "overdue" : ""), .href(SiteRoute.leadWarning.path()),
+                            .text("已超期 \(leads.overdue.formatted()) 条")))
                 },
                 .if(!model.households.isEmpty, householdsTable(model.households)),
                 .if(!model.children.isEmpty, childrenTable(model)),
@@ -36,17 +41,21 @@ enum HomePage {
             .div(
                 .class("table-wrap"),
                 .table(
-                    .thead(.tr(.th("名称"), .th(.if(oneLevel, .class("hide-phone")), "层级"), .th(.class("num"), "农户"), .th(.class("num"), "人口"), .th(.class("num"), "脱贫户"), .th(.class("num"), "监测对象"))),
-                    .tbody(.forEach(model.children) { row in
+                    .thead(
                         .tr(
-                            .td(.a(.href(SiteURL.area(code: row.code).path), .text(row.name))),
-                            .td(.if(oneLevel, .class("hide-phone")), .text(row.level.label)),
-                            .td(.class("num"), .text(row.counts.households.formatted())),
-                            .td(.class("num"), .text(row.counts.people.formatted())),
-                            .td(.class("num"), .text(row.counts.alleviated.formatted())),
-                            .td(.class("num"), .text(row.counts.monitored.formatted()))
-                        )
-                    })
+                            .th("名称"), .th(.if(oneLevel, .class("hide-phone")), "层级"), .th(.class("num"), "农户"),
+                            .th(.class("num"), "人口"), .th(.class("num"), "脱贫户"), .th(.class("num"), "监测对象"))),
+                    .tbody(
+                        .forEach(model.children) { row in
+                            .tr(
+                                .td(.a(.href(SiteURL.area(code: row.code).path), .text(row.name))),
+                                .td(.if(oneLevel, .class("hide-phone")), .text(row.level.label)),
+                                .td(.class("num"), .text(row.counts.households.formatted())),
+                                .td(.class("num"), .text(row.counts.people.formatted())),
+                                .td(.class("num"), .text(row.counts.alleviated.formatted())),
+                                .td(.class("num"), .text(row.counts.monitored.formatted()))
+                            )
+                        })
                 )
             )
         )
@@ -58,13 +67,20 @@ enum HomePage {
         .section(
             .class("card"),
             .h2(.text(title(for: rows.count))),
-            .ul(.class("household-list"), .forEach(rows) { row in
-                .li(
-                    .a(.href(SiteURL.household(id: row.id).path),
-                       .strong(.text(row.headName)), .span(.class("muted"), .text(" 户编号 \(row.number)"))),
-                    .div(.class("muted small"), .text("\(row.type) · \(row.memberCount) 人 · \(row.status) · " + (row.lastVisit.map { "最近走访 \($0)" } ?? "尚未走访")))
-                )
-            }),
+            .ul(
+                .class("household-list"),
+                .forEach(rows) { row in
+                    .li(
+                        .a(
+                            .href(SiteURL.household(id: row.id).path),
+                            .strong(.text(row.headName)), .span(.class("muted"), .text(" 户编号 \(row.number)"))),
+                        .div(
+                            .class("muted small"),
+                            .text(
+                                "\(row.type) · \(row.memberCount) 人 · \(row.status) · "
+                                    + (row.lastVisit.map { "最近走访 \($0)" } ?? "尚未走访")))
+                    )
+                }),
             .p(.a(.href(SiteURL.households(query: nil).path), .text("查看全部农户 →")))
         )
     }
@@ -87,9 +103,15 @@ enum HomePage {
 /// The four headline numbers of an area.
 enum StatCards {
     static func node(_ counts: HouseholdCounts) -> Node<HTML.BodyContext> {
-        let cards: [(String, Int)] = [("农户", counts.households), ("人口", counts.people), ("脱贫户", counts.alleviated), ("监测对象", counts.monitored)]
-        return .div(.class("stats"), .forEach(cards) { card in
-            .div(.class("stat"), .div(.class("stat-value"), .text(card.1.formatted())), .div(.class("stat-label"), .text(card.0)))
-        })
+        let cards: [(String, Int)] = [
+            ("农户", counts.households), ("人口", counts.people), ("脱贫户", counts.alleviated), ("监测对象", counts.monitored),
+        ]
+        return .div(
+            .class("stats"),
+            .forEach(cards) { card in
+                .div(
+                    .class("stat"), .div(.class("stat-value"), .text(card.1.formatted())),
+                    .div(.class("stat-label"), .text(card.0)))
+            })
     }
 }

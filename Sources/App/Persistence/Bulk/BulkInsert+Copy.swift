@@ -8,7 +8,9 @@ extension BulkInsert {
     /// Rows into a table the fastest way each engine offers: PostgreSQL's `COPY … FROM STDIN` (one stream, no bind
     /// parameters, about a fifth of the time of multi-row INSERTs), multi-row INSERTs on SQLite. For text, UUIDs,
     /// integers, booleans and NULLs, on the connection (and so inside the transaction) `database` is bound to.
-    static func copy(into table: String, columns: [String], rows: [[any Encodable & Sendable]], on database: any Database) async throws {
+    static func copy(
+        into table: String, columns: [String], rows: [[any Encodable & Sendable]], on database: any Database
+    ) async throws {
         let copied = try await copyRows(into: table, columns: columns, rows: rows, on: database) { row, buffer in
             for (index, value) in row.enumerated() {
                 if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
@@ -21,8 +23,10 @@ extension BulkInsert {
     /// Streams `rows` into `table` with `COPY … FROM STDIN` (text format) on `database`'s connection, each row
     /// written by `write` (fields tab-separated, see `writeCopyText`), a megabyte at a time. False, having sent
     /// nothing, on an engine other than PostgreSQL.
-    static func copyRows<Row: Sendable>(into table: String, columns: [String], rows: [Row], on database: any Database,
-                                        write: @escaping @Sendable (Row, inout ByteBuffer) throws -> Void) async throws -> Bool {
+    static func copyRows<Row: Sendable>(
+        into table: String, columns: [String], rows: [Row], on database: any Database,
+        write: @escaping @Sendable (Row, inout ByteBuffer) throws -> Void
+    ) async throws -> Bool {
         guard let postgres = database as? any PostgresDatabase else { return false }
         guard !rows.isEmpty else { return true }
         let logger = database.logger

@@ -8,7 +8,9 @@ import SQLKit
 enum BulkInsert {
     static let maximumBindsPerStatement = 30_000
 
-    static func insert(into table: String, columns: [String], rows: [[any Encodable & Sendable]], on database: any Database) async throws {
+    static func insert(
+        into table: String, columns: [String], rows: [[any Encodable & Sendable]], on database: any Database
+    ) async throws {
         guard !rows.isEmpty, !columns.isEmpty else { return }
         let batchSize = max(1, maximumBindsPerStatement / columns.count)
         if let sqlite = database as? any SQLiteDatabase {
@@ -28,8 +30,10 @@ enum BulkInsert {
         }
     }
 
-    private static func insert(into table: String, columns: [String], rows: [[any Encodable & Sendable]], batchSize: Int,
-                               on database: any SQLiteDatabase) async throws {
+    private static func insert(
+        into table: String, columns: [String], rows: [[any Encodable & Sendable]], batchSize: Int,
+        on database: any SQLiteDatabase
+    ) async throws {
         let encoder = SQLiteDataEncoder()
         let prefix = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
@@ -38,11 +42,13 @@ enum BulkInsert {
         while start < rows.count {
             let end = min(start + batchSize, rows.count)
             let count = end - start
-            let statement = statements[count] ?? {
-                let text = prefix + Array(repeating: tuple, count: count).joined(separator: ", ")
-                statements[count] = text
-                return text
-            }()
+            let statement =
+                statements[count]
+                ?? {
+                    let text = prefix + Array(repeating: tuple, count: count).joined(separator: ", ")
+                    statements[count] = text
+                    return text
+                }()
             var binds: [SQLiteData] = []
             binds.reserveCapacity(count * columns.count)
             for row in rows[start..<end] {

@@ -5,7 +5,8 @@ extension Database {
     /// Runs `work` on one pooled connection; on SQLite that connection first gets a 64 MB page cache instead of the
     /// 2 MB default, which is what large imports and screenings need to keep index pages in memory. The setting
     /// stays with the pooled connection.
-    func withBulkConnection<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    func withBulkConnection<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T
+    {
         try await withConnection { connection in
             if let sql = connection as? any SQLDatabase, sql.engine == .sqlite {
                 try await sql.raw("PRAGMA cache_size = -65536").run()
@@ -17,7 +18,9 @@ extension Database {
     /// One transaction on a connection handed out by `withBulkConnection`. Fluent's PostgreSQL driver takes such a
     /// connection for one already inside a transaction and runs `transaction`'s work without BEGIN, each statement
     /// then committing on its own; so on PostgreSQL the statements are sent here.
-    func transactionOnConnection<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    func transactionOnConnection<T: Sendable>(
+        _ work: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
         guard let sql = self as? any SQLDatabase, sql.engine == .postgresql else { return try await transaction(work) }
         try await sql.raw("BEGIN").run()
         let result: T
@@ -41,8 +44,10 @@ extension Database {
 
     /// Runs `work` with `setting` in force on this SQLite connection and `restoring` run afterwards, whether `work`
     /// succeeded or not; on PostgreSQL just `work`.
-    private func withSQLiteSetting<T: Sendable>(_ setting: SQLQueryString, restoring: SQLQueryString,
-                                                _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+    private func withSQLiteSetting<T: Sendable>(
+        _ setting: SQLQueryString, restoring: SQLQueryString,
+        _ work: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
         guard let sql = self as? any SQLDatabase, sql.engine == .sqlite else { return try await work() }
         try await sql.raw(setting).run()
         let result: T
@@ -64,7 +69,8 @@ extension Database {
     /// unchanged: the commit still writes and syncs the log (`synchronous = FULL`), and the committed data is read
     /// from the log until `checkpointWriteAheadLog` (or any later commit) copies it. PostgreSQL has no such step.
     func withoutCheckpointAtCommit<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withSQLiteSetting("PRAGMA wal_autocheckpoint = 0", restoring: "PRAGMA wal_autocheckpoint = 1000", work)
+        try await withSQLiteSetting(
+            "PRAGMA wal_autocheckpoint = 0", restoring: "PRAGMA wal_autocheckpoint = 1000", work)
     }
 
     /// Copies what a bulk write left in SQLite's write-ahead log into the database file, without waiting for readers
@@ -77,7 +83,9 @@ extension Database {
 
 extension Database {
     /// `withBulkConnection` in one transaction (`transactionOnConnection`).
-    func withBulkTransaction<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    func withBulkTransaction<T: Sendable>(
+        _ work: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
         try await withBulkConnection { connection in try await connection.transactionOnConnection(work) }
     }
 }

@@ -6,9 +6,11 @@ import SQLKit
 // stored column of its table; `PlainRowTests` compares each reader with Fluent's own decoding on both engines.
 
 extension Household: PlainRowModel {
-    static let plainColumns = ["id", "household_number", "village_code", "group_code", "grid_code", "head_name",
-                               "household_type", "alleviated_year", "member_count", "phone", "address", "bank_account",
-                               "monitoring_status", "version", "created_at", "updated_at"]
+    static let plainColumns = [
+        "id", "household_number", "village_code", "group_code", "grid_code", "head_name",
+        "household_type", "alleviated_year", "member_count", "phone", "address", "bank_account",
+        "monitoring_status", "version", "created_at", "updated_at",
+    ]
     static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> Household {
@@ -34,10 +36,12 @@ extension Household: PlainRowModel {
 }
 
 extension Member: PlainRowModel {
-    static let plainColumns = ["id", "household_id", "name", "id_number", "sex", "birth_date", "relation", "ethnicity",
-                               "education", "school_status", "health", "disability_grade", "labour_capacity", "work_place",
-                               "work_months", "medical_insured", "pension_insured", "minimum_living", "extreme_poverty",
-                               "public_welfare_job", "departed_on", "departure_reason", "created_at", "updated_at"]
+    static let plainColumns = [
+        "id", "household_id", "name", "id_number", "sex", "birth_date", "relation", "ethnicity",
+        "education", "school_status", "health", "disability_grade", "labour_capacity", "work_place",
+        "work_months", "medical_insured", "pension_insured", "minimum_living", "extreme_poverty",
+        "public_welfare_job", "departed_on", "departure_reason", "created_at", "updated_at",
+    ]
     static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> Member {
@@ -71,9 +75,11 @@ extension Member: PlainRowModel {
 }
 
 extension IncomeRecord: PlainRowModel {
-    static let plainColumns = ["id", "household_id", "period_start", "period_end", "wage", "business", "property", "transfer",
-                               "production_costs", "medical_self_pay", "schooling_cost", "disaster_loss", "other_rigid",
-                               "member_count", "net_income", "per_capita_net", "source", "created_at"]
+    static let plainColumns = [
+        "id", "household_id", "period_start", "period_end", "wage", "business", "property", "transfer",
+        "production_costs", "medical_self_pay", "schooling_cost", "disaster_loss", "other_rigid",
+        "member_count", "net_income", "per_capita_net", "source", "created_at",
+    ]
     static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> IncomeRecord {
@@ -101,8 +107,10 @@ extension IncomeRecord: PlainRowModel {
 }
 
 extension GuaranteeRecord: PlainRowModel {
-    static let plainColumns = ["id", "household_id", "kind", "assessed_on", "secured", "housing_grade", "water_quantity",
-                               "water_quality", "water_convenience", "water_reliability", "note", "recorded_by", "created_at"]
+    static let plainColumns = [
+        "id", "household_id", "kind", "assessed_on", "secured", "housing_grade", "water_quantity",
+        "water_quality", "water_convenience", "water_reliability", "note", "recorded_by", "created_at",
+    ]
     static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> GuaranteeRecord {
@@ -125,8 +133,10 @@ extension GuaranteeRecord: PlainRowModel {
 }
 
 extension Visit: PlainRowModel {
-    static let plainColumns = ["id", "household_id", "visitor_id", "visitor_name", "visitor_role", "visited_on", "findings",
-                               "risks", "risk_note", "created_at"]
+    static let plainColumns = [
+        "id", "household_id", "visitor_id", "visitor_name", "visitor_role", "visited_on", "findings",
+        "risks", "risk_note", "created_at",
+    ]
     static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> Visit {
@@ -146,9 +156,11 @@ extension Visit: PlainRowModel {
 }
 
 extension RiskLead: PlainRowModel {
-    static let plainColumns = ["id", "household_id", "village_code", "risk_type", "channel", "state", "received_at",
-                               "step_started_at", "step_due_at", "due_at", "closed_at", "outcome_reason", "merged_into",
-                               "source_count", "follows_lead_id", "created_at", "updated_at"]
+    static let plainColumns = [
+        "id", "household_id", "village_code", "risk_type", "channel", "state", "received_at",
+        "step_started_at", "step_due_at", "due_at", "closed_at", "outcome_reason", "merged_into",
+        "source_count", "follows_lead_id", "created_at", "updated_at",
+    ]
     static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> RiskLead {
@@ -175,8 +187,10 @@ extension RiskLead: PlainRowModel {
 }
 
 extension AuditEvent: PlainRowModel {
-    static let plainColumns = ["id", "occurred_at", "actor_id", "actor_name", "action", "entity_type", "entity_id", "area_code",
-                               "summary", "before_json", "after_json", "reason"]
+    static let plainColumns = [
+        "id", "occurred_at", "actor_id", "actor_name", "action", "entity_type", "entity_id", "area_code",
+        "summary", "before_json", "after_json", "reason",
+    ]
     static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> AuditEvent {
@@ -198,8 +212,10 @@ extension AuditEvent: PlainRowModel {
 }
 
 extension User: PlainRowModel {
-    static let plainColumns = ["id", "username", "display_name", "password_hash", "role", "area_code", "department", "phone",
-                               "is_active", "failed_logins", "locked_until", "created_at", "updated_at"]
+    static let plainColumns = [
+        "id", "username", "display_name", "password_hash", "role", "area_code", "department", "phone",
+        "is_active", "failed_logins", "locked_until", "created_at", "updated_at",
+    ]
     static let selectList = qualifiedColumns()
 
     static func read(_ row: any SQLRow) throws -> User {

@@ -9,8 +9,12 @@ enum FormControls {
         .a(.class("button"), .href(href), .data(named: "export", value: "file"), .text(label))
     }
 
-    static func select<Context: HTMLContext>(name: String, id: String? = nil, label: String, options: [(value: String, text: String)], selected: String?) -> Node<Context> {
-        var nodes: [Node<Context>] = [.attribute(named: "name", value: name), .attribute(named: "aria-label", value: label)]
+    static func select<Context: HTMLContext>(
+        name: String, id: String? = nil, label: String, options: [(value: String, text: String)], selected: String?
+    ) -> Node<Context> {
+        var nodes: [Node<Context>] = [
+            .attribute(named: "name", value: name), .attribute(named: "aria-label", value: label),
+        ]
         if let id { nodes.append(.attribute(named: "id", value: id)) }
         for option in options {
             var optionNodes: [Node<Context>] = [.formValue(option.value)]

@@ -27,7 +27,9 @@ struct FormField {
 /// Renders fields with their problems next to them, so an error says which field and why.
 enum FormRenderer {
     static func fields(_ fields: [FormField], problems: [FieldProblem]) -> Node<HTML.FormContext> {
-        .group(fields.map { item in field(for: item, problems: problems.filter { problem in problem.field == item.name }) })
+        .group(
+            fields.map { item in field(for: item, problems: problems.filter { problem in problem.field == item.name }) }
+        )
     }
 
     static func problemSummary(_ problems: [FieldProblem]) -> Node<HTML.BodyContext> {
@@ -45,28 +47,42 @@ enum FormRenderer {
         let control: Node<HTML.FormContext>
         switch field.kind {
         case .text, .date, .money, .number:
-            let inputMode: String? = switch field.kind {
-            case .money: "decimal"
-            case .number: "numeric"
-            default: nil
-            }
+            let inputMode: String? =
+                switch field.kind {
+                case .money: "decimal"
+                case .number: "numeric"
+                default: nil
+                }
             control = .input(
                 .type(field.kind.isDate ? .date : .text), .id(field.name), .name(field.name), .formValue(field.value),
                 .attribute(named: "aria-invalid", value: invalid), .attribute(named: "inputmode", value: inputMode)
             )
         case .textarea:
-            control = .textarea(.id(field.name), .name(field.name), .rows(3), .attribute(named: "aria-invalid", value: invalid), .text(field.value))
+            control = .textarea(
+                .id(field.name), .name(field.name), .rows(3), .attribute(named: "aria-invalid", value: invalid),
+                .text(field.value))
         case let .select(options):
-            control = FormControls.select(name: field.name, id: field.name, label: field.label, options: options.map { ($0.value, $0.label) }, selected: field.value)
+            control = FormControls.select(
+                name: field.name, id: field.name, label: field.label, options: options.map { ($0.value, $0.label) },
+                selected: field.value)
         case .checkbox:
             return .group(
-                .label(.class("check"), .input(.type(.checkbox), .name(field.name), .value("on"), .checked(field.value == "on")), .text(" " + field.label)),
+                .label(
+                    .class("check"),
+                    .input(.type(.checkbox), .name(field.name), .value("on"), .checked(field.value == "on")),
+                    .text(" " + field.label)),
                 errors(problems)
             )
         case let .checkboxes(options):
-            control = .div(.class("checks"), .forEach(options) { option in
-                .label(.class("check"), .input(.type(.checkbox), .name(field.name + "[]"), .formValue(option.value), .checked(field.selected.contains(option.value))), .text(" " + option.label))
-            })
+            control = .div(
+                .class("checks"),
+                .forEach(options) { option in
+                    .label(
+                        .class("check"),
+                        .input(
+                            .type(.checkbox), .name(field.name + "[]"), .formValue(option.value),
+                            .checked(field.selected.contains(option.value))), .text(" " + option.label))
+                })
         }
         return .group(
             .label(.for(field.name), .text(labelText)),
@@ -109,7 +125,9 @@ struct FormPage {
                 .form(
                     .action(action), .method(.post),
                     CSRFField(user: user).node,
-                    .forEach(hiddenFields.sorted { $0.key < $1.key }) { .input(.type(.hidden), .name($0.key), .formValue($0.value)) },
+                    .forEach(hiddenFields.sorted { $0.key < $1.key }) {
+                        .input(.type(.hidden), .name($0.key), .formValue($0.value))
+                    },
                     FormRenderer.fields(fields, problems: problems),
                     .button(.type(.submit), .class("primary"), .text("保存"))
                 ),

@@ -24,7 +24,9 @@ struct Layout {
                 .unwrap(user) { .data(named: "role", value: $0.role.rawValue) },
                 .header(
                     .class("topbar"),
-                    .a(.class("brand"), .href(SiteURL.home.path), .text("守望"), .span(.class("brand-sub"), .text("防止返贫致贫监测帮扶"))),
+                    .a(
+                        .class("brand"), .href(SiteURL.home.path), .text("守望"),
+                        .span(.class("brand-sub"), .text("防止返贫致贫监测帮扶"))),
                     .unwrap(user) { Self.menu(for: $0) }
                 ),
                 .main(.class("content"), content),
@@ -38,7 +40,8 @@ struct Layout {
         let entries: [(Permission, String, String)] = [
             (.readRegistry, SiteURL.home.path, "首页"), (.readRegistry, SiteURL.areas.path, "区划"),
             (.readRegistry, SiteURL.households(query: nil).path, "农户"), (.readLeads, SiteRoute.leads.path(), "线索"),
-            (.readDepartmentData, SiteRoute.departments.path(), "部门数据"), (.readScreening, SiteRoute.screening.path(), "筛查"),
+            (.readDepartmentData, SiteRoute.departments.path(), "部门数据"),
+            (.readScreening, SiteRoute.screening.path(), "筛查"),
             (.manageUsers, SiteURL.users.path, "用户"), (.administerPolicy, SiteURL.policy.path, "政策参数"),
             (.readAuditLog, SiteURL.audit.path, "日志"),
         ]

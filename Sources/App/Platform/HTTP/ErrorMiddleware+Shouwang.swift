@@ -53,7 +53,9 @@ struct ShouwangErrorMiddleware: AsyncMiddleware {
                 return (.notFound, "页面不存在。")
             }
             if abort.status == .payloadTooLarge { return (.payloadTooLarge, "提交的内容过大。") }
-            if abort.status == .unsupportedMediaType { return (.unsupportedMediaType, "不支持的内容类型，请使用 application/json。") }
+            if abort.status == .unsupportedMediaType {
+                return (.unsupportedMediaType, "不支持的内容类型，请使用 application/json。")
+            }
             let reason = abort.reason == abort.status.reasonPhrase ? defaultMessage(abort.status) : abort.reason
             return (abort.status, reason)
         case let decoding as DecodingError:
@@ -65,7 +67,8 @@ struct ShouwangErrorMiddleware: AsyncMiddleware {
 
     private static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
-            let joined = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            let joined = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(
+                separator: ".")
             return joined.isEmpty ? "请求体" : "字段 \(joined)"
         }
         switch error {

@@ -46,8 +46,9 @@ final class FormDrafts: Sendable {
         guard request.method == .POST, request.headers.contentType == .urlEncodedForm else { return nil }
         if request.body.data == nil { _ = try await request.body.collect(max: 200_000).get() }
         guard let secret = request.cookies[TokenAuthenticator.cookieName]?.string, !secret.isEmpty, secret.count < 200,
-              let body = request.body.string, body.utf8.count < 200_000,
-              let token = try await AuthToken.query(on: request.db).filter(\.$tokenHash == TokenDigest.hash(secret)).first()
+            let body = request.body.string, body.utf8.count < 200_000,
+            let token = try await AuthToken.query(on: request.db).filter(\.$tokenHash == TokenDigest.hash(secret))
+                .first()
         else { return nil }
         let fields = parse(body).filter { $0.name != FormProtection.fieldName && !$0.name.contains("password") }
         guard !fields.isEmpty else { return nil }
@@ -58,7 +59,9 @@ final class FormDrafts: Sendable {
     static func parse(_ body: String) -> [(name: String, value: String)] {
         body.split(separator: "&").compactMap { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ text: Substring) -> String? { text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+            func decode(_ text: Substring) -> String? {
+                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+            }
             guard let name = parts.first.flatMap(decode), !name.isEmpty else { return nil }
             return (name, parts.count > 1 ? decode(parts[1]) ?? "" : "")
         }
@@ -68,7 +71,7 @@ final class FormDrafts: Sendable {
     static func show(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard let token = request.parameters.get("token"),
-              let draft = request.application.formDrafts.take(token, userID: user.id, at: request.now)
+            let draft = request.application.formDrafts.take(token, userID: user.id, at: request.now)
         else { throw AppError.draftGone }
         return .html(DraftPage(user: user, draft: draft).render())
     }
@@ -81,10 +84,13 @@ struct DraftPage {
 
     /// The Chinese name of a posted field, as its form labels it.
     static func label(_ name: String) -> String {
-        let known = ["visited_on": "走访日期", "findings": "走访所见", "risks[]": "发现风险", "risk_note": "风险说明", "text": "意见",
-                     "action": "办理结果", "year": "年度", "reason": "原因", "assessed_on": "评估日期"]
+        let known = [
+            "visited_on": "走访日期", "findings": "走访所见", "risks[]": "发现风险", "risk_note": "风险说明", "text": "意见",
+            "action": "办理结果", "year": "年度", "reason": "原因", "assessed_on": "评估日期",
+        ]
         let bare = name.hasSuffix("[]") ? String(name.dropLast(2)) : name
-        return known[name] ?? RegistryColumn(rawValue: bare)?.label ?? IncomeField(rawValue: bare)?.label ?? AuditFieldLabels.name(bare)
+        return known[name] ?? RegistryColumn(rawValue: bare)?.label ?? IncomeField(rawValue: bare)?.label
+            ?? AuditFieldLabels.name(bare)
     }
 
     func render() -> String {
@@ -95,7 +101,9 @@ struct DraftPage {
                 .class("card form-card"),
                 .h1(.text("登录已过期，内容尚未保存")),
                 .p(.text("您在登录过期前填写的内容已保留。请核对后点击“继续保存”；如需修改，保存后可再次编辑。")),
-                .dl(.class("facts"), .forEach(shown) { field in .group(.dt(.text(Self.label(field.name))), .dd(.text(field.value))) }),
+                .dl(
+                    .class("facts"),
+                    .forEach(shown) { field in .group(.dt(.text(Self.label(field.name))), .dd(.text(field.value))) }),
                 .form(
                     .action(draft.action), .method(.post),
                     CSRFField(user: user).node,

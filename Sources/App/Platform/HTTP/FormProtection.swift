@@ -28,7 +28,8 @@ struct FormProtection: AsyncMiddleware {
 
     /// Uploads of registry files may be large; every other form keeps the application's ordinary limit.
     static func bodyLimit(for request: Request) -> Int {
-        [SiteRoute.imports, .departmentBatches].map { $0.path() }.contains(request.url.path) ? RegistryImportService.maximumFileSize + 1_048_576 : request.application.routes.defaultMaxBodySize.value
+        [SiteRoute.imports, .departmentBatches].map { $0.path() }.contains(request.url.path)
+            ? RegistryImportService.maximumFileSize + 1_048_576 : request.application.routes.defaultMaxBodySize.value
     }
 
     static func isSameOrigin(_ request: Request) -> Bool {

@@ -22,7 +22,8 @@ enum MetricsRegistry {
     @Sendable
     static func response(_ request: Request) -> Response {
         var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        headers.contentType = HTTPMediaType(
+            type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(string: render()))
     }
 }

@@ -17,7 +17,8 @@ struct NumberInput: Sendable {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-              let value = Int(text) else { throw refusal }
+            let value = Int(text)
+        else { throw refusal }
         return try check(value)
     }
 

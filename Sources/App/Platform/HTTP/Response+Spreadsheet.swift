@@ -3,7 +3,9 @@ import Vapor
 
 extension Response {
     /// A table as a downloaded file, CSV (UTF-8 with BOM) or xlsx, named `baseName.csv|xlsx`, never cached.
-    static func spreadsheet(_ rows: [[String]], format: SpreadsheetFormat, baseName: String, sheetName: String) throws -> Response {
+    static func spreadsheet(
+        _ rows: [[String]], format: SpreadsheetFormat, baseName: String, sheetName: String
+    ) throws -> Response {
         var headers = HTTPHeaders()
         let data: Data
         switch format {
@@ -12,7 +14,8 @@ extension Response {
             headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         case .xlsx:
             data = try SpreadsheetWriter.xlsx(rows, sheetName: sheetName)
-            headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            headers.contentType = HTTPMediaType(
+                type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         }
         headers.markAsDownload(format: format, baseName: baseName)
         return Response(status: .ok, headers: headers, body: .init(data: data))
@@ -28,28 +31,34 @@ extension Response {
     /// then sent from it. A problem found while building an xlsx (more rows than a sheet holds) is thrown before
     /// anything is sent; once CSV has started, a failure can only cut the download short, so exports check what
     /// they can before calling this.
-    static func streamedSpreadsheet(format: SpreadsheetFormat, baseName: String, sheetName: String, on request: Request,
-                                    rows: @escaping SpreadsheetRows) async throws -> Response {
+    static func streamedSpreadsheet(
+        format: SpreadsheetFormat, baseName: String, sheetName: String, on request: Request,
+        rows: @escaping SpreadsheetRows
+    ) async throws -> Response {
         let response: Response
         switch format {
         case .csv:
             let logger = request.logger
-            response = Response(status: .ok, body: .init(asyncStream: { writer in
-                do {
-                    var first = true
-                    try await rows { batch in
-                        try await writer.write(.buffer(ByteBuffer(bytes: SpreadsheetWriter.csvBytes(batch, byteOrderMark: first))))
-                        first = false
+            response = Response(
+                status: .ok,
+                body: .init(asyncStream: { writer in
+                    do {
+                        var first = true
+                        try await rows { batch in
+                            try await writer.write(
+                                .buffer(ByteBuffer(bytes: SpreadsheetWriter.csvBytes(batch, byteOrderMark: first))))
+                            first = false
+                        }
+                        try await writer.write(.end)
+                    } catch {
+                        logger.error("export cut short: \(String(reflecting: error))")
+                        try await writer.write(.error(error))
                     }
-                    try await writer.write(.end)
-                } catch {
-                    logger.error("export cut short: \(String(reflecting: error))")
-                    try await writer.write(.error(error))
-                }
-            }))
+                }))
             response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         case .xlsx:
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shouwang-export-\(UUID().uuidString)")
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "shouwang-export-\(UUID().uuidString)")
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 let writer = try XLSXFileWriter(directory: directory)
@@ -58,21 +67,25 @@ extension Response {
                 let workbook = try await request.application.threadPool.runIfActive {
                     try XLSXFileWriter.pack(directory: directory, sheetName: sheetName)
                 }
-                response = try await request.fileio.asyncStreamFile(at: workbook.path, onCompleted: { _ in
-                    try? FileManager.default.removeItem(at: directory)
-                })
+                response = try await request.fileio.asyncStreamFile(
+                    at: workbook.path,
+                    onCompleted: { _ in
+                        try? FileManager.default.removeItem(at: directory)
+                    })
             } catch {
                 try? FileManager.default.removeItem(at: directory)
                 if let error = error as? SpreadsheetError { throw Abort(.badRequest, reason: error.message) }
                 throw error
             }
-            response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            response.headers.contentType = HTTPMediaType(
+                type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         }
         response.headers.markAsDownload(format: format, baseName: baseName)
         if let token = request.query[String.self, at: "download"], Self.isDownloadToken(token) {
             // Read by Public/js/downloads.js, which says “正在生成…” from the click until this arrives.
-            response.cookies["shouwang_download"] = HTTPCookies.Value(string: token, maxAge: 60, path: "/", isSecure: false,
-                                                                     isHTTPOnly: false, sameSite: .strict)
+            response.cookies["shouwang_download"] = HTTPCookies.Value(
+                string: token, maxAge: 60, path: "/", isSecure: false,
+                isHTTPOnly: false, sameSite: .strict)
         }
         return response
     }

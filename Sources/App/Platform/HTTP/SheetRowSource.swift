@@ -14,7 +14,9 @@ struct SheetRowSource {
     private let fileName: String
 
     /// `blockBytes` is how much of a CSV is read at a time; a file read whole is handed out `rowsPerBlock` rows at a time.
-    init(path: String, fileName: String, blockBytes: Int = CSVFileReader.defaultBlockSize, rowsPerBlock: Int = 5_000) throws {
+    init(
+        path: String, fileName: String, blockBytes: Int = CSVFileReader.defaultBlockSize, rowsPerBlock: Int = 5_000
+    ) throws {
         self.rowsPerBlock = rowsPerBlock
         self.fileName = fileName
         let start = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))

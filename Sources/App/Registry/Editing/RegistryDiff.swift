@@ -21,7 +21,9 @@ struct RegistryDiff {
     var unchangedHouseholds = 0
 
     var changedHouseholds: Int { changes.count }
-    var newMemberCount: Int { newHouseholds.reduce(0) { $0 + $1.members.count } + changes.reduce(0) { $0 + $1.newMembers.count } }
+    var newMemberCount: Int {
+        newHouseholds.reduce(0) { $0 + $1.members.count } + changes.reduce(0) { $0 + $1.newMembers.count }
+    }
     var changedMemberCount: Int { changes.reduce(0) { $0 + $1.changedMembers.count } }
     var unlistedMemberCount: Int { changes.reduce(0) { $0 + $1.unlistedMembers } }
 
@@ -38,13 +40,15 @@ struct RegistryDiff {
                 existing[household.householdNumber] = household
             }
         }
-        let membersByHousehold = try await MemberRow.present(inHouseholds: existing.values.compactMap(\.id), on: database)
+        let membersByHousehold = try await MemberRow.present(
+            inHouseholds: existing.values.compactMap(\.id), on: database)
         for draft in drafts {
             guard let household = existing[draft.fields.number] else {
                 diff.newHouseholds.append(draft)
                 continue
             }
-            let change = try await compare(household, with: draft, members: membersByHousehold[household.id ?? UUID()] ?? [], on: database)
+            let change = try await compare(
+                household, with: draft, members: membersByHousehold[household.id ?? UUID()] ?? [], on: database)
             if change.householdChanged || !change.newMembers.isEmpty || !change.changedMembers.isEmpty {
                 diff.changes.append(change)
             } else {
@@ -55,13 +59,17 @@ struct RegistryDiff {
     }
 
     /// Compares on plain rows; only members that really change are loaded as models, to be updated.
-    private static func compare(_ household: Household, with draft: HouseholdDraft, members: [MemberRow], on database: any Database) async throws -> HouseholdChange {
+    private static func compare(
+        _ household: Household, with draft: HouseholdDraft, members: [MemberRow], on database: any Database
+    ) async throws -> HouseholdChange {
         let byID = Dictionary(members.map { ($0.id_number, $0) }, uniquingKeysWith: { first, _ in first })
         var newMembers: [MemberRecord] = []
         var changedMembers: [(Member, MemberRecord)] = []
         for record in draft.members {
             guard let row = byID[record.idNumber] else { newMembers.append(record); continue }
-            if row.record != record, let member = try await Member.find(row.id, on: database) { changedMembers.append((member, record)) }
+            if row.record != record, let member = try await Member.find(row.id, on: database) {
+                changedMembers.append((member, record))
+            }
         }
         let listed = Set(draft.members.map(\.idNumber))
         return HouseholdChange(

@@ -12,17 +12,23 @@ extension RegistryForm {
         guard !full else { return cells }
         var shown = cells
         for (column, value) in cells {
-            if let field = PersonalDataField(column: column) { shown[column] = PersonalDataMask.masked(value, as: field) }
+            if let field = PersonalDataField(column: column) {
+                shown[column] = PersonalDataMask.masked(value, as: field)
+            }
         }
         return shown
     }
 
     /// The edits without the personal fields that came back exactly as they were shown masked: those keep their
     /// stored values. A retyped value replaces the stored one like any edit.
-    static func keepingMasked(_ edits: [RegistryColumn: String], stored: [RegistryColumn: String], full: Bool) -> [RegistryColumn: String] {
+    static func keepingMasked(
+        _ edits: [RegistryColumn: String], stored: [RegistryColumn: String], full: Bool
+    ) -> [RegistryColumn: String] {
         guard !full else { return edits }
         return edits.filter { column, value in
-            guard let field = PersonalDataField(column: column), let original = stored[column], !original.isEmpty else { return true }
+            guard let field = PersonalDataField(column: column), let original = stored[column], !original.isEmpty else {
+                return true
+            }
             return value.trimmingCharacters(in: .whitespaces) != PersonalDataMask.masked(original, as: field)
         }
     }
@@ -30,7 +36,11 @@ extension RegistryForm {
     /// The member columns a user edits: all of them, except health and disability on an existing member for a role
     /// that may not see them.
     static func memberColumns(full: Bool, existing: Bool) -> [RegistryColumn] {
-        full || !existing ? memberColumns : memberColumns.filter { PersonalDataField(column: $0) != .health && PersonalDataField(column: $0) != .disabilityGrade }
+        full || !existing
+            ? memberColumns
+            : memberColumns.filter {
+                PersonalDataField(column: $0) != .health && PersonalDataField(column: $0) != .disabilityGrade
+            }
     }
 
     static let maskedIntro = "身份证号、电话、一卡通账号按您的权限脱敏显示，保持原样即不修改；如需更正，请输入完整的新值。健康状况与残疾等级不对您的角色显示，也不能在此修改。"

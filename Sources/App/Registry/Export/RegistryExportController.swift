@@ -27,12 +27,17 @@ struct RegistryExportController {
         try await AuditLog.record(
             .export, entityType: "registry", entityID: "", areaCode: user.areaCode.value,
             summary: "导出农户登记表 \(households) 户、\(people) 人（\(format == .csv ? "CSV" : "xlsx")）",
-            after: ["q": search.q ?? "", "area": search.area ?? "", "type": search.type ?? "", "status": search.status ?? "",
-                    "masked": user.role.seesFullPersonalData ? "否" : "是"],
+            after: [
+                "q": search.q ?? "", "area": search.area ?? "", "type": search.type ?? "",
+                "status": search.status ?? "",
+                "masked": user.role.seesFullPersonalData ? "否" : "是",
+            ],
             actor: request.auditActor, at: request.now, on: request.db
         )
         let (role, scope) = (user.role, user.scope)
-        return try await .streamedSpreadsheet(format: format, baseName: "households-\(request.today)", sheetName: "农户登记表", on: request) { emit in
+        return try await .streamedSpreadsheet(
+            format: format, baseName: "households-\(request.today)", sheetName: "农户登记表", on: request
+        ) { emit in
             try await emit([RegistryExport.header])
             // Built again here: a query builder cannot cross into the stream's task.
             guard let query = try await search.query(scope: scope, on: database) else { return }

@@ -11,13 +11,18 @@ enum RegistryExportStore {
     /// The people of the households the query finds, summed in the database. Cast back to an integer: PostgreSQL
     /// sums an integer column as NUMERIC, which Fluent's `sum` cannot read as `Int`.
     static func people(in query: QueryBuilder<Household>) async throws -> Int {
-        let sum: SQLQueryString = "CAST(COALESCE(SUM(\(ident: Household.schema).\(ident: "member_count")), 0) AS BIGINT)"
-        return try await query.copy().aggregate(.custom(SQLAlias(sum, as: SQLIdentifier(FieldKey.aggregate.description))), as: Int.self).get()
+        let sum: SQLQueryString =
+            "CAST(COALESCE(SUM(\(ident: Household.schema).\(ident: "member_count")), 0) AS BIGINT)"
+        return try await query.copy().aggregate(
+            .custom(SQLAlias(sum, as: SQLIdentifier(FieldKey.aggregate.description))), as: Int.self
+        ).get()
     }
 
     /// The households of the query in village and number order, a batch at a time, each batch starting after the
     /// last household of the one before (the index on village and number serves every step alike).
-    static func inBatches(of query: QueryBuilder<Household>, size: Int = householdsPerBatch, _ body: ([Household]) async throws -> Void) async throws {
+    static func inBatches(
+        of query: QueryBuilder<Household>, size: Int = householdsPerBatch, _ body: ([Household]) async throws -> Void
+    ) async throws {
         var after: (village: String, number: String)?
         while true {
             var step = query.copy().sort(\.$villageCode).sort(\.$householdNumber).limit(size)
@@ -37,13 +42,17 @@ enum RegistryExportStore {
 
     /// Member rows of a batch of households in household order, departed members left out, the members read by one
     /// query for the batch.
-    static func memberRows(of households: [Household], maskedFor role: Role, on database: any Database) async throws -> [[String]] {
+    static func memberRows(
+        of households: [Household], maskedFor role: Role, on database: any Database
+    ) async throws -> [[String]] {
         var rows: [[String]] = []
         rows.reserveCapacity(households.count * 3)
         let byHousehold = try await MemberRow.present(inHouseholds: households.compactMap(\.id), on: database)
         for household in households {
             guard let id = household.id, let fields = household.registryFields else { continue }
-            let ordered = (byHousehold[id] ?? []).sorted { RelationToHead.order($0.relation) < RelationToHead.order($1.relation) }
+            let ordered = (byHousehold[id] ?? []).sorted {
+                RelationToHead.order($0.relation) < RelationToHead.order($1.relation)
+            }
             for member in ordered {
                 guard let record = member.record else { continue }
                 var cells = RegistryExport.cells(household: fields, member: record)
@@ -56,7 +65,9 @@ enum RegistryExportStore {
 
     private static func mask(_ cells: inout [String]) {
         for (index, column) in RegistryColumn.allCases.enumerated() where index < cells.count {
-            if let field = PersonalDataField(column: column) { cells[index] = PersonalDataMask.masked(cells[index], as: field) }
+            if let field = PersonalDataField(column: column) {
+                cells[index] = PersonalDataMask.masked(cells[index], as: field)
+            }
         }
     }
 }

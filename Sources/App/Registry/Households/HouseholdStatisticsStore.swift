@@ -11,8 +11,9 @@ struct HouseholdCounts: Sendable, Equatable {
     var monitored = 0
 
     static func + (left: HouseholdCounts, right: HouseholdCounts) -> HouseholdCounts {
-        HouseholdCounts(households: left.households + right.households, people: left.people + right.people,
-                        alleviated: left.alleviated + right.alleviated, monitored: left.monitored + right.monitored)
+        HouseholdCounts(
+            households: left.households + right.households, people: left.people + right.people,
+            alleviated: left.alleviated + right.alleviated, monitored: left.monitored + right.monitored)
     }
 }
 
@@ -26,7 +27,8 @@ enum HouseholdStatisticsStore {
         let monitored: Int?
 
         var counts: HouseholdCounts {
-            HouseholdCounts(households: households, people: people ?? 0, alleviated: alleviated ?? 0, monitored: monitored ?? 0)
+            HouseholdCounts(
+                households: households, people: people ?? 0, alleviated: alleviated ?? 0, monitored: monitored ?? 0)
         }
     }
 
@@ -37,7 +39,9 @@ enum HouseholdStatisticsStore {
     }
 
     /// Totals per child area: per code prefix of `digits` characters of the village code, or per group or grid.
-    static func breakdown(by grouping: Grouping, in scope: AccessScope, on database: any Database) async throws -> [String: HouseholdCounts] {
+    static func breakdown(
+        by grouping: Grouping, in scope: AccessScope, on database: any Database
+    ) async throws -> [String: HouseholdCounts] {
         let rows = try await select(groupedBy: grouping, in: scope, on: database)
         var result: [String: HouseholdCounts] = [:]
         for row in rows {
@@ -53,12 +57,16 @@ enum HouseholdStatisticsStore {
         case grid
     }
 
-    private static func select(groupedBy grouping: Grouping?, in scope: AccessScope, on database: any Database) async throws -> [Row] {
+    private static func select(
+        groupedBy grouping: Grouping?, in scope: AccessScope, on database: any Database
+    ) async throws -> [Row] {
         guard let sql = database as? any SQLDatabase else { return [] }
         let key: any SQLExpression
         switch grouping {
         case nil: key = SQLLiteral.null
-        case let .villageCodePrefix(digits): key = SQLFunction("substr", args: SQLColumn("village_code"), SQLLiteral.numeric("1"), SQLLiteral.numeric("\(digits)"))
+        case let .villageCodePrefix(digits):
+            key = SQLFunction(
+                "substr", args: SQLColumn("village_code"), SQLLiteral.numeric("1"), SQLLiteral.numeric("\(digits)"))
         case .group: key = SQLColumn("group_code")
         case .grid: key = SQLColumn("grid_code")
         }
@@ -66,8 +74,16 @@ enum HouseholdStatisticsStore {
             .column(key, as: "key")
             .column(SQLFunction("count", args: SQLLiteral.all), as: "households")
             .column(bigint(SQLFunction("sum", args: SQLColumn("member_count"))), as: "people")
-            .column(bigint(SQLFunction("sum", args: caseWhen("household_type", HouseholdType.povertyAlleviated.rawValue))), as: "alleviated")
-            .column(bigint(SQLFunction("sum", args: caseWhen("monitoring_status", HouseholdMonitoringStatus.monitored.rawValue))), as: "monitored")
+            .column(
+                bigint(SQLFunction("sum", args: caseWhen("household_type", HouseholdType.povertyAlleviated.rawValue))),
+                as: "alleviated"
+            )
+            .column(
+                bigint(
+                    SQLFunction(
+                        "sum", args: caseWhen("monitoring_status", HouseholdMonitoringStatus.monitored.rawValue))),
+                as: "monitored"
+            )
             .from(Household.schema)
             .where(scope.householdPredicate())
         if grouping != nil { query = query.groupBy(key) }

@@ -4,7 +4,10 @@ import Foundation
 /// A batch as the import records it: what its file holds and would change, and the problems found (the first
 /// `RegistryImportService.storedProblems` of them kept).
 extension ImportBatch {
-    convenience init(id: UUID, user: CurrentUser, fileName: String, sha256: String, storedPath: String, reading: RegistryImporter.Reading) {
+    convenience init(
+        id: UUID, user: CurrentUser, fileName: String, sha256: String, storedPath: String,
+        reading: RegistryImporter.Reading
+    ) {
         self.init()
         self.id = id
         userID = user.id
@@ -28,7 +31,8 @@ extension ImportBatch {
         newMembers = reading.newMembers
         changedMembers = reading.changedMembers
         problemCount = reading.problems.count
-        problemsJSON = (try? JSONEncoder().encode(Array(reading.problems.prefix(RegistryImportService.storedProblems))))
+        problemsJSON =
+            (try? JSONEncoder().encode(Array(reading.problems.prefix(RegistryImportService.storedProblems))))
             .map { String(decoding: $0, as: UTF8.self) } ?? "[]"
         var notes = reading.notes
         if reading.unlistedMembers > 0 {

@@ -19,18 +19,22 @@ struct ImportController {
     func upload(_ request: Request) async throws -> Response {
         let user = try requireImporter(request)
         guard let file = try request.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
-            return .html(ImportPages.index(user: user, batches: [], error: "请选择要上传的登记表文件（.xlsx 或 .csv）。"), status: .unprocessableEntity)
+            return .html(
+                ImportPages.index(user: user, batches: [], error: "请选择要上传的登记表文件（.xlsx 或 .csv）。"),
+                status: .unprocessableEntity)
         }
         let data = Data(buffer: file.data)
-        let batch = try await RegistryImportService.check(data, fileName: file.filename, user: user, dataDirectory: request.application.settings.dataDirectory,
-                                                          today: request.today, actor: request.auditActor, at: request.now, on: request.db)
+        let batch = try await RegistryImportService.check(
+            data, fileName: file.filename, user: user, dataDirectory: request.application.settings.dataDirectory,
+            today: request.today, actor: request.auditActor, at: request.now, on: request.db)
         return request.redirect(to: SiteRoute.importBatch.path(try batch.requireID()))
     }
 
     func show(_ request: Request) async throws -> Response {
         let user = try requireImporter(request)
         let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
-        _ = try await RegistryImportService.openPreview(batch, user: user, actor: request.auditActor, at: request.now, on: request.db)
+        _ = try await RegistryImportService.openPreview(
+            batch, user: user, actor: request.auditActor, at: request.now, on: request.db)
         return .html(ImportPages.preview(user: user, batch: batch))
     }
 
@@ -40,7 +44,8 @@ struct ImportController {
         guard batch.status == ImportBatch.Status.previewed.rawValue else {
             throw AppError.batchNotCommittable(alreadyCommitted: batch.status == ImportBatch.Status.committed.rawValue)
         }
-        try await RegistryImportService.commit(batch, user: user, today: request.today, actor: request.auditActor, at: request.now, on: request.db)
+        try await RegistryImportService.commit(
+            batch, user: user, today: request.today, actor: request.auditActor, at: request.now, on: request.db)
         return request.redirect(to: SiteRoute.importBatch.path(try batch.requireID()))
     }
 
@@ -48,9 +53,12 @@ struct ImportController {
     func problems(_ request: Request) async throws -> Response {
         let user = try requireImporter(request)
         let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
-        let rows = try await RegistryImportService.problemRows(of: batch, user: user, today: request.today, actor: request.auditActor,
-                                                               at: request.now, on: request.db)
-        return try .spreadsheet(rows, format: .csv, baseName: "import-problems-\(batch.id?.uuidString.prefix(8).lowercased() ?? "")", sheetName: "问题清单")
+        let rows = try await RegistryImportService.problemRows(
+            of: batch, user: user, today: request.today, actor: request.auditActor,
+            at: request.now, on: request.db)
+        return try .spreadsheet(
+            rows, format: .csv, baseName: "import-problems-\(batch.id?.uuidString.prefix(8).lowercased() ?? "")",
+            sheetName: "问题清单")
     }
 
     private func requireImporter(_ request: Request) throws -> CurrentUser {

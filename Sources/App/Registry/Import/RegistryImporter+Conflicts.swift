@@ -15,14 +15,18 @@ extension RegistryImporter {
     static func registryProblems(in staging: RegistryStagingStore, scope: AccessScope) async throws -> [ImportProblem] {
         let (outside, holders) = try await staging.registryConflicts()
         var problems = outside.map {
-            ImportProblem(row: $0.first_row, column: .householdNumber, value: $0.household_number, reason: "该户编号已登记在您管辖范围以外的农户")
+            ImportProblem(
+                row: $0.first_row, column: .householdNumber, value: $0.household_number, reason: "该户编号已登记在您管辖范围以外的农户")
         }
         var named = Set<Int>()
         for holder in holders where named.insert(holder.sheet_row).inserted {
             let inside = AreaCode(holder.village_code).map(scope.includes) == true
-            problems.append(ImportProblem(row: holder.sheet_row, column: .idNumber, value: holder.id_number, reason: inside
-                ? "该身份证号已登记在户编号 \(holder.household_number) 的农户中，同一人不能在两户登记"
-                : "该身份证号已在您管辖范围以外登记，同一人不能在两户登记，请与上级核实"))
+            problems.append(
+                ImportProblem(
+                    row: holder.sheet_row, column: .idNumber, value: holder.id_number,
+                    reason: inside
+                        ? "该身份证号已登记在户编号 \(holder.household_number) 的农户中，同一人不能在两户登记"
+                        : "该身份证号已在您管辖范围以外登记，同一人不能在两户登记，请与上级核实"))
         }
         return problems
     }

@@ -45,10 +45,13 @@ enum RegistryImporter {
     }
 
     /// Reads and checks a file against the registry as it is now, for the user's scope; changes nothing.
-    static func read(fileAt path: String, fileName: String, scope: AccessScope, today: CivilDate, blocks: Blocks = Blocks(),
-                     on database: any Database) async throws -> Reading {
+    static func read(
+        fileAt path: String, fileName: String, scope: AccessScope, today: CivilDate, blocks: Blocks = Blocks(),
+        on database: any Database
+    ) async throws -> Reading {
         try await database.withBulkConnection { connection in
-            try await process(path, fileName: fileName, scope: scope, today: today, blocks: blocks, write: nil, on: connection)
+            try await process(
+                path, fileName: fileName, scope: scope, today: today, blocks: blocks, write: nil, on: connection)
         }
     }
 
@@ -64,17 +67,21 @@ enum RegistryImporter {
     /// and the audit record of the import. A file with any problem throws `Refused` and leaves everything as it was.
     /// `channel` names where it came from in the audit summary (empty for the web).
     @discardableResult
-    static func commit(fileAt path: String, fileName: String, scope: AccessScope, today: CivilDate, batchID: UUID, areaCode: String,
-                       channel: String = "", actor: AuditLog.Actor, at now: Date, blocks: Blocks = Blocks(), on database: any Database,
-                       alongside: @escaping @Sendable (any Database, Reading) async throws -> Void = { _, _ in }) async throws -> Reading {
+    static func commit(
+        fileAt path: String, fileName: String, scope: AccessScope, today: CivilDate, batchID: UUID, areaCode: String,
+        channel: String = "", actor: AuditLog.Actor, at now: Date, blocks: Blocks = Blocks(), on database: any Database,
+        alongside: @escaping @Sendable (any Database, Reading) async throws -> Void = { _, _ in }
+    ) async throws -> Reading {
         try await database.withBulkTransaction { database in
             let write = Write(batchID: batchID, actor: actor, date: now)
-            let reading = try await process(path, fileName: fileName, scope: scope, today: today, blocks: blocks, write: write, on: database)
+            let reading = try await process(
+                path, fileName: fileName, scope: scope, today: today, blocks: blocks, write: write, on: database)
             guard reading.isValid else { throw Refused(reading: reading) }
             try await alongside(database, reading)
             try await AuditLog.record(
                 .importData, entityType: "import_batch", entityID: batchID.uuidString, areaCode: areaCode,
-                summary: "\(channel)导入登记表「\(fileName)」：新增 \(reading.newHouseholds) 户，更新 \(reading.changedHouseholds) 户，未变 \(reading.unchangedHouseholds) 户",
+                summary:
+                    "\(channel)导入登记表「\(fileName)」：新增 \(reading.newHouseholds) 户，更新 \(reading.changedHouseholds) 户，未变 \(reading.unchangedHouseholds) 户",
                 actor: actor, at: now, on: database
             )
             return reading
@@ -85,8 +92,10 @@ enum RegistryImporter {
     /// in SQL, then — when `write` is given and nothing is wrong — writes the new households set-based and applies
     /// the changed ones a page at a time. Problems come out in the order of `RegistryImportPlan`, then the registry's
     /// conflicts.
-    private static func process(_ path: String, fileName: String, scope: AccessScope, today: CivilDate, blocks: Blocks, write: Write?,
-                                on database: any Database) async throws -> Reading {
+    private static func process(
+        _ path: String, fileName: String, scope: AccessScope, today: CivilDate, blocks: Blocks, write: Write?,
+        on database: any Database
+    ) async throws -> Reading {
         let clock = ContinuousClock(), started = clock.now
         var source = try SheetRowSource(path: path, fileName: fileName, blockBytes: blocks.bytes)
         var reading = Reading(encoding: source.encoding)
@@ -118,7 +127,8 @@ enum RegistryImporter {
         try await staging.index()
         found += try await crossRowProblems(in: staging)
         // Stable by row: within a row, cell problems first in column order, then cross-row ones.
-        let planProblems = found.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element)
+        let planProblems = found.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(
+            \.element)
         let checked = clock.now
         try await staging.classify(scope: scope, troubled: Set(planProblems.map(\.row)))
         let counts = try await staging.counts()
@@ -126,7 +136,9 @@ enum RegistryImporter {
         reading.newHouseholds = counts[.new]?.households ?? 0
         reading.newMembers = counts[.new]?.members ?? 0
         reading.unchangedHouseholds = counts[.same]?.households ?? 0
-        let registryProblems = try await Self.registryProblems(in: staging, scope: scope).sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+        let registryProblems = try await Self.registryProblems(in: staging, scope: scope).sorted {
+            ($0.row, $0.column) < ($1.row, $1.column)
+        }
         let compared = clock.now
         let applies = write != nil && planProblems.isEmpty && registryProblems.isEmpty
         if let write, applies {
@@ -150,7 +162,8 @@ enum RegistryImporter {
         }
         try await staging.drop()
         reading.problems = planProblems + registryProblems
-        database.logger.info("""
+        database.logger.info(
+            """
             registry file staged \(staged - started), checked \(checked - staged), compared \(compared - checked), \
             new households written \(inserted - compared), changed ones and clean-up \(clock.now - inserted)
             """)
@@ -182,8 +195,9 @@ enum RegistryImporter {
         func checked(_ rows: [[String]]) -> Block? {
             let areas = areas
             defer { nextRow += rows.count }
-            let (readings, problems) = check.read(rows, firstRow: nextRow, isKnownVillage: { areas.villages.contains($0.value) },
-                                                  isKnownSubArea: { areas.subAreas.contains($0.value) })
+            let (readings, problems) = check.read(
+                rows, firstRow: nextRow, isKnownVillage: { areas.villages.contains($0.value) },
+                isKnownSubArea: { areas.subAreas.contains($0.value) })
             return (readings.map(RegistryStagingStore.cells(of:)), problems)
         }
     }
@@ -192,7 +206,9 @@ enum RegistryImporter {
 
     /// Village, group and grid codes inside the scope: the only places an import may put a household. Plain rows,
     /// not models: a province has hundreds of thousands of them.
-    private static func knownAreas(in scope: AccessScope, on database: any Database) async throws -> (villages: Set<String>, subAreas: Set<String>) {
+    private static func knownAreas(
+        in scope: AccessScope, on database: any Database
+    ) async throws -> (villages: Set<String>, subAreas: Set<String>) {
         guard let sql = database as? any SQLDatabase else { return ([], []) }
         let range = scope.areaCodeRange
         let rows = try await sql.select().columns("code", "level").from(Area.schema)
@@ -201,7 +217,11 @@ enum RegistryImporter {
             .all(decoding: AreaRow.self)
         var villages = Set<String>(), subAreas = Set<String>()
         for area in rows {
-            if area.level == AreaLevel.village.rawValue { villages.insert(area.code) } else { subAreas.insert(area.code) }
+            if area.level == AreaLevel.village.rawValue {
+                villages.insert(area.code)
+            } else {
+                subAreas.insert(area.code)
+            }
         }
         return (villages, subAreas)
     }

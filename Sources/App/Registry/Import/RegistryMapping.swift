@@ -31,8 +31,10 @@ extension Member {
         StoredMember.record(
             name: name, idNumber: idNumber, sex: sex, birthDate: birthDate, relation: relation, ethnicity: ethnicity,
             education: education, schoolStatus: schoolStatus, health: health, disabilityGrade: disabilityGrade,
-            labourCapacity: labourCapacity, workPlace: workPlace, workMonths: workMonths, medicalInsured: medicalInsured,
-            pensionInsured: pensionInsured, minimumLiving: minimumLiving, extremePoverty: extremePoverty, publicWelfareJob: publicWelfareJob
+            labourCapacity: labourCapacity, workPlace: workPlace, workMonths: workMonths,
+            medicalInsured: medicalInsured,
+            pensionInsured: pensionInsured, minimumLiving: minimumLiving, extremePoverty: extremePoverty,
+            publicWelfareJob: publicWelfareJob
         )
     }
 
@@ -59,7 +61,8 @@ extension Member {
 
     var auditSnapshot: AuditSnapshot {
         [
-            "name": name, "id_number": idNumber, "sex": sex, "birth_date": birthDate, "relation": relation, "ethnicity": ethnicity,
+            "name": name, "id_number": idNumber, "sex": sex, "birth_date": birthDate, "relation": relation,
+            "ethnicity": ethnicity,
             "education": education, "school_status": schoolStatus ?? "", "health": health,
             "disability_grade": disabilityGrade.map(String.init) ?? "", "labour_capacity": labourCapacity,
             "work_place": workPlace ?? "", "work_months": workMonths.map(String.init) ?? "",
@@ -74,12 +77,15 @@ extension Member {
 /// How a member's stored columns become the domain's record, whether they were read as a model or as a plain row.
 enum StoredMember {
     static func record(
-        name: String, idNumber: String, sex: String, birthDate: String, relation: String, ethnicity: String, education: String,
-        schoolStatus: String?, health: String, disabilityGrade: Int?, labourCapacity: String, workPlace: String?, workMonths: Int?,
+        name: String, idNumber: String, sex: String, birthDate: String, relation: String, ethnicity: String,
+        education: String,
+        schoolStatus: String?, health: String, disabilityGrade: Int?, labourCapacity: String, workPlace: String?,
+        workMonths: Int?,
         medicalInsured: Bool, pensionInsured: Bool, minimumLiving: Bool, extremePoverty: Bool, publicWelfareJob: Bool
     ) -> MemberRecord? {
-        guard let sex = Sex(rawValue: sex), let birth = CivilDate(birthDate), let relation = RelationToHead(rawValue: relation),
-              let education = Education(rawValue: education), let labour = LabourCapacity(rawValue: labourCapacity)
+        guard let sex = Sex(rawValue: sex), let birth = CivilDate(birthDate),
+            let relation = RelationToHead(rawValue: relation),
+            let education = Education(rawValue: education), let labour = LabourCapacity(rawValue: labourCapacity)
         else { return nil }
         return MemberRecord(
             name: name, idNumber: idNumber, sex: sex, birthDate: birth, relation: relation, ethnicity: ethnicity,

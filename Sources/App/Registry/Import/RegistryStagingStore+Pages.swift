@@ -39,20 +39,27 @@ extension RegistryStagingStore {
         let public_welfare_job: Bool?
 
         var fields: HouseholdFields? {
-            guard let village = village_code.flatMap(AreaCode.init), let type = household_type.flatMap(HouseholdType.init(rawValue:)),
-                  let address else { return nil }
-            return HouseholdFields(number: household_number, villageCode: village, groupCode: group_code.flatMap(AreaCode.init),
-                                   gridCode: grid_code.flatMap(AreaCode.init), type: type, alleviatedYear: alleviated_year,
-                                   phone: phone, address: address, bankAccount: bank_account)
+            guard let village = village_code.flatMap(AreaCode.init),
+                let type = household_type.flatMap(HouseholdType.init(rawValue:)),
+                let address
+            else { return nil }
+            return HouseholdFields(
+                number: household_number, villageCode: village, groupCode: group_code.flatMap(AreaCode.init),
+                gridCode: grid_code.flatMap(AreaCode.init), type: type, alleviatedYear: alleviated_year,
+                phone: phone, address: address, bankAccount: bank_account)
         }
 
         var member: MemberRecord? {
-            guard let relation, let name, let sex, let birth_date, let ethnicity, let education, let health, let labour_capacity else { return nil }
+            guard let relation, let name, let sex, let birth_date, let ethnicity, let education, let health,
+                let labour_capacity
+            else { return nil }
             return StoredMember.record(
-                name: name, idNumber: id_number, sex: sex, birthDate: birth_date, relation: relation, ethnicity: ethnicity,
+                name: name, idNumber: id_number, sex: sex, birthDate: birth_date, relation: relation,
+                ethnicity: ethnicity,
                 education: education, schoolStatus: school_status, health: health, disabilityGrade: disability_grade,
                 labourCapacity: labour_capacity, workPlace: work_place, workMonths: work_months,
-                medicalInsured: medical_insured == true, pensionInsured: pension_insured == true, minimumLiving: minimum_living == true,
+                medicalInsured: medical_insured == true, pensionInsured: pension_insured == true,
+                minimumLiving: minimum_living == true,
                 extremePoverty: extreme_poverty == true, publicWelfareJob: public_welfare_job == true
             )
         }
@@ -61,21 +68,27 @@ extension RegistryStagingStore {
     /// The next page of the households that differ from the registry (`classify` marked them), after household
     /// number `after`, in household-number order, each with all its rows in file order. Nil when none is left.
     func changedHouseholds(after: String) async throws -> (drafts: [HouseholdDraft], last: String)? {
-        let bound = try await sql.raw("""
+        let bound = try await sql.raw(
+            """
             SELECT household_number FROM \(ident: Self.householdTable)
             WHERE status = \(bind: HouseholdStatus.changed.rawValue) AND household_number > \(bind: after)
             ORDER BY household_number LIMIT 1 OFFSET \(unsafeRaw: String(householdsPerPage - 1))
-            """).first(decoding: NumberRow.self)?.household_number
+            """
+        ).first(decoding: NumberRow.self)?.household_number
         var upper: SQLQueryString = ""
         if let bound { upper = "AND f.household_number <= \(bind: bound)" }
-        let columns = (["sheet_row", "household_number", "id_number", "relation"] + Self.householdValueColumns + Self.memberValueColumns)
+        let columns =
+            (["sheet_row", "household_number", "id_number", "relation"] + Self.householdValueColumns
+            + Self.memberValueColumns)
             .map { "r.\($0)" }.joined(separator: ", ")
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT \(unsafeRaw: columns) FROM \(ident: Self.householdTable) f
             JOIN \(ident: Self.table) r ON r.household_number = f.household_number
             WHERE f.status = \(bind: HouseholdStatus.changed.rawValue) AND f.household_number > \(bind: after) \(upper)
             ORDER BY r.household_number, r.sheet_row
-            """).all(decoding: StagedRow.self)
+            """
+        ).all(decoding: StagedRow.self)
         guard let last = rows.last?.household_number else { return nil }
         var drafts: [HouseholdDraft] = []
         var start = rows.startIndex

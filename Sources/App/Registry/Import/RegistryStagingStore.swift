@@ -21,21 +21,29 @@ struct RegistryStagingStore {
 
     init(on database: any Database, householdsPerPage: Int) throws {
         self.householdsPerPage = max(householdsPerPage, 1)
-        guard let sql = database as? any SQLDatabase else { throw Abort(.internalServerError, reason: "registry import needs an SQL database") }
+        guard let sql = database as? any SQLDatabase else {
+            throw Abort(.internalServerError, reason: "registry import needs an SQL database")
+        }
         self.database = database
         self.sql = sql
     }
 
     /// The keys of the checks across rows, then the registry's values (NULL on a row with a problem of its own).
     static let keyColumns = ["sheet_row", "household_number", "id_number", "relation", "household_key", "cross_key"]
-    static let householdValueColumns = ["village_code", "group_code", "grid_code", "household_type", "alleviated_year", "phone", "address",
-                                        "bank_account"]
-    static let memberValueColumns = ["name", "sex", "birth_date", "ethnicity", "education", "school_status", "health", "disability_grade",
-                                     "labour_capacity", "work_place", "work_months", "medical_insured", "pension_insured", "minimum_living",
-                                     "extreme_poverty", "public_welfare_job"]
+    static let householdValueColumns = [
+        "village_code", "group_code", "grid_code", "household_type", "alleviated_year", "phone", "address",
+        "bank_account",
+    ]
+    static let memberValueColumns = [
+        "name", "sex", "birth_date", "ethnicity", "education", "school_status", "health", "disability_grade",
+        "labour_capacity", "work_place", "work_months", "medical_insured", "pension_insured", "minimum_living",
+        "extreme_poverty", "public_welfare_job",
+    ]
     static let columns = keyColumns + householdValueColumns + memberValueColumns
     static let integerColumns: Set = ["sheet_row", "alleviated_year", "disability_grade", "work_months"]
-    static let flagColumns: Set = ["medical_insured", "pension_insured", "minimum_living", "extreme_poverty", "public_welfare_job"]
+    static let flagColumns: Set = [
+        "medical_insured", "pension_insured", "minimum_living", "extreme_poverty", "public_welfare_job",
+    ]
 
     /// The column type as the registry tables have it on this engine.
     private func type(of column: String) -> String {
@@ -57,7 +65,9 @@ struct RegistryStagingStore {
 
     /// Indexes built once the rows are in: faster than keeping them up to date row by row.
     func index() async throws {
-        try await sql.raw("CREATE INDEX registry_import_rows_household ON \(ident: Self.table) (household_number, sheet_row)").run()
+        try await sql.raw(
+            "CREATE INDEX registry_import_rows_household ON \(ident: Self.table) (household_number, sheet_row)"
+        ).run()
         try await sql.raw("CREATE INDEX registry_import_rows_identity ON \(ident: Self.table) (id_number)").run()
         // Temporary tables are never analysed automatically (PostgreSQL's autovacuum skips them): without statistics
         // the planner may scan and sort the whole table for every page.
@@ -76,14 +86,16 @@ struct RegistryStagingStore {
         if let sqlite = database as? any SQLiteDatabase {
             try await insert(rows, on: sqlite)
         } else if try await !copy(rows) {
-            try await BulkInsert.insert(into: Self.table, columns: Self.columns, rows: rows.map { $0.map(\.encodable) }, on: database)
+            try await BulkInsert.insert(
+                into: Self.table, columns: Self.columns, rows: rows.map { $0.map(\.encodable) }, on: database)
         }
     }
 
     /// A row as staged: its keys, then its values typed as the registry stores them (NULL where it has a problem).
     static func cells(of reading: RegistryRowReading) -> [StagedCell] {
         var cells: [StagedCell] = [
-            .integer(reading.row), .text(reading.text(.householdNumber)), .text(reading.text(.idNumber)), .text(reading.relationCode),
+            .integer(reading.row), .text(reading.text(.householdNumber)), .text(reading.text(.idNumber)),
+            .text(reading.relationCode),
             .text(reading.householdKey), .text(reading.crossRowKey),
         ]
         cells.reserveCapacity(columns.count)
@@ -92,13 +104,17 @@ struct RegistryStagingStore {
             return cells
         }
         cells += [
-            .text(fields.villageCode.value), .text(fields.groupCode?.value), .text(fields.gridCode?.value), .text(fields.type.rawValue),
+            .text(fields.villageCode.value), .text(fields.groupCode?.value), .text(fields.gridCode?.value),
+            .text(fields.type.rawValue),
             .integer(fields.alleviatedYear), .text(fields.phone), .text(fields.address), .text(fields.bankAccount),
-            .text(member.name), .text(member.sex.rawValue), .text(member.birthDate.description), .text(member.ethnicity),
+            .text(member.name), .text(member.sex.rawValue), .text(member.birthDate.description),
+            .text(member.ethnicity),
             .text(member.education.rawValue), .text(member.schoolStatus?.rawValue),
             .text(HealthCondition.allCases.filter(member.health.contains).map(\.rawValue).joined(separator: ",")),
-            .integer(member.disabilityGrade), .text(member.labourCapacity.rawValue), .text(member.workPlace), .integer(member.workMonths),
-            .flag(member.medicalInsured), .flag(member.pensionInsured), .flag(member.minimumLiving), .flag(member.extremePoverty),
+            .integer(member.disabilityGrade), .text(member.labourCapacity.rawValue), .text(member.workPlace),
+            .integer(member.workMonths),
+            .flag(member.medicalInsured), .flag(member.pensionInsured), .flag(member.minimumLiving),
+            .flag(member.extremePoverty),
             .flag(member.publicWelfareJob),
         ]
         return cells
@@ -130,19 +146,23 @@ struct RegistryStagingStore {
     /// The rows the checks across rows look at, found by grouping in SQL: the rows of suspect households and of
     /// repeated identity numbers, each in row order.
     func crossRowSuspects() async throws -> (households: [KeyRow], identities: [KeyRow]) {
-        let households = try await sql.raw("""
+        let households = try await sql.raw(
+            """
             SELECT sheet_row, cross_key FROM \(ident: Self.table) WHERE household_number IN (
               SELECT household_number FROM \(ident: Self.table) WHERE household_number <> '' GROUP BY household_number
               HAVING COUNT(DISTINCT household_key) > 1
                   OR SUM(CASE WHEN relation = \(bind: RelationToHead.head.rawValue) THEN 1 ELSE 0 END) <> 1
                   OR SUM(CASE WHEN relation = \(bind: RelationToHead.spouse.rawValue) THEN 1 ELSE 0 END) > 1)
             ORDER BY sheet_row
-            """).all(decoding: KeyRow.self)
-        let identities = try await sql.raw("""
+            """
+        ).all(decoding: KeyRow.self)
+        let identities = try await sql.raw(
+            """
             SELECT sheet_row, cross_key FROM \(ident: Self.table) WHERE id_number IN (
               SELECT id_number FROM \(ident: Self.table) WHERE id_number <> '' GROUP BY id_number HAVING COUNT(*) > 1)
             ORDER BY sheet_row
-            """).all(decoding: KeyRow.self)
+            """
+        ).all(decoding: KeyRow.self)
         return (households, identities)
     }
 }
@@ -186,8 +206,10 @@ struct StagingIDs: Sendable {
         let milliseconds = UInt64(max(0, now.timeIntervalSince1970 * 1_000)) & 0xFFFF_FFFF_FFFF
         let random = UInt32.random(in: 0..<(1 << 24))
         prefixes = (0..<3).map { kind in
-            String(format: "%08X-%04X-7%03X-%X%03X-", UInt32(milliseconds >> 16), UInt32(milliseconds & 0xFFFF), random >> 12,
-                   8 | kind, random & 0xFFF)
+            String(
+                format: "%08X-%04X-7%03X-%X%03X-", UInt32(milliseconds >> 16), UInt32(milliseconds & 0xFFFF),
+                random >> 12,
+                8 | kind, random & 0xFFF)
         }
     }
 

@@ -16,9 +16,12 @@ struct DataQualityController {
             scope = scope.narrowed(to: code)
         }
         let rule = (try? request.query.get(String.self, at: "rule")).flatMap(DataQualityRule.init(rawValue:))
-        let report = try await DataQualityService.report(in: scope, rule: rule, keeping: Self.shownFindings, today: request.today, on: request.db)
+        let report = try await DataQualityService.report(
+            in: scope, rule: rule, keeping: Self.shownFindings, today: request.today, on: request.db)
         let areaName = try await AreaDirectory.area(scope.root.value, on: request.db)?.name ?? scope.root.value
-        return .html(DataQualityPage.render(user: user, areaName: areaName, areaCode: scope.root.value, counts: report.counts, rule: rule,
-                                            findings: report.findings, total: report.total))
+        return .html(
+            DataQualityPage.render(
+                user: user, areaName: areaName, areaCode: scope.root.value, counts: report.counts, rule: rule,
+                findings: report.findings, total: report.total))
     }
 }

@@ -28,14 +28,17 @@ enum DataQualityService {
 
     /// The findings of `scope`, brought current for `today` first; `database` is the primary, which the kept
     /// findings are written to.
-    static func report(in scope: AccessScope, rule: DataQualityRule?, keeping limit: Int, today: CivilDate,
-                       batchSize: Int = householdsPerBatch, on database: any Database) async throws -> Report {
+    static func report(
+        in scope: AccessScope, rule: DataQualityRule?, keeping limit: Int, today: CivilDate,
+        batchSize: Int = householdsPerBatch, on database: any Database
+    ) async throws -> Report {
         try await DataQualityStore.bringCurrent(today: today, batchSize: batchSize, on: database)
         let repeated = try await DataQualityStore.repeatedIdentityNumbers(in: scope, on: database)
         var report = Report()
         report.counts = try await DataQualityStore.findingCounts(in: scope, on: database)
         // The households a repeated number is in, checked with the area's repeats: how many findings the rule makes.
-        let repeatedHouseholds = try await DataQualityStore.households(numbered: Set(repeated.values.joined()), in: scope, on: database)
+        let repeatedHouseholds = try await DataQualityStore.households(
+            numbered: Set(repeated.values.joined()), in: scope, on: database)
         var repeats = 0
         for batch in repeatedHouseholds.chunked(into: batchSize) {
             repeats += try await findings(of: batch, duplicates: repeated, today: today, on: database)
@@ -50,8 +53,9 @@ enum DataQualityService {
         var pending = rule == nil || rule == .duplicateIdentityNumber ? repeatedHouseholds : []
         var after: String?
         while report.findings.count < limit {
-            let page = try await DataQualityStore.householdIDsWithFindings(in: scope, rule: rule, after: after, limit: batchSize,
-                                                                           on: database)
+            let page = try await DataQualityStore.householdIDsWithFindings(
+                in: scope, rule: rule, after: after, limit: batchSize,
+                on: database)
             var households = try await DataQualityStore.households(withIDs: page, on: database)
             let complete = page.count < batchSize
             let end = complete ? nil : households.map(\.householdNumber).max()
@@ -72,15 +76,21 @@ enum DataQualityService {
     }
 
     /// The check's findings of `households` now, in their order.
-    private static func findings(of households: [Household], duplicates: [String: [String]], today: CivilDate,
-                                 on database: any Database) async throws -> [Finding] {
+    private static func findings(
+        of households: [Household], duplicates: [String: [String]], today: CivilDate,
+        on database: any Database
+    ) async throws -> [Finding] {
         let members = try await MemberRow.present(inHouseholds: households.compactMap(\.id), on: database)
         var result: [Finding] = []
         for household in households {
-            guard let id = household.id, let snapshot = snapshot(of: household, members: members[id] ?? []) else { continue }
+            guard let id = household.id, let snapshot = snapshot(of: household, members: members[id] ?? []) else {
+                continue
+            }
             for finding in DataQualityCheck.findings(in: snapshot, today: today, duplicates: duplicates) {
-                result.append(Finding(householdID: id, householdNumber: household.householdNumber, headName: household.headName,
-                                      finding: finding))
+                result.append(
+                    Finding(
+                        householdID: id, householdNumber: household.householdNumber, headName: household.headName,
+                        finding: finding))
             }
         }
         return result
@@ -90,7 +100,9 @@ enum DataQualityService {
     /// its findings come in one order whatever order the database returns them in.
     static func snapshot(of household: Household, members: [MemberRow]) -> HouseholdSnapshot? {
         guard let fields = household.registryFields else { return nil }
-        return HouseholdSnapshot(fields: fields, recordedMemberCount: household.memberCount, members: members.compactMap(\.record)
-            .sorted { ($0.birthDate, $0.idNumber) < ($1.birthDate, $1.idNumber) })
+        return HouseholdSnapshot(
+            fields: fields, recordedMemberCount: household.memberCount,
+            members: members.compactMap(\.record)
+                .sorted { ($0.birthDate, $0.idNumber) < ($1.birthDate, $1.idNumber) })
     }
 }

@@ -14,7 +14,9 @@ enum DataQualityStore {
     static let checksSchema = "data_quality_checks"
     static let stateSchema = "data_quality_state"
     private static let kept = KeptResults(stateSchema: stateSchema, resultsSchema: checksSchema)
-    private static let findingColumns = ["household_id", "household_number", "village_code", "group_code", "grid_code", "rule", "findings"]
+    private static let findingColumns = [
+        "household_id", "household_number", "village_code", "group_code", "grid_code", "rule", "findings",
+    ]
 
     /// What bringing the findings current did.
     struct Work: Sendable, Equatable {
@@ -29,22 +31,28 @@ enum DataQualityStore {
 
     /// Checks again what has to be for `today`, on one connection of `database` (the primary), one run at a time.
     @discardableResult
-    static func bringCurrent(today: CivilDate, batchSize: Int = DataQualityService.householdsPerBatch,
-                             on database: any Database) async throws -> Work {
+    static func bringCurrent(
+        today: CivilDate, batchSize: Int = DataQualityService.householdsPerBatch,
+        on database: any Database
+    ) async throws -> Work {
         guard database is any SQLDatabase else { return Work() }
         return try await database.withBulkConnection { connection in
-            try await section.run(on: connection) { try await bringCurrent(today: today, batchSize: batchSize, connection: connection) }
+            try await section.run(on: connection) {
+                try await bringCurrent(today: today, batchSize: batchSize, connection: connection)
+            }
         }
     }
 
     private static func bringCurrent(today: CivilDate, batchSize: Int, connection: any Database) async throws -> Work {
         let sql = try connection.sql
         let state = try await kept.state(sql: sql)
-        let logged = try await sql.raw("SELECT MAX(seq) AS seq FROM screening_changes").first(decoding: SeqRow.self)?.seq ?? 0
+        let logged =
+            try await sql.raw("SELECT MAX(seq) AS seq FROM screening_changes").first(decoding: SeqRow.self)?.seq ?? 0
         let latest = max(logged, state?.seq ?? 0)
         var named: [UUID]?
         if let state, state.stands(basis: DataQualityCheck.revision, on: today) {
-            let households = try await kept.householdsToRedo(changedAfter: state.seq, through: latest, on: today, sql: sql)
+            let households = try await kept.householdsToRedo(
+                changedAfter: state.seq, through: latest, on: today, sql: sql)
             if households.isEmpty {
                 if state.seq == latest, state.judged_on == today.description { return Work(named: 0) }
                 try await setState(on: today, seq: latest, sql: sql)
@@ -70,7 +78,9 @@ enum DataQualityStore {
                 var after: String?
                 while true {
                     let position: SQLQueryString = after.map { "WHERE household_number > \(bind: $0)" } ?? ""
-                    let households = try await database.plainRows(Household.self, """
+                    let households = try await database.plainRows(
+                        Household.self,
+                        """
                         \(position) ORDER BY household_number LIMIT \(literal: batchSize)
                         """)
                     work.checked += try await check(households, today: today, database: database)
@@ -90,19 +100,25 @@ enum DataQualityStore {
         var findings: [[any Encodable & Sendable]] = []
         var checks: [[any Encodable & Sendable]] = []
         for household in households {
-            guard let id = household.id, let snapshot = DataQualityService.snapshot(of: household, members: members[id] ?? []) else { continue }
+            guard let id = household.id,
+                let snapshot = DataQualityService.snapshot(of: household, members: members[id] ?? [])
+            else { continue }
             var counts: [DataQualityRule: Int] = [:]
-            for finding in DataQualityCheck.findings(in: snapshot, today: today) where finding.rule != .duplicateIdentityNumber {
+            for finding in DataQualityCheck.findings(in: snapshot, today: today)
+            where finding.rule != .duplicateIdentityNumber {
                 counts[finding.rule, default: 0] += 1
             }
             for (rule, count) in counts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                findings.append([id, household.householdNumber, household.villageCode, household.groupCode, household.gridCode,
-                                 rule.rawValue, count])
+                findings.append([
+                    id, household.householdNumber, household.villageCode, household.groupCode, household.gridCode,
+                    rule.rawValue, count,
+                ])
             }
             checks.append([id, DataQualityCheck.holdsThrough(snapshot, today: today).description])
         }
         try await BulkInsert.copy(into: findingsSchema, columns: findingColumns, rows: findings, on: database)
-        try await BulkInsert.copy(into: checksSchema, columns: ["household_id", "holds_through"], rows: checks, on: database)
+        try await BulkInsert.copy(
+            into: checksSchema, columns: ["household_id", "holds_through"], rows: checks, on: database)
         return checks.count
     }
 

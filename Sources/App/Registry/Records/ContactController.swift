@@ -8,8 +8,8 @@ struct ContactController {
         let (_, household) = try await request.household(for: .assignContact)
         let householdID = try household.requireID()
         guard let contactID = UUID(uuidString: request.formText("user_id")),
-              let contact = try await User.find(contactID, on: request.db),
-              contact.role == Role.contact.rawValue, contact.isActive, contact.areaCode == household.villageCode
+            let contact = try await User.find(contactID, on: request.db),
+            contact.role == Role.contact.rawValue, contact.isActive, contact.areaCode == household.villageCode
         else { throw AppError.notAContactOfTheVillage }
         let today = request.today.description
         try await request.db.transaction { database in
@@ -26,9 +26,11 @@ struct ContactController {
             assignment.assignedOn = today
             try await assignment.create(on: database)
             try await AuditLog.record(
-                .update, entityType: Household.auditEntityType, entityID: householdID.uuidString, areaCode: household.villageCode,
+                .update, entityType: Household.auditEntityType, entityID: householdID.uuidString,
+                areaCode: household.villageCode,
                 summary: "安排监测联系人：\(contact.displayName)",
-                before: ["contact": current.map(\.user.displayName).joined(separator: "、")], after: ["contact": contact.displayName],
+                before: ["contact": current.map(\.user.displayName).joined(separator: "、")],
+                after: ["contact": contact.displayName],
                 actor: request.auditActor, at: request.now, on: database
             )
         }

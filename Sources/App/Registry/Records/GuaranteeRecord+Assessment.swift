@@ -22,7 +22,8 @@ extension GuaranteeRecord {
         var snapshot = ["kind": kind, "assessed_on": assessedOn, "secured": secured ? "是" : "否", "note": note]
         if let housingGrade { snapshot["housing_grade"] = housingGrade }
         if let waterQuantity, let waterQuality, let waterConvenience, let waterReliability {
-            snapshot["water"] = [waterQuantity, waterQuality, waterConvenience, waterReliability].map { $0 ? "是" : "否" }.joined(separator: "/")
+            snapshot["water"] = [waterQuantity, waterQuality, waterConvenience, waterReliability].map { $0 ? "是" : "否" }
+                .joined(separator: "/")
         }
         return snapshot
     }

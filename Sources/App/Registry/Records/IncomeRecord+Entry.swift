@@ -37,10 +37,14 @@ extension IncomeRecord {
 
     var auditSnapshot: AuditSnapshot {
         [
-            "period": "\(periodStart)~\(periodEnd)", "wage": String(wage), "business": String(business), "property": String(property),
-            "transfer": String(transfer), "production_costs": String(productionCosts), "medical_self_pay": String(medicalSelfPay),
-            "schooling_cost": String(schoolingCost), "disaster_loss": String(disasterLoss), "other_rigid": String(otherRigid),
-            "member_count": String(memberCount), "net_income": String(netIncome), "per_capita_net": String(perCapitaNet),
+            "period": "\(periodStart)~\(periodEnd)", "wage": String(wage), "business": String(business),
+            "property": String(property),
+            "transfer": String(transfer), "production_costs": String(productionCosts),
+            "medical_self_pay": String(medicalSelfPay),
+            "schooling_cost": String(schoolingCost), "disaster_loss": String(disasterLoss),
+            "other_rigid": String(otherRigid),
+            "member_count": String(memberCount), "net_income": String(netIncome),
+            "per_capita_net": String(perCapitaNet),
         ]
     }
 }

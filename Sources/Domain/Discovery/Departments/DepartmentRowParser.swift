@@ -43,10 +43,11 @@ public enum DepartmentRowParser {
                 guard let column = DepartmentEventColumn(heading: key), used.contains(column) else { continue }
                 let value = RegistryCell.trimmed(record[key] ?? "")
                 if let earlier = texts[column], earlier != value {
-                    conflicts.append(ImportProblem(
-                        row: index + 1, column: column.header, value: value,
-                        reason: "与同一记录中的另一写法（“\(earlier)”）不一致"
-                    ))
+                    conflicts.append(
+                        ImportProblem(
+                            row: index + 1, column: column.header, value: value,
+                            reason: "与同一记录中的另一写法（“\(earlier)”）不一致"
+                        ))
                     continue
                 }
                 texts[column] = value
@@ -100,15 +101,17 @@ public enum DepartmentRowParser {
         for column in kind.columns {
             let indices = found[column] ?? []
             if indices.isEmpty, column.isRequired {
-                problems.append(ImportProblem(
-                    row: 1, column: column.header, value: "", reason: "缺少必填列「\(column.header)」（\(kind.label)数据）"
-                ))
+                problems.append(
+                    ImportProblem(
+                        row: 1, column: column.header, value: "", reason: "缺少必填列「\(column.header)」（\(kind.label)数据）"
+                    ))
             }
             if indices.count > 1 {
                 let names = indices.map(RegistryHeader.columnName).joined(separator: "、")
-                problems.append(ImportProblem(
-                    row: 1, column: column.header, value: "", reason: "列重复出现（\(names)），无法确定使用哪一列"
-                ))
+                problems.append(
+                    ImportProblem(
+                        row: 1, column: column.header, value: "", reason: "列重复出现（\(names)），无法确定使用哪一列"
+                    ))
             }
         }
         guard problems.isEmpty else { return .failure(DepartmentImportError(problems: problems)) }

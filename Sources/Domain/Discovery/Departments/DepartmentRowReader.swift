@@ -134,10 +134,13 @@ struct DepartmentRowReader {
         let bytes = Array(text.utf8)
         switch bytes.count {
         case 8:
-            return CivilDate(String(decoding: bytes[0..<4] + [UInt8(ascii: "-")] + bytes[4..<6]
-                + [UInt8(ascii: "-")] + bytes[6..<8], as: UTF8.self))
+            return CivilDate(
+                String(
+                    decoding: bytes[0..<4] + [UInt8(ascii: "-")] + bytes[4..<6]
+                        + [UInt8(ascii: "-")] + bytes[6..<8], as: UTF8.self))
         case 10 where bytes[4] == UInt8(ascii: "/") && bytes[7] == UInt8(ascii: "/"):
-            return CivilDate(String(decoding: bytes.map { $0 == UInt8(ascii: "/") ? UInt8(ascii: "-") : $0 }, as: UTF8.self))
+            return CivilDate(
+                String(decoding: bytes.map { $0 == UInt8(ascii: "/") ? UInt8(ascii: "-") : $0 }, as: UTF8.self))
         default:
             return CivilDate(text)
         }

@@ -36,7 +36,9 @@ public enum ExchangePattern: Sendable, Hashable {
         }
     }
 
-    public static let kindLabels: [(kind: String, label: String)] = [("everyDays", "每隔天数"), ("weekly", "每周（星期几）"), ("monthly", "每月（几日前）")]
+    public static let kindLabels: [(kind: String, label: String)] = [
+        ("everyDays", "每隔天数"), ("weekly", "每周（星期几）"), ("monthly", "每月（几日前）"),
+    ]
     static let weekdayNames = ["一", "二", "三", "四", "五", "六", "日"]
 
     /// "每 31 天", "每周四", "每月5日前".

@@ -30,6 +30,6 @@ extension LeadDeadlinePolicy {
     /// The seeded policy as a national row from 2021-05-01 (中农组发〔2021〕7号), ready for a `PolicyTable` that a
     /// province or county then extends with its own rows.
     public static let seededRows: [EffectiveDated<LeadDeadlinePolicy>] = [
-        EffectiveDated(scope: nil, effectiveFrom: CivilDate(known: 2021, 5, 1), value: seeded),
+        EffectiveDated(scope: nil, effectiveFrom: CivilDate(known: 2021, 5, 1), value: seeded)
     ]
 }

@@ -13,7 +13,10 @@ public struct LeadDeadlinePolicy: Sendable, Hashable, Codable {
     /// values) is not raised again; nil for never while the values stay the same (`LeadRecurrence`).
     public var quietPeriodDays: Int?
 
-    public init(channels: [LeadChannel: LeadChannelDeadlines], dueSoonFraction: Double, dueSoonHours: Int, quietPeriodDays: Int? = nil) {
+    public init(
+        channels: [LeadChannel: LeadChannelDeadlines], dueSoonFraction: Double, dueSoonHours: Int,
+        quietPeriodDays: Int? = nil
+    ) {
         self.channels = channels
         self.dueSoonFraction = dueSoonFraction
         self.dueSoonHours = dueSoonHours
@@ -41,7 +44,8 @@ public struct LeadDeadlinePolicy: Sendable, Hashable, Codable {
 
     /// The urgency of a step with this policy's warning thresholds.
     public func urgency(due: Date, started: Date, now: Date) -> LeadUrgency {
-        LeadUrgency.of(due: due, started: started, now: now, dueSoonFraction: dueSoonFraction, dueSoonHours: dueSoonHours)
+        LeadUrgency.of(
+            due: due, started: started, now: now, dueSoonFraction: dueSoonFraction, dueSoonHours: dueSoonHours)
     }
 }
 
@@ -77,9 +81,14 @@ extension LeadDeadlinePolicy {
             problems.append(FieldProblem(field: "\(channel.rawValue)_village", message: "「\(channel.label)」缺少各级办理时限"))
         }
         for (channel, deadlines) in channels {
-            for (level, rule) in [("village", deadlines.village), ("township", deadlines.township), ("county", deadlines.county)]
-                + (deadlines.total.map { [("total", $0)] } ?? []) where rule.amount < 1 || rule.amount > (rule.unit == .hours ? 8_760 : 365) {
-                problems.append(FieldProblem(field: "\(channel.rawValue)_\(level)", message: "「\(channel.label)」的时限 \(rule.text) 超出范围"))
+            for (level, rule) in [
+                ("village", deadlines.village), ("township", deadlines.township), ("county", deadlines.county),
+            ]
+                + (deadlines.total.map { [("total", $0)] } ?? [])
+            where rule.amount < 1 || rule.amount > (rule.unit == .hours ? 8_760 : 365) {
+                problems.append(
+                    FieldProblem(
+                        field: "\(channel.rawValue)_\(level)", message: "「\(channel.label)」的时限 \(rule.text) 超出范围"))
             }
         }
         if !(0.01...0.99).contains(dueSoonFraction) {

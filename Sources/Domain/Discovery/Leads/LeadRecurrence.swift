@@ -56,10 +56,14 @@ public enum LeadRecurrence {
         if let open = history.first(where: { $0.riskType == riskType && !$0.state.isTerminal }) {
             return open.findings.contains(fingerprint) ? .alreadyHeld(open.id) : .corroborate(open.id)
         }
-        let included = history.filter { $0.state == .included }.max { ($0.closedAt ?? .distantPast) < ($1.closedAt ?? .distantPast) }
+        let included = history.filter { $0.state == .included }.max {
+            ($0.closedAt ?? .distantPast) < ($1.closedAt ?? .distantPast)
+        }
         if status == .monitored || included != nil {
             // A finding the included lead already holds (it passed the household on) is not new information.
-            if let holder = history.first(where: { $0.state == .included && $0.findings.contains(fingerprint) }) { return .alreadyHeld(holder.id) }
+            if let holder = history.first(where: { $0.state == .included && $0.findings.contains(fingerprint) }) {
+                return .alreadyHeld(holder.id)
+            }
             return .attachToCase(lead: included?.id)
         }
         let closed = history.filter { $0.riskType == riskType && ($0.state == .rejected || $0.state == .merged) }
@@ -67,9 +71,11 @@ public enum LeadRecurrence {
             return .open(follows: nil)
         }
         if let settled = closed.filter({ $0.findings.contains(fingerprint) })
-            .max(by: { ($0.closedAt ?? .distantPast) < ($1.closedAt ?? .distantPast) }) {
+            .max(by: { ($0.closedAt ?? .distantPast) < ($1.closedAt ?? .distantPast) })
+        {
             guard let days = quietPeriodDays, let closedAt = settled.closedAt,
-                  now >= closedAt.addingTimeInterval(Double(days) * 86_400) else { return .settled(settled.id) }
+                now >= closedAt.addingTimeInterval(Double(days) * 86_400)
+            else { return .settled(settled.id) }
             return .open(follows: settled.id)
         }
         return .open(follows: latest.id)

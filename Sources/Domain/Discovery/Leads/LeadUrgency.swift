@@ -18,7 +18,9 @@ public enum LeadUrgency: String, CodeList {
     /// than `dueSoonFraction` of the step's time is left, or strictly less than `dueSoonHours` hours — that warning
     /// reaching back at most half of the step, so a step of 24 hours is not due soon the moment it starts. The
     /// thresholds are the deployment's, from the `LeadDeadlinePolicy` in force.
-    public static func of(due: Date, started: Date, now: Date, dueSoonFraction: Double, dueSoonHours: Int) -> LeadUrgency {
+    public static func of(
+        due: Date, started: Date, now: Date, dueSoonFraction: Double, dueSoonHours: Int
+    ) -> LeadUrgency {
         guard now < due else { return .overdue }
         let left = due.timeIntervalSince(now)
         let length = due.timeIntervalSince(started)

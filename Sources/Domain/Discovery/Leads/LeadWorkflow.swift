@@ -5,15 +5,19 @@
 /// with a recorded cause.
 public enum LeadWorkflow {
     /// The state after `action`, or why the action is refused. Closed leads accept nothing.
-    public static func apply(_ action: LeadAction, to state: LeadState, by role: Role) -> Result<LeadState, LeadWorkflowError> {
+    public static func apply(
+        _ action: LeadAction, to state: LeadState, by role: Role
+    ) -> Result<LeadState, LeadWorkflowError> {
         guard let current = state.level else { return .failure(.closed(state)) }
         let level = action.level ?? current
         guard level == current else { return .failure(.wrongStage(action: action.label, state: state)) }
         guard roles(for: level).contains(role) else { return .failure(.roleNotAllowed(role: role, level: level)) }
-        guard let next = next(after: action, from: state) else { return .failure(.wrongStage(action: action.label, state: state)) }
+        guard let next = next(after: action, from: state) else {
+            return .failure(.wrongStage(action: action.label, state: state))
+        }
         switch action {
         case .villageConfirm(let opinion), .townshipConfirm(let opinion), .countyInclude(let opinion),
-             .townshipConfirmRejection(let opinion), .townshipReturnToVillage(let opinion):
+            .townshipConfirmRejection(let opinion), .townshipReturnToVillage(let opinion):
             if let error = checkLength(opinion, field: "意见") { return .failure(error) }
         case .villageReject(let reason), .townshipReject(let reason), .countyReject(let reason):
             if let error = checkReason(reason) { return .failure(error) }
@@ -56,7 +60,8 @@ public enum LeadWorkflow {
 
     private static func checkLength(_ text: String, field: String) -> LeadWorkflowError? {
         let count = RegistryCell.trimmed(text).count
-        return count > LeadAction.textLimit ? .textTooLong(field: field, count: count, limit: LeadAction.textLimit) : nil
+        return count > LeadAction.textLimit
+            ? .textTooLong(field: field, count: count, limit: LeadAction.textLimit) : nil
     }
 }
 

@@ -4,7 +4,9 @@ public enum DryRunSummary {
     /// For each village, the number of households each rule kind fires for. A household counts once per kind even
     /// when the rule names several of its members, because a household gets one lead per risk (`LeadMerging`).
     /// Villages with no hits are left out.
-    public static func summarize(_ hits: [(villageCode: AreaCode, hits: [RuleHit])]) -> [AreaCode: [ScreeningRuleKind: Int]] {
+    public static func summarize(
+        _ hits: [(villageCode: AreaCode, hits: [RuleHit])]
+    ) -> [AreaCode: [ScreeningRuleKind: Int]] {
         var counts: [AreaCode: [ScreeningRuleKind: Int]] = [:]
         for household in hits {
             for kind in Set(household.hits.map(\.kind)) {

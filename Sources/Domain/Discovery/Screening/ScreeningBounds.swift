@@ -36,10 +36,11 @@ public struct ScreeningBounds: Sendable {
 
     public init(rules: ScreeningRuleSet, line: MonitoringLine, on date: CivilDate) {
         // The versions that can fire somewhere on `date`: enabled, in force, every parameter their kind needs usable.
-        let usable = Dictionary(grouping: rules.versions.filter { version in
-            version.enabled && version.effective.contains(date)
-                && version.kind.parameterNames.allSatisfy { ScreeningEngine.parameter($0, of: version) != nil }
-        }, by: \.kind)
+        let usable = Dictionary(
+            grouping: rules.versions.filter { version in
+                version.enabled && version.effective.contains(date)
+                    && version.kind.parameterNames.allSatisfy { ScreeningEngine.parameter($0, of: version) != nil }
+            }, by: \.kind)
         func values(_ kind: ScreeningRuleKind, _ name: ScreeningParameter) -> [Int64] {
             (usable[kind] ?? []).compactMap { ScreeningEngine.parameter(name, of: $0) }
         }
@@ -56,20 +57,27 @@ public struct ScreeningBounds: Sendable {
         fewestStudents = values(.multipleInHigherEducation, .minimumStudents).min()
         fewestBeyondCompulsory = values(.childInNonCompulsorySchooling, .minimumStudents).min()
         frailBornBy = values(.frailElderly, .minimumAge).min().map { date.bornBy(age: Int($0)) }
-        if let months = values(.newSevereDisability, .windowMonths).max(), let grade = values(.newSevereDisability, .maximumGrade).max() {
+        if let months = values(.newSevereDisability, .windowMonths).max(),
+            let grade = values(.newSevereDisability, .maximumGrade).max()
+        {
             registryDisability = (date.addingMonths(-Int(months)), grade)
         }
-        if let months = values(.mainLabourerLoss, .windowMonths).max(), let remaining = values(.mainLabourerLoss, .maximumRemainingLabourers).max() {
+        if let months = values(.mainLabourerLoss, .windowMonths).max(),
+            let remaining = values(.mainLabourerLoss, .maximumRemainingLabourers).max()
+        {
             labourerLoss = (date.addingMonths(-Int(months)), remaining)
         }
 
         for ruleKind in ScreeningRuleKind.allCases {
-            guard let recordKind = ruleKind.recordKind, let months = values(ruleKind, .windowMonths).max() else { continue }
+            guard let recordKind = ruleKind.recordKind, let months = values(ruleKind, .windowMonths).max() else {
+                continue
+            }
             let threshold = values(ruleKind, .thresholdFen).min().map(Money.init(fen:))
-            records.append(RecordBound(
-                kind: recordKind, opensAfter: date.addingMonths(-Int(months)), amountAtLeast: threshold,
-                summedPerPerson: ruleKind.isPersonLevel
-            ))
+            records.append(
+                RecordBound(
+                    kind: recordKind, opensAfter: date.addingMonths(-Int(months)), amountAtLeast: threshold,
+                    summedPerPerson: ruleKind.isPersonLevel
+                ))
         }
     }
 
@@ -77,7 +85,9 @@ public struct ScreeningBounds: Sendable {
     public func admitsRegistryFacts(_ facts: HouseholdFacts, incomeYear year: Int) -> Bool {
         let last = facts.perCapitaIncome[year]
         let previous = facts.perCapitaIncome[year - 1]
-        if let ceiling = incomeCeilingHundredths, let last, last.fen.multipliedReportingOverflow(by: 100).partialValue < ceiling {
+        if let ceiling = incomeCeilingHundredths, let last,
+            last.fen.multipliedReportingOverflow(by: 100).partialValue < ceiling
+        {
             return true
         }
         if let percent = smallestDropPercent, let last, let previous, previous.fen > 0 {
@@ -86,7 +96,9 @@ public struct ScreeningBounds: Sendable {
             let (base, baseOverflow) = previous.fen.multipliedReportingOverflow(by: percent)
             if dropOverflow || scaledOverflow || baseOverflow || dropScaled >= base { return true }
         }
-        if rigidSpendingAboveIncome, let spending = facts.rigidSpending[year], let income = facts.netIncome[year - 1], spending > income {
+        if rigidSpendingAboveIncome, let spending = facts.rigidSpending[year], let income = facts.netIncome[year - 1],
+            spending > income
+        {
             return true
         }
         if let grade = facts.housingGrade, unsafeHousingGrades.contains(grade) { return true }
@@ -95,18 +107,27 @@ public struct ScreeningBounds: Sendable {
         if let fewest = fewestBeyondCompulsory, Int64(facts.childrenBeyondCompulsory) >= fewest { return true }
         if let bornBy = frailBornBy, let born = facts.frailMemberBirthDate, born <= bornBy { return true }
         if let bound = registryDisability, let graded = facts.registryDisability, bound.opensAfter < graded.on,
-           Int64(graded.grade) <= bound.maximumGrade { return true }
+            Int64(graded.grade) <= bound.maximumGrade
+        {
+            return true
+        }
         if let bound = labourerLoss, let lost = facts.labourerLostOn, bound.opensAfter < lost,
-           Int64(facts.labourers) <= bound.maximumRemaining { return true }
+            Int64(facts.labourers) <= bound.maximumRemaining
+        {
+            return true
+        }
         return false
     }
 
     /// Whether the household's department records pass a bound.
     public func admitsRecords(_ events: [DepartmentEvent], on date: CivilDate) -> Bool {
         records.contains { bound in
-            let inWindow = events.filter { $0.kind == bound.kind && bound.opensAfter < $0.eventDate && $0.eventDate <= date }
+            let inWindow = events.filter {
+                $0.kind == bound.kind && bound.opensAfter < $0.eventDate && $0.eventDate <= date
+            }
             guard let threshold = bound.amountAtLeast else { return !inWindow.isEmpty }
-            let groups = bound.summedPerPerson ? Array(Dictionary(grouping: inWindow, by: \.idNumber).values) : [inWindow]
+            let groups =
+                bound.summedPerPerson ? Array(Dictionary(grouping: inWindow, by: \.idNumber).values) : [inWindow]
             return groups.contains { $0.reduce(Money.zero) { $0 + ($1.amount ?? .zero) } >= threshold }
         }
     }

@@ -6,9 +6,11 @@ extension ScreeningEngine {
         _ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate
     ) -> RuleHit? {
         guard let minimum = parameter(.minimumStudents, of: rule),
-              let count = students(rule, facts, date, registry: facts.membersInHigherEducation,
-                                   known: facts.higherEducationIDNumbers, stage: \.isHigherEducation),
-              count >= minimum else { return nil }
+            let count = students(
+                rule, facts, date, registry: facts.membersInHigherEducation,
+                known: facts.higherEducationIDNumbers, stage: \.isHigherEducation),
+            count >= minimum
+        else { return nil }
         return hit(
             rule,
             ["在读人数": String(count), "人数下限": String(minimum)],
@@ -23,9 +25,11 @@ extension ScreeningEngine {
         _ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate
     ) -> RuleHit? {
         guard let minimum = parameter(.minimumStudents, of: rule),
-              let count = students(rule, facts, date, registry: facts.childrenBeyondCompulsory,
-                                   known: facts.beyondCompulsoryIDNumbers, stage: \.isBeyondCompulsory),
-              count >= minimum else { return nil }
+            let count = students(
+                rule, facts, date, registry: facts.childrenBeyondCompulsory,
+                known: facts.beyondCompulsoryIDNumbers, stage: \.isBeyondCompulsory),
+            count >= minimum
+        else { return nil }
         return hit(
             rule,
             ["在读人数": String(count), "人数下限": String(minimum)],
@@ -40,10 +44,11 @@ extension ScreeningEngine {
         stage: (SchoolStatus) -> Bool
     ) -> Int64? {
         guard let events = recentEvents(rule, facts, date) else { return nil }
-        let reported = Set(events.filter { event in
-            (event.level.flatMap(SchoolStatus.init(rawValue:)).map(stage) ?? false)
-                && (facts.childIDNumbers?.contains(event.idNumber) ?? true)
-        }.map(\.idNumber))
+        let reported = Set(
+            events.filter { event in
+                (event.level.flatMap(SchoolStatus.init(rawValue:)).map(stage) ?? false)
+                    && (facts.childIDNumbers?.contains(event.idNumber) ?? true)
+            }.map(\.idNumber))
         return Int64(registry + reported.subtracting(known).count)
     }
 
@@ -65,7 +70,8 @@ extension ScreeningEngine {
         guard let events = recentEvents(rule, facts, date) else { return nil }
         if let latest = events.last {
             let source = "\(DepartmentEventKind.waterUnsafe.department.label) \(latest.eventDate)"
-            return hit(rule, ["来源": source], "\(latest.eventDate) \(DepartmentEventKind.waterUnsafe.department.label)推送饮水不安全")
+            return hit(
+                rule, ["来源": source], "\(latest.eventDate) \(DepartmentEventKind.waterUnsafe.department.label)推送饮水不安全")
         }
         guard facts.waterSecured == false else { return nil }
         return hit(rule, ["来源": "登记信息"], "饮水安全未保障（登记信息）")

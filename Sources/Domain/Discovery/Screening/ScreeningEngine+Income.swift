@@ -4,7 +4,8 @@ extension ScreeningEngine {
     static func incomeBelowLine(_ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate) -> RuleHit? {
         let year = date.year - 1
         guard let margin = parameter(.lineMarginPercent, of: rule), let line = facts.monitoringLine,
-              let income = facts.perCapitaIncome[year] else { return nil }
+            let income = facts.perCapitaIncome[year]
+        else { return nil }
         // Compared in hundredths of a fen, so a margin never needs rounding.
         let (incomeScaled, incomeOverflow) = income.fen.multipliedReportingOverflow(by: 100)
         let (lineScaled, lineOverflow) = line.fen.multipliedReportingOverflow(by: 100 + margin)
@@ -25,7 +26,8 @@ extension ScreeningEngine {
     static func sharpIncomeDrop(_ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate) -> RuleHit? {
         let year = date.year - 1
         guard let percent = parameter(.dropPercent, of: rule), let current = facts.perCapitaIncome[year],
-              let previous = facts.perCapitaIncome[year - 1], previous > .zero else { return nil }
+            let previous = facts.perCapitaIncome[year - 1], previous > .zero
+        else { return nil }
         let drop = previous.fen - current.fen
         let (dropScaled, dropOverflow) = drop.multipliedReportingOverflow(by: 100)
         let (baseScaled, baseOverflow) = previous.fen.multipliedReportingOverflow(by: percent)
@@ -50,7 +52,8 @@ extension ScreeningEngine {
     ) -> RuleHit? {
         let year = date.year - 1
         guard let spending = facts.rigidSpending[year], let income = facts.netIncome[year - 1],
-              spending > income else { return nil }
+            spending > income
+        else { return nil }
         return hit(
             rule,
             ["年度": String(year), "刚性支出": spending.groupedYuan, "上年家庭纯收入": income.groupedYuan],

@@ -3,7 +3,8 @@ extension ScreeningEngine {
     /// person, as the S0 threshold is per person.
     static func hospitalSelfPay(_ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate) -> [RuleHit] {
         guard let threshold = parameter(.thresholdFen, of: rule).map(Money.init(fen:)),
-              let events = recentEvents(rule, facts, date) else { return [] }
+            let events = recentEvents(rule, facts, date)
+        else { return [] }
         return byPerson(events).compactMap { person in
             let total = person.events.reduce(Money.zero) { $0 + ($1.amount ?? .zero) }
             guard total >= threshold, let latest = person.events.last else { return nil }
@@ -37,7 +38,8 @@ extension ScreeningEngine {
         _ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate
     ) -> [RuleHit] {
         guard let maximum = parameter(.maximumGrade, of: rule), let months = parameter(.windowMonths, of: rule),
-              let events = recentEvents(rule, facts, date) else { return [] }
+            let events = recentEvents(rule, facts, date)
+        else { return [] }
         let certified = byPerson(events).compactMap { person -> RuleHit? in
             let severe = person.events.filter { event in
                 event.grade.flatMap { Int64($0) }.map { (1...maximum).contains($0) } ?? false
@@ -52,18 +54,22 @@ extension ScreeningEngine {
         }
         guard certified.isEmpty else { return certified }
         guard let graded = facts.registryDisability, (1...maximum).contains(Int64(graded.grade)),
-              inWindow(graded.on, months: months, endingOn: date) else { return [] }
-        return [hit(
-            rule,
-            ["日期": graded.on.description, "残疾等级": "\(graded.grade)级", "重度范围": "1至\(maximum)级", "来源": "登记信息"],
-            "\(graded.on) 登记信息中成员残疾等级调整为 \(graded.grade) 级，属重度（1 至 \(maximum) 级）"
-        )]
+            inWindow(graded.on, months: months, endingOn: date)
+        else { return [] }
+        return [
+            hit(
+                rule,
+                ["日期": graded.on.description, "残疾等级": "\(graded.grade)级", "重度范围": "1至\(maximum)级", "来源": "登记信息"],
+                "\(graded.on) 登记信息中成员残疾等级调整为 \(graded.grade) 级，属重度（1 至 \(maximum) 级）"
+            )
+        ]
     }
 
     /// Household losses from disasters summed over the window, at or above the threshold.
     static func disasterDamage(_ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate) -> RuleHit? {
         guard let threshold = parameter(.thresholdFen, of: rule).map(Money.init(fen:)),
-              let events = recentEvents(rule, facts, date) else { return nil }
+            let events = recentEvents(rule, facts, date)
+        else { return nil }
         let total = events.reduce(Money.zero) { $0 + ($1.amount ?? .zero) }
         guard total >= threshold else { return nil }
         return hit(
@@ -80,7 +86,8 @@ extension ScreeningEngine {
     /// registry has no care-needs assessment, so this is the closest it comes; the home check confirms it.
     static func frailElderly(_ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate) -> RuleHit? {
         guard let age = parameter(.minimumAge, of: rule), let born = facts.frailMemberBirthDate,
-              born <= date.bornBy(age: Int(age)) else { return nil }
+            born <= date.bornBy(age: Int(age))
+        else { return nil }
         return hit(
             rule,
             ["出生日期": born.description, "年龄下限": "\(age)周岁"],
@@ -92,9 +99,11 @@ extension ScreeningEngine {
     /// labour-capable member departed (died or moved away) or was rated without labour in the window, and the
     /// household has at most `maximumRemainingLabourers` capable members left.
     static func mainLabourerLoss(_ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate) -> RuleHit? {
-        guard let remaining = parameter(.maximumRemainingLabourers, of: rule), let months = parameter(.windowMonths, of: rule),
-              let lost = facts.labourerLostOn, inWindow(lost, months: months, endingOn: date),
-              Int64(facts.labourers) <= remaining else { return nil }
+        guard let remaining = parameter(.maximumRemainingLabourers, of: rule),
+            let months = parameter(.windowMonths, of: rule),
+            let lost = facts.labourerLostOn, inWindow(lost, months: months, endingOn: date),
+            Int64(facts.labourers) <= remaining
+        else { return nil }
         return hit(
             rule,
             ["日期": lost.description, "现有劳动力": "\(facts.labourers)人", "剩余上限": "\(remaining)人"],

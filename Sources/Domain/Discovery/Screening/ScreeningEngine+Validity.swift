@@ -8,16 +8,20 @@ extension ScreeningEngine {
     /// Records leaving a window only take away (a sum falls, a person drops out), so a household without hits on
     /// `date` stays without them until its facts change; a household with hits may see their numbers change, which
     /// is why its judgement holds only until then.
-    public static func judgementHolds(_ facts: HouseholdFacts, prepared rules: [ScreeningRuleVersion], on date: CivilDate) -> CivilDate {
+    public static func judgementHolds(
+        _ facts: HouseholdFacts, prepared rules: [ScreeningRuleVersion], on date: CivilDate
+    ) -> CivilDate {
         var last = CivilDate(known: date.year, 12, 31)
         for rule in rules {
             if rule.kind == .frailElderly, let age = parameter(.minimumAge, of: rule).map(Int.init),
-               let born = facts.frailMemberBirthDate, date.bornBy(age: Int(age)) < born {
+                let born = facts.frailMemberBirthDate, date.bornBy(age: Int(age)) < born
+            {
                 last = min(last, firstDayAged(born, age, after: date).adding(days: -1))
             }
             guard let months = parameter(.windowMonths, of: rule).map(Int.init) else { continue }
             let opens = date.addingMonths(-months)
-            var days = rule.kind.recordKind.map { kind in facts.events.filter { $0.kind == kind }.map(\.eventDate) } ?? []
+            var days =
+                rule.kind.recordKind.map { kind in facts.events.filter { $0.kind == kind }.map(\.eventDate) } ?? []
             if rule.kind == .newSevereDisability, let graded = facts.registryDisability { days.append(graded.on) }
             if rule.kind == .mainLabourerLoss, let lost = facts.labourerLostOn { days.append(lost) }
             for day in days {
@@ -55,8 +59,10 @@ extension ScreeningRuleSet {
     /// other.
     public func judgementBasis(line: MonitoringLine, on date: CivilDate) -> String {
         let versions = self.versions.filter { $0.effective.contains(date) }.map { version in
-            let parameters = version.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-            return "\(version.kind.rawValue)@\(version.scope?.value ?? "")#\(version.version)\(version.enabled ? "+" : "-")(\(parameters))"
+            let parameters = version.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                separator: ",")
+            return
+                "\(version.kind.rawValue)@\(version.scope?.value ?? "")#\(version.version)\(version.enabled ? "+" : "-")(\(parameters))"
         }.sorted()
         let lines = line.table.rows.filter { $0.isInForce(on: date) }
             .map { "\($0.scope?.value ?? "")@\($0.effectiveFrom)=\($0.value.fen)" }.sorted()

@@ -14,25 +14,31 @@ public enum ScreeningEngine {
     /// Hits in `ScreeningRuleKind` order, person-level hits by identity number. Versions that are disabled, not in
     /// force on `date`, scoped elsewhere or missing a parameter are skipped; pass `ScreeningRuleSet.inForce` so
     /// that each kind is judged by one version.
-    public static func evaluate(_ facts: HouseholdFacts, rules: [ScreeningRuleVersion], on date: CivilDate) -> [RuleHit] {
+    public static func evaluate(_ facts: HouseholdFacts, rules: [ScreeningRuleVersion], on date: CivilDate) -> [RuleHit]
+    {
         evaluate(facts, prepared: prepared(rules, for: facts.villageCode, on: date), on: date)
     }
 
     /// The versions that apply in `village` on `date`, in the order the engine runs them. A screening prepares them
     /// once per village rather than once per household.
-    public static func prepared(_ rules: [ScreeningRuleVersion], for village: AreaCode, on date: CivilDate) -> [ScreeningRuleVersion] {
+    public static func prepared(
+        _ rules: [ScreeningRuleVersion], for village: AreaCode, on date: CivilDate
+    ) -> [ScreeningRuleVersion] {
         rules.filter { $0.enabled && $0.applies(to: village, on: date) }
             .sorted { (kindOrder[$0.kind] ?? 0, $0.version) < (kindOrder[$1.kind] ?? 0, $1.version) }
     }
 
     /// `evaluate` with rules already `prepared` for the household's village and the date.
-    public static func evaluate(_ facts: HouseholdFacts, prepared rules: [ScreeningRuleVersion], on date: CivilDate) -> [RuleHit] {
+    public static func evaluate(
+        _ facts: HouseholdFacts, prepared rules: [ScreeningRuleVersion], on date: CivilDate
+    ) -> [RuleHit] {
         var found: [RuleHit] = []
         for rule in rules { found.append(contentsOf: hits(of: rule, facts: facts, on: date)) }
         return found
     }
 
-    private static let kindOrder = Dictionary(uniqueKeysWithValues: ScreeningRuleKind.allCases.enumerated().map { ($1, $0) })
+    private static let kindOrder = Dictionary(
+        uniqueKeysWithValues: ScreeningRuleKind.allCases.enumerated().map { ($1, $0) })
 
     static func hits(of rule: ScreeningRuleVersion, facts: HouseholdFacts, on date: CivilDate) -> [RuleHit] {
         switch rule.kind {
@@ -64,7 +70,9 @@ public enum ScreeningEngine {
 
     /// The records the rule reads (`ScreeningRuleKind.recordKind`) dated in its window ending on `date`, oldest
     /// first; nil without a window.
-    static func recentEvents(_ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate) -> [DepartmentEvent]? {
+    static func recentEvents(
+        _ rule: ScreeningRuleVersion, _ facts: HouseholdFacts, _ date: CivilDate
+    ) -> [DepartmentEvent]? {
         guard let kind = rule.kind.recordKind, let months = parameter(.windowMonths, of: rule) else { return nil }
         let opens = date.addingMonths(-Int(months))
         return facts.events
@@ -82,7 +90,8 @@ public enum ScreeningEngine {
         riskType: RiskType? = nil
     ) -> RuleHit {
         RuleHit(
-            kind: rule.kind, version: rule.version, riskType: riskType ?? rule.kind.riskType, values: values, message: message,
+            kind: rule.kind, version: rule.version, riskType: riskType ?? rule.kind.riskType, values: values,
+            message: message,
             memberName: person?.memberName, idNumber: person?.idNumber
         )
     }

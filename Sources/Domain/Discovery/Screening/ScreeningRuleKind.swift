@@ -105,7 +105,7 @@ public enum ScreeningRuleKind: String, CodeList {
     public var isPersonLevel: Bool {
         switch self {
         case .hospitalSelfPay, .newSeriousIllness, .newMinimumLiving, .newExtremePoverty, .newSevereDisability,
-             .jobLoss:
+            .jobLoss:
             true
         default:
             false

@@ -42,7 +42,9 @@ extension ScreeningRuleSet {
     /// The day the seeded versions take effect: the 2021 national notice that set up the current mechanism.
     public static let seededEffectiveFrom = CivilDate(known: 2021, 5, 1)
 
-    private static func seed(_ kind: ScreeningRuleKind, _ parameters: [ScreeningParameter: Int64], enabled: Bool = true) -> ScreeningRuleVersion {
+    private static func seed(
+        _ kind: ScreeningRuleKind, _ parameters: [ScreeningParameter: Int64], enabled: Bool = true
+    ) -> ScreeningRuleVersion {
         ScreeningRuleVersion(
             kind: kind, version: 1,
             parameters: Dictionary(uniqueKeysWithValues: parameters.map { ($0.key.rawValue, $0.value) }),

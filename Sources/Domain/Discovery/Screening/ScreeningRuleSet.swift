@@ -39,14 +39,19 @@ public struct ScreeningRuleSet: Sendable, Hashable {
             problems.append(.endsBeforeStart(version.kind, version: version.version))
             return false
         }
-        let groups = Dictionary(grouping: usable.indices) { "\(usable[$0].kind.rawValue)@\(usable[$0].scope?.value ?? "")" }
+        let groups = Dictionary(grouping: usable.indices) {
+            "\(usable[$0].kind.rawValue)@\(usable[$0].scope?.value ?? "")"
+        }
         var dropped = Set<Int>()
         for key in groups.keys.sorted() {
             let members = (groups[key] ?? []).sorted { usable[$0].version < usable[$1].version }
             for (position, index) in members.enumerated() {
-                for later in members[(position + 1)...] where !dropped.contains(later) && usable[index].effective.overlaps(usable[later].effective) {
+                for later in members[(position + 1)...]
+                where !dropped.contains(later) && usable[index].effective.overlaps(usable[later].effective) {
                     let version = usable[index]
-                    problems.append(.overlapping(version.kind, scope: version.scope, versions: [version.version, usable[later].version]))
+                    problems.append(
+                        .overlapping(
+                            version.kind, scope: version.scope, versions: [version.version, usable[later].version]))
                     if let start = usable[later].effective.from, version.effective.from.map({ $0 < start }) ?? true {
                         usable[index].effective.to = start.adding(days: -1)
                     } else {
@@ -86,9 +91,10 @@ public struct ScreeningRuleSet: Sendable, Hashable {
                 }
                 let range = name.allowedRange
                 if !range.contains(value) {
-                    problems.append(ScreeningRuleProblem(
-                        version, "参数「\(name.label)」为 \(value)，应在 \(range.lowerBound) 至 \(range.upperBound) 之间"
-                    ))
+                    problems.append(
+                        ScreeningRuleProblem(
+                            version, "参数「\(name.label)」为 \(value)，应在 \(range.lowerBound) 至 \(range.upperBound) 之间"
+                        ))
                 }
             }
             for key in version.parameters.keys.sorted() where !needed.map(\.rawValue).contains(key) {
@@ -110,7 +116,8 @@ public struct ScreeningRuleProblem: Sendable, Hashable {
         kind = version.kind
         self.version = version.version
         scope = version.scope
-        self.message = "规则「\(version.kind.label)」第\(version.version)版（\(ScreeningRuleSetError.name(version.scope))）：\(message)"
+        self.message =
+            "规则「\(version.kind.label)」第\(version.version)版（\(ScreeningRuleSetError.name(version.scope))）：\(message)"
     }
 }
 
@@ -146,14 +153,16 @@ public enum ScreeningRuleSetError: Error, Hashable, Sendable, CustomStringConver
 extension ValidityPeriod {
     /// Whether some day lies in both periods; open ends reach forever.
     func overlaps(_ other: ValidityPeriod) -> Bool {
-        let startsBeforeOtherEnds = switch (from, other.to) {
-        case (let start?, let end?): start <= end
-        default: true
-        }
-        let otherStartsBeforeEnd = switch (other.from, to) {
-        case (let start?, let end?): start <= end
-        default: true
-        }
+        let startsBeforeOtherEnds =
+            switch (from, other.to) {
+            case (let start?, let end?): start <= end
+            default: true
+            }
+        let otherStartsBeforeEnd =
+            switch (other.from, to) {
+            case (let start?, let end?): start <= end
+            default: true
+            }
         return startsBeforeOtherEnds && otherStartsBeforeEnd
     }
 }

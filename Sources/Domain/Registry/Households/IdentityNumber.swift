@@ -56,8 +56,9 @@ public struct IdentityNumber: Sendable, Hashable, CustomStringConvertible {
         let region = String(decoding: bytes[0..<6], as: UTF8.self)
         guard isKnownRegion(region) else { return .failure(.unknownRegion(region)) }
         guard let year = ASCIIDigits.value(bytes[6..<10]), let month = ASCIIDigits.value(bytes[10..<12]),
-              let day = ASCIIDigits.value(bytes[12..<14]),
-              let birth = CivilDate(year: year, month: month, day: day) else {
+            let day = ASCIIDigits.value(bytes[12..<14]),
+            let birth = CivilDate(year: year, month: month, day: day)
+        else {
             let digits = String(decoding: bytes[6..<14], as: UTF8.self)
             let text = "\(digits.prefix(4))-\(digits.dropFirst(4).prefix(2))-\(digits.suffix(2))"
             return .failure(.nonexistentBirthDate(text))
@@ -71,7 +72,9 @@ public struct IdentityNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// Builds a well-formed number with its check character, for demo and test data. The region is not looked up,
     /// so callers choose a real one.
-    public static func make(region: String, birth: CivilDate, sequence: Int) throws(IdentityNumberError) -> IdentityNumber {
+    public static func make(
+        region: String, birth: CivilDate, sequence: Int
+    ) throws(IdentityNumberError) -> IdentityNumber {
         guard region.utf8.count == 6, region.allSatisfy(isDigit) else { throw .unknownRegion(region) }
         guard (0...999).contains(sequence) else { throw .sequenceOutOfRange(sequence) }
         let birthDigits = birth.description.filter { $0 != "-" }

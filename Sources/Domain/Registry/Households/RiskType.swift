@@ -52,7 +52,7 @@ public enum RiskType: String, CodeList {
     public var validity: ValidityPeriod {
         switch self {
         case .illness, .education, .disability, .naturalDisaster, .accident, .industryFailure,
-             .unstableEmployment, .lackOfLabour, .other, .housingSafety, .drinkingWater:
+            .unstableEmployment, .lackOfLabour, .other, .housingSafety, .drinkingWater:
             .always
         case .epidemic:
             ValidityPeriod(from: CivilDate(known: 2020, 1, 1), to: CivilDate(known: 2022, 12, 31))

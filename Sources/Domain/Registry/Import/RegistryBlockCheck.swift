@@ -32,18 +32,21 @@ public struct RegistryBlockCheck: Sendable {
     /// Problems of households (fields that differ between rows, heads, spouses), given every row of the suspect
     /// households as (row, `crossRowKey`) in row order.
     public static func householdProblems(_ rows: [(row: Int, key: String)]) -> [ImportProblem] {
-        RegistryCrossRowCheck(readings: rows.map { RegistryRowReading(row: $0.row, crossRowKey: $0.key) }).householdProblems()
+        RegistryCrossRowCheck(readings: rows.map { RegistryRowReading(row: $0.row, crossRowKey: $0.key) })
+            .householdProblems()
     }
 
     /// Identity numbers found more than once, given every row that carries one of them, in row order.
     public static func duplicateIdentityProblems(_ rows: [(row: Int, key: String)]) -> [ImportProblem] {
-        RegistryCrossRowCheck(readings: rows.map { RegistryRowReading(row: $0.row, crossRowKey: $0.key) }).duplicateIdentityProblems()
+        RegistryCrossRowCheck(readings: rows.map { RegistryRowReading(row: $0.row, crossRowKey: $0.key) })
+            .duplicateIdentityProblems()
     }
 }
 
 extension RegistryRowReading {
     /// The columns the checks across rows look at.
-    static let crossRowColumns: [RegistryColumn] = RegistryColumn.allCases.filter(\.isHouseholdField) + [.idNumber, .relation]
+    static let crossRowColumns: [RegistryColumn] =
+        RegistryColumn.allCases.filter(\.isHouseholdField) + [.idNumber, .relation]
     static let keySeparator: Character = "\u{1F}"
 
     /// The texts the checks across rows need, in one string (unit separator between them).
@@ -56,7 +59,9 @@ extension RegistryRowReading {
     public var householdKey: String {
         RegistryColumn.allCases.filter { $0.isHouseholdField && $0 != .householdNumber }.map { column -> String in
             let text = text(column)
-            guard column == .householdType, let type = RegistryCell.code(text, as: HouseholdType.self) else { return text }
+            guard column == .householdType, let type = RegistryCell.code(text, as: HouseholdType.self) else {
+                return text
+            }
             return type.rawValue
         }.joined(separator: String(Self.keySeparator))
     }

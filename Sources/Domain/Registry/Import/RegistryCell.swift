@@ -7,7 +7,8 @@ public enum RegistryCell {
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last, isBlank(first) || isBlank(last) else { return text }
         guard let start = scalars.firstIndex(where: { !isBlank($0) }),
-              let end = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+            let end = scalars.lastIndex(where: { !isBlank($0) })
+        else { return "" }
         return String(scalars[start...end])
     }
 

@@ -66,11 +66,11 @@ public enum RegistryColumn: String, CodeList {
     public var isRequired: Bool {
         switch self {
         case .householdNumber, .villageCode, .householdType, .address, .name, .idNumber, .relation, .ethnicity,
-             .education, .health, .labourCapacity:
+            .education, .health, .labourCapacity:
             true
         case .groupCode, .gridCode, .alleviatedYear, .phone, .bankAccount, .schoolStatus, .disabilityGrade,
-             .workPlace, .workMonths, .medicalInsurance, .pensionInsurance, .minimumLiving, .extremePoverty,
-             .publicWelfareJob:
+            .workPlace, .workMonths, .medicalInsurance, .pensionInsurance, .minimumLiving, .extremePoverty,
+            .publicWelfareJob:
             false
         }
     }
@@ -79,7 +79,7 @@ public enum RegistryColumn: String, CodeList {
     public var isHouseholdField: Bool {
         switch self {
         case .householdNumber, .villageCode, .groupCode, .gridCode, .householdType, .alleviatedYear, .phone,
-             .address, .bankAccount:
+            .address, .bankAccount:
             true
         default:
             false

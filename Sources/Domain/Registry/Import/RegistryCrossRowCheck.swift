@@ -35,7 +35,8 @@ struct RegistryCrossRowCheck {
             let areas = readings[index].areas
             guard let village = areas.village else { continue }
             if !Self.lookUp(village, in: &known, isKnownVillage) {
-                found.append(problem(index, .villageCode, "\(RegistryColumn.villageCode.header) \(village.value) 不存在或不在您的管辖范围内"))
+                found.append(
+                    problem(index, .villageCode, "\(RegistryColumn.villageCode.header) \(village.value) 不存在或不在您的管辖范围内"))
                 continue
             }
             for (column, code) in [(RegistryColumn.groupCode, areas.group), (.gridCode, areas.grid)] {
@@ -46,7 +47,9 @@ struct RegistryCrossRowCheck {
         return found
     }
 
-    private static func lookUp(_ code: AreaCode, in cache: inout [AreaCode: Bool], _ isKnown: (AreaCode) -> Bool) -> Bool {
+    private static func lookUp(
+        _ code: AreaCode, in cache: inout [AreaCode: Bool], _ isKnown: (AreaCode) -> Bool
+    ) -> Bool {
         if let answer = cache[code] { return answer }
         let answer = isKnown(code)
         cache[code] = answer
@@ -62,7 +65,8 @@ struct RegistryCrossRowCheck {
             guard let first = members.first else { continue }
             let expected = Self.comparedColumns.map { comparable(first, $0) }
             for index in members.dropFirst() {
-                for (column, expectedValue) in zip(Self.comparedColumns, expected) where comparable(index, column) != expectedValue {
+                for (column, expectedValue) in zip(Self.comparedColumns, expected)
+                where comparable(index, column) != expectedValue {
                     let firstText = readings[first].text(column)
                     let shown = firstText.isEmpty ? "空" : "“\(firstText)”"
                     found.append(problem(index, column, "同一户编号 \(number) 的各行应一致，该户第\(readings[first].row)行为\(shown)"))
@@ -73,7 +77,9 @@ struct RegistryCrossRowCheck {
         return found
     }
 
-    private static let comparedColumns = RegistryColumn.allCases.filter { $0.isHouseholdField && $0 != .householdNumber }
+    private static let comparedColumns = RegistryColumn.allCases.filter {
+        $0.isHouseholdField && $0 != .householdNumber
+    }
 
     private func relationProblems(number: String, members: [Int]) -> [ImportProblem] {
         var found: [ImportProblem] = []
@@ -83,7 +89,8 @@ struct RegistryCrossRowCheck {
         // Only when every relation was readable: a row with an unreadable relation may be the missing head,
         // and it already has its own problem.
         if heads.isEmpty, let first = members.first, !relations.contains(nil) {
-            found.append(problem(first, .relation, "户编号 \(number) 没有户主（共\(members.count)行：\(rowList(members))），每户须有且只有一名户主"))
+            found.append(
+                problem(first, .relation, "户编号 \(number) 没有户主（共\(members.count)行：\(rowList(members))），每户须有且只有一名户主"))
         }
         if heads.count > 1 {
             let reason = "户编号 \(number) 有\(heads.count)名户主（\(rowList(heads))），每户只能有一名户主"
@@ -119,7 +126,8 @@ struct RegistryCrossRowCheck {
         householdOrder.compactMap { number -> HouseholdDraft? in
             let members = householdRows[number] ?? []
             guard !members.contains(where: { troubledRows.contains(readings[$0].row) }),
-                  let first = members.first, let fields = readings[first].household else { return nil }
+                let first = members.first, let fields = readings[first].household
+            else { return nil }
             let records = members.compactMap { readings[$0].member }
             guard records.count == members.count else { return nil }
             return HouseholdDraft(fields: fields, members: records, rows: members.map { readings[$0].row })

@@ -37,7 +37,8 @@ public struct RegistryImportPlan: Sendable, Hashable {
         var memo = RegistryAreaMemo()
         let readings = rows.enumerated().compactMap { parser.read(row: $0.offset + 2, cells: $0.element, memo: &memo) }
         let check = RegistryCrossRowCheck(readings: readings)
-        let found = readings.flatMap(\.problems)
+        let found =
+            readings.flatMap(\.problems)
             + check.areaProblems(isKnownVillage: isKnownVillage, isKnownSubArea: isKnownSubArea)
             + check.householdProblems()
             + check.duplicateIdentityProblems()
@@ -46,7 +47,8 @@ public struct RegistryImportPlan: Sendable, Hashable {
             .sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }
             .map(\.element)
         return RegistryImportPlan(
-            households: check.cleanHouseholds(troubledRows: Set(problems.map(\.row))), problems: problems, notes: columns.notes, rowCount: readings.count
+            households: check.cleanHouseholds(troubledRows: Set(problems.map(\.row))), problems: problems,
+            notes: columns.notes, rowCount: readings.count
         )
     }
 }

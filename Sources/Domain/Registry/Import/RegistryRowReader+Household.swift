@@ -104,7 +104,8 @@ extension RegistryRowReader {
         let digits = String(value.unicodeScalars.filter { $0 != "-" })
         let hyphens = value.unicodeScalars.count - digits.unicodeScalars.count
         let isMobile = hyphens == 0 && digits.utf8.count == 11 && digits.hasPrefix("1")
-        let isLandline = hyphens <= 1 && (7...13).contains(value.utf8.count) && !value.hasPrefix("1")
+        let isLandline =
+            hyphens <= 1 && (7...13).contains(value.utf8.count) && !value.hasPrefix("1")
             && !value.hasPrefix("-") && !value.hasSuffix("-")
         guard RegistryCell.isDigits(digits), isMobile || isLandline else {
             report(.phone, "应为11位手机号（以1开头）或固定电话（7–13位数字，区号后可加一个“-”）")

@@ -7,7 +7,8 @@ extension RegistryRowReader {
         let relation = requiredCode(.relation, as: RelationToHead.self)
         let ethnicity = required(.ethnicity).flatMap { limited(.ethnicity, $0, to: 10) }
         let education = requiredCode(.education, as: Education.self)
-        let school = text(.schoolStatus) == SchoolStatus.noneLabel ? nil : optionalCode(.schoolStatus, as: SchoolStatus.self)
+        let school =
+            text(.schoolStatus) == SchoolStatus.noneLabel ? nil : optionalCode(.schoolStatus, as: SchoolStatus.self)
         let health = health()
         let grade = disabilityGrade(health: health)
         let labour = requiredCode(.labourCapacity, as: LabourCapacity.self)
@@ -21,8 +22,9 @@ extension RegistryRowReader {
             checkAge(identity.age(on: today), school: school, labour: labour)
         }
         guard problems.count == before, let name, let identity, let relation, let ethnicity, let education,
-              let health, let labour, let medical, let pension, let minimumLiving, let extremePoverty,
-              let publicWelfareJob else { return nil }
+            let health, let labour, let medical, let pension, let minimumLiving, let extremePoverty,
+            let publicWelfareJob
+        else { return nil }
         return MemberRecord(
             name: name, identity: identity, relation: relation, ethnicity: ethnicity, education: education,
             schoolStatus: school, health: health, disabilityGrade: grade, labourCapacity: labour,
@@ -152,7 +154,9 @@ extension RegistryRowReader {
             }
         }
         if let labour, !MemberPlausibility.isLabourPossible(labour, age: age) {
-            report(.labourCapacity, "未满\(MemberPlausibility.workingAges.lowerBound)周岁（按身份证号计算为\(age)岁）不能为“\(labour.label)”")
+            report(
+                .labourCapacity, "未满\(MemberPlausibility.workingAges.lowerBound)周岁（按身份证号计算为\(age)岁）不能为“\(labour.label)”"
+            )
         }
     }
 }

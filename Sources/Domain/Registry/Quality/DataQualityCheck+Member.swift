@@ -7,7 +7,9 @@ extension DataQualityCheck {
         var details: [(DataQualityRule, String)] = []
         // Masked: findings are listed to staff who need to know which record, not the whole number.
         let shownNumber = PersonalDataMask.identityNumber(member.idNumber)
-        if case .failure(let error) = IdentityNumber.validate(member.idNumber, today: today, isKnownRegion: isKnownRegion) {
+        if case .failure(let error) = IdentityNumber.validate(
+            member.idNumber, today: today, isKnownRegion: isKnownRegion)
+        {
             details.append((.invalidIdentityNumber, "身份证号 \(shownNumber) 无效：\(error.message)"))
         }
         if let duplicated {
@@ -46,7 +48,8 @@ extension DataQualityCheck {
             return "\(age)岁，未满\(working.lowerBound)周岁，劳动技能不应为“\(capacity.label)”"
         }
         if working.contains(age), member.health == [.healthy], member.schoolStatus == nil,
-           capacity == .none || capacity == .weakOrHalf {
+            capacity == .none || capacity == .weakOrHalf
+        {
             return "\(age)岁、健康且不在校，劳动技能不应为“\(capacity.label)”（N7 规则 5_12_008）"
         }
         return nil

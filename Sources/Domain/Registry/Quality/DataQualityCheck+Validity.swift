@@ -7,13 +7,17 @@ extension DataQualityCheck {
     /// households) stay what they are on `today`: the day before any member's age changes (ages decide the school,
     /// labour and status rules), or an identity number's birth date stops lying in the future. Nothing else in the
     /// check reads the date.
-    public static func holdsThrough(_ snapshot: HouseholdSnapshot, today: CivilDate,
-                                    isKnownRegion: (String) -> Bool = RegionCodeTable.contains) -> CivilDate {
+    public static func holdsThrough(
+        _ snapshot: HouseholdSnapshot, today: CivilDate,
+        isKnownRegion: (String) -> Bool = RegionCodeTable.contains
+    ) -> CivilDate {
         var changes = CivilDate.latest
         for member in snapshot.members {
             changes = min(changes, nextAgeChange(bornOn: member.birthDate, after: today))
-            if case .failure(.birthDateInFuture(let birth, _)) = IdentityNumber.validate(member.idNumber, today: today,
-                                                                                         isKnownRegion: isKnownRegion) {
+            if case .failure(.birthDateInFuture(let birth, _)) = IdentityNumber.validate(
+                member.idNumber, today: today,
+                isKnownRegion: isKnownRegion)
+            {
                 changes = min(changes, birth)
             }
         }
@@ -24,7 +28,8 @@ extension DataQualityCheck {
     /// year without the 29 February someone was born on.
     public static func nextAgeChange(bornOn birth: CivilDate, after today: CivilDate) -> CivilDate {
         func birthday(in year: Int) -> CivilDate {
-            CivilDate(year: year, month: birth.month, day: birth.day) ?? CivilDate(year: year, month: 3, day: 1) ?? today
+            CivilDate(year: year, month: birth.month, day: birth.day) ?? CivilDate(year: year, month: 3, day: 1)
+                ?? today
         }
         let thisYear = birthday(in: today.year)
         return thisYear > today ? thisYear : birthday(in: today.year + 1)

@@ -51,10 +51,11 @@ public enum DataQualityCheck {
         var findings: [DataQualityFinding] = []
         let members = snapshot.members
         if snapshot.recordedMemberCount != members.count {
-            findings.append(DataQualityFinding(
-                rule: .memberCountMismatch, memberName: nil,
-                detail: "家庭人口数登记为\(snapshot.recordedMemberCount)人，成员名单为\(members.count)人"
-            ))
+            findings.append(
+                DataQualityFinding(
+                    rule: .memberCountMismatch, memberName: nil,
+                    detail: "家庭人口数登记为\(snapshot.recordedMemberCount)人，成员名单为\(members.count)人"
+                ))
         }
         let heads = members.filter { $0.relation == .head }
         if heads.count != 1 {
@@ -63,9 +64,10 @@ public enum DataQualityCheck {
         }
         let spouses = members.filter { $0.relation == .spouse }
         if spouses.count > 1 {
-            findings.append(DataQualityFinding(
-                rule: .multipleSpouses, memberName: nil, detail: "本户有\(spouses.count)名配偶：\(names(spouses))，最多只能有一名"
-            ))
+            findings.append(
+                DataQualityFinding(
+                    rule: .multipleSpouses, memberName: nil, detail: "本户有\(spouses.count)名配偶：\(names(spouses))，最多只能有一名"
+                ))
         }
         return findings
     }

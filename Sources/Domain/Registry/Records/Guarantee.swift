@@ -85,7 +85,9 @@ public struct GuaranteeAssessment: Sendable, Hashable {
         }
         if note.count > 500 { problems.append(.init(field: "note", message: "说明不能超过 500 字（现为 \(note.count) 字）。")) }
         guard problems.isEmpty, let assessedOn else { return .failure(FieldProblems(problems: problems)) }
-        return .success(GuaranteeAssessment(kind: kind, assessedOn: assessedOn, securedByJudgement: securedByJudgement,
-                                            housingGrade: housingGrade, water: water, note: note))
+        return .success(
+            GuaranteeAssessment(
+                kind: kind, assessedOn: assessedOn, securedByJudgement: securedByJudgement,
+                housingGrade: housingGrade, water: water, note: note))
     }
 }

@@ -23,7 +23,8 @@ public struct IncomeEntry: Sendable, Hashable {
         }
         var money: [IncomeField: Money] = [:]
         for field in IncomeField.allCases {
-            let text = (amounts[field] ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+            let text = (amounts[field] ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(
+                of: ",", with: "")
             if text.isEmpty { money[field] = .zero; continue }
             guard let amount = Money(parsing: text) else {
                 problems.append(.init(field: field.rawValue, message: "\(field.label)「\(text)」不是有效金额（元，最多两位小数）。"))

@@ -15,8 +15,10 @@ public struct IncomeStatement: Sendable, Hashable, Codable {
     /// 家庭人口: members who live together and share income and spending.
     public var members: Int
 
-    public init(wage: Money = .zero, business: Money = .zero, property: Money = .zero, transfer: Money = .zero,
-                productionCosts: Money = .zero, rigidSpending: RigidSpending = RigidSpending(), members: Int) {
+    public init(
+        wage: Money = .zero, business: Money = .zero, property: Money = .zero, transfer: Money = .zero,
+        productionCosts: Money = .zero, rigidSpending: RigidSpending = RigidSpending(), members: Int
+    ) {
         self.wage = wage
         self.business = business
         self.property = property
@@ -41,10 +43,11 @@ public struct IncomeStatement: Sendable, Hashable, Codable {
         guard members > 0 else { throw .noMembers(members) }
         let net = try Self.sum([wage.fen, business.fen, -productionCosts.fen, property.fen, transfer.fen])
         let rigid = try Self.sum(amounts.suffix(4).map(\.1.fen))
-        let reference = switch method {
-        case .monitoring2021: net
-        case .unifiedSocialAssistance2026: max(0, try Self.sum([net, -rigid]))
-        }
+        let reference =
+            switch method {
+            case .monitoring2021: net
+            case .unifiedSocialAssistance2026: max(0, try Self.sum([net, -rigid]))
+            }
         return IncomeSummary(
             method: method,
             netIncome: Money(fen: net),
@@ -78,7 +81,9 @@ public struct RigidSpending: Sendable, Hashable, Codable {
     /// 其他刚性支出
     public var other: Money
 
-    public init(medicalSelfPay: Money = .zero, schooling: Money = .zero, disasterLoss: Money = .zero, other: Money = .zero) {
+    public init(
+        medicalSelfPay: Money = .zero, schooling: Money = .zero, disasterLoss: Money = .zero, other: Money = .zero
+    ) {
         self.medicalSelfPay = medicalSelfPay
         self.schooling = schooling
         self.disasterLoss = disasterLoss

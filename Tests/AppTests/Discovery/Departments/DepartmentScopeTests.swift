@@ -20,7 +20,9 @@ struct DepartmentScopeTests {
     }
 
     func setting(_ app: Application) async throws -> Setting {
-        let members = try await Member.query(on: app.db).with(\.$household).filter(\.$departedOn == nil).sort(\.$idNumber).all()
+        let members = try await Member.query(on: app.db).with(\.$household).filter(\.$departedOn == nil).sort(
+            \.$idNumber
+        ).all()
         let member = try #require(members.first)
         let township = String(member.household.villageCode.prefix(9)) + "000"
         let other = try #require(members.first { !$0.household.villageCode.hasPrefix(String(township.prefix(9))) })
@@ -28,8 +30,9 @@ struct DepartmentScopeTests {
         let template = try await app.user("dept")
         var accounts: [(CurrentUser, AuditLog.Actor)] = []
         for (name, area) in [("dept-a", otherTownship), ("dept-b", township)] {
-            let user = User(username: name, displayName: name, passwordHash: template.passwordHash, role: template.role,
-                            areaCode: area, department: template.department)
+            let user = User(
+                username: name, displayName: name, passwordHash: template.passwordHash, role: template.role,
+                areaCode: area, department: template.department)
             try await user.create(on: app.db)
             accounts.append((try user.current(csrfToken: nil), AuditLog.Actor(id: user.id, name: name)))
         }
@@ -37,13 +40,18 @@ struct DepartmentScopeTests {
     }
 
     func event(_ member: Member) throws -> DepartmentEvent {
-        DepartmentEvent(kind: .medicalSelfPay, idNumber: member.idNumber, memberName: member.name,
-                        eventDate: try #require(CivilDate("2026-11-01")), amount: Money(fen: 6_500_000), note: "住院")
+        DepartmentEvent(
+            kind: .medicalSelfPay, idNumber: member.idNumber, memberName: member.name,
+            eventDate: try #require(CivilDate("2026-11-01")), amount: Money(fen: 6_500_000), note: "住院")
     }
 
-    func ingest(_ events: [DepartmentEvent], as sender: (CurrentUser, AuditLog.Actor), _ app: Application) async throws -> DepartmentBatch {
-        try await DepartmentIngest.ingest(kind: .medicalSelfPay, parsed: .success(events), source: "api", fileName: "scope.csv", sha256: "scope",
-                                          user: sender.0, actor: sender.1, at: testNow, calendar: app.workingDayCalendar, on: app.db).batch
+    func ingest(
+        _ events: [DepartmentEvent], as sender: (CurrentUser, AuditLog.Actor), _ app: Application
+    ) async throws -> DepartmentBatch {
+        try await DepartmentIngest.ingest(
+            kind: .medicalSelfPay, parsed: .success(events), source: "api", fileName: "scope.csv", sha256: "scope",
+            user: sender.0, actor: sender.1, at: testNow, calendar: app.workingDayCalendar, on: app.db
+        ).batch
     }
 
     func count(_ query: SQLQueryString, _ app: Application) async throws -> Int {
@@ -51,7 +59,9 @@ struct DepartmentScopeTests {
         return try #require(try await sql.raw(query).first(decoding: Count.self)).count
     }
 
-    @Test("another area's department cannot pre-empt a record: the real push is new and stored, the early one matched nobody and stored nothing")
+    @Test(
+        "another area's department cannot pre-empt a record: the real push is new and stored, the early one matched nobody and stored nothing"
+    )
     func otherAreaCannotPreempt() async throws {
         try await withDemoApp(households: 60) { app in
             // setup
@@ -61,15 +71,20 @@ struct DepartmentScopeTests {
             let real = try await ingest([try event(setting.member)], as: setting.second, app)
             // check
             #expect(early.newEvents == 0 && early.repeatedEvents == 0 && early.unmatched == 1)
-            #expect(try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == early.requireID()).count() == 0)
+            #expect(
+                try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == early.requireID()).count() == 0
+            )
             #expect(real.newEvents == 1 && real.repeatedEvents == 0 && real.matched == 1)
-            let stored = try #require(try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == real.requireID()).first())
+            let stored = try #require(
+                try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == real.requireID()).first())
             #expect(stored.householdID == setting.member.$household.id)
             #expect(stored.fingerprint.hasPrefix(setting.second.0.areaCode.value + ":"))
         }
     }
 
-    @Test("another area's department cannot learn whether a record was sent: its copy reads as unmatched, never as repeated")
+    @Test(
+        "another area's department cannot learn whether a record was sent: its copy reads as unmatched, never as repeated"
+    )
     func otherAreaLearnsNothing() async throws {
         try await withDemoApp(households: 60) { app in
             // setup: B's account sends the record

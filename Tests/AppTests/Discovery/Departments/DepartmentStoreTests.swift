@@ -14,8 +14,9 @@ struct DepartmentStoreTests {
     }
 
     private func event(_ member: Member, yuan: Int64) throws -> DepartmentEvent {
-        DepartmentEvent(kind: .medicalSelfPay, idNumber: member.idNumber, memberName: member.name,
-                        eventDate: try #require(CivilDate("2026-11-01")), amount: Money(fen: yuan * 100), note: "住院")
+        DepartmentEvent(
+            kind: .medicalSelfPay, idNumber: member.idNumber, memberName: member.name,
+            eventDate: try #require(CivilDate("2026-11-01")), amount: Money(fen: yuan * 100), note: "住院")
     }
 
     /// The people of a file: a member of one household, a member of the same household who has departed, and a member
@@ -46,9 +47,13 @@ struct DepartmentStoreTests {
         return (try account.current(csrfToken: nil), AuditLog.Actor(id: account.id, name: account.username))
     }
 
-    private func ingest(_ events: [DepartmentEvent], as sender: (CurrentUser, AuditLog.Actor), _ app: Application) async throws -> DepartmentBatch {
-        try await DepartmentIngest.ingest(kind: .medicalSelfPay, parsed: .success(events), source: "api", fileName: "test.csv", sha256: "test",
-                                          user: sender.0, actor: sender.1, at: testNow, calendar: app.workingDayCalendar, on: app.db).batch
+    private func ingest(
+        _ events: [DepartmentEvent], as sender: (CurrentUser, AuditLog.Actor), _ app: Application
+    ) async throws -> DepartmentBatch {
+        try await DepartmentIngest.ingest(
+            kind: .medicalSelfPay, parsed: .success(events), source: "api", fileName: "test.csv", sha256: "test",
+            user: sender.0, actor: sender.1, at: testNow, calendar: app.workingDayCalendar, on: app.db
+        ).batch
     }
 
     private func count(_ query: SQLQueryString, _ app: Application) async throws -> Int {
@@ -56,7 +61,9 @@ struct DepartmentStoreTests {
         return try #require(try await sql.raw(query).first(decoding: Count.self)).count
     }
 
-    @Test("a file is matched inside the sender's area only; rows repeated in the file or stored before are counted, not stored again; rows matching nobody are only reported")
+    @Test(
+        "a file is matched inside the sender's area only; rows repeated in the file or stored before are counted, not stored again; rows matching nobody are only reported"
+    )
     func matchingInsideTheArea() async throws {
         try await withDemoApp(households: 60) { app in
             // setup: a member of the sender's village, a departed one, a member of another village
@@ -65,44 +72,58 @@ struct DepartmentStoreTests {
             let earlier = try await ingest([try event(inside, yuan: 900)], as: sender, app)
             let eventsBefore = try await DepartmentEventRecord.query(on: app.db).count()
             // act: rows 2–6 of a file
-            let batch = try await ingest([
-                try event(inside, yuan: 900), try event(inside, yuan: 1_200), try event(outside, yuan: 800),
-                try event(departed, yuan: 700), try event(inside, yuan: 1_200),
-            ], as: sender, app)
+            let batch = try await ingest(
+                [
+                    try event(inside, yuan: 900), try event(inside, yuan: 1_200), try event(outside, yuan: 800),
+                    try event(departed, yuan: 700), try event(inside, yuan: 1_200),
+                ], as: sender, app)
             // check
             #expect(earlier.newEvents == 1)
             #expect(batch.status == "accepted" && batch.rowCount == 5)
             #expect(batch.newEvents == 1 && batch.repeatedEvents == 2)
             #expect(batch.matched == 3 && batch.unmatched == 2)
-            let unmatched = try JSONDecoder().decode([DepartmentIngest.Unmatched].self, from: Data(batch.unmatchedJSON.utf8))
+            let unmatched = try JSONDecoder().decode(
+                [DepartmentIngest.Unmatched].self, from: Data(batch.unmatchedJSON.utf8))
             #expect(unmatched.map(\.row) == [4, 5])
             #expect(unmatched.map(\.idNumber) == [outside.idNumber, departed.idNumber])
-            let stored = try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == batch.requireID()).all()
+            let stored = try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == batch.requireID())
+                .all()
             #expect(stored.count == 1)
             #expect(try await DepartmentEventRecord.query(on: app.db).count() == eventsBefore + 1)
             let matched = try #require(stored.first { $0.idNumber == inside.idNumber })
-            #expect(matched.memberID == inside.id && matched.householdID == inside.$household.id && matched.amount == 120_000)
-            let audit = try #require(try await AuditEvent.query(on: app.db).filter(\.$entityID == batch.requireID().uuidString).first())
+            #expect(
+                matched.memberID == inside.id && matched.householdID == inside.$household.id
+                    && matched.amount == 120_000)
+            let audit = try #require(
+                try await AuditEvent.query(on: app.db).filter(\.$entityID == batch.requireID().uuidString).first())
             #expect(audit.actorName == "dept" && audit.summary.contains("新增 1 条，重复 2 条，未匹配 2 条"))
         }
     }
 
-    @Test("stored events reference only members, households and batches that exist, and the connection checks references again afterwards")
+    @Test(
+        "stored events reference only members, households and batches that exist, and the connection checks references again afterwards"
+    )
     func referencesHold() async throws {
         try await withDemoApp(households: 60) { app in
             // setup
             let people = try await people(app)
             // act
-            _ = try await ingest([try event(people.inside, yuan: 500), try event(people.outside, yuan: 600), try event(people.departed, yuan: 700)],
-                                 as: people.sender, app)
+            _ = try await ingest(
+                [
+                    try event(people.inside, yuan: 500), try event(people.outside, yuan: 600),
+                    try event(people.departed, yuan: 700),
+                ],
+                as: people.sender, app)
             // check: no event names a member, household or batch that is not there
-            #expect(try await count("""
-                SELECT COUNT(*) AS count FROM department_events e
-                LEFT JOIN members m ON m.id = e.member_id LEFT JOIN households h ON h.id = e.household_id
-                LEFT JOIN department_batches b ON b.id = e.batch_id
-                WHERE (e.member_id IS NOT NULL AND m.id IS NULL) OR (e.household_id IS NOT NULL AND h.id IS NULL) OR b.id IS NULL
-                   OR (e.member_id IS NOT NULL AND m.household_id <> e.household_id)
-                """, app) == 0)
+            #expect(
+                try await count(
+                    """
+                    SELECT COUNT(*) AS count FROM department_events e
+                    LEFT JOIN members m ON m.id = e.member_id LEFT JOIN households h ON h.id = e.household_id
+                    LEFT JOIN department_batches b ON b.id = e.batch_id
+                    WHERE (e.member_id IS NOT NULL AND m.id IS NULL) OR (e.household_id IS NOT NULL AND h.id IS NULL) OR b.id IS NULL
+                       OR (e.member_id IS NOT NULL AND m.household_id <> e.household_id)
+                    """, app) == 0)
             let sql = try #require(app.db as? any SQLDatabase)
             if sql.engine == .sqlite {
                 #expect(try await sql.raw("PRAGMA foreign_key_check").all().isEmpty)
@@ -115,10 +136,12 @@ struct DepartmentStoreTests {
                 }
                 let sql = try #require(connection as? any SQLDatabase)
                 await #expect(throws: (any Error).self) {
-                    try await sql.raw("""
+                    try await sql.raw(
+                        """
                         INSERT INTO department_events (id, batch_id, kind, id_number, person_name, event_date, note, member_id, household_id, fingerprint)
                         VALUES (\(bind: UUID()), \(bind: UUID()), 'medicalSelfPay', \(bind: people.inside.idNumber), 'x', '2026-11-01', '', \(bind: UUID()), \(bind: UUID()), 'dangling')
-                        """).run()
+                        """
+                    ).run()
                 }
             }
         }
@@ -133,15 +156,19 @@ struct DepartmentStoreTests {
             let eventsBefore = try await DepartmentEventRecord.query(on: app.db).count()
             let batch = DepartmentBatch()
             batch.id = UUID()
-            batch.department = "medicalInsurance"; batch.kind = "medicalSelfPay"; batch.source = "api"; batch.fileName = "x"
-            batch.fileSHA256 = "x"; batch.receivedAt = testNow; batch.username = "dept"; batch.areaCode = user.areaCode.value
-            batch.status = "accepted"; batch.rowCount = 1; batch.newEvents = 0; batch.repeatedEvents = 0; batch.matched = 0
+            batch.department = "medicalInsurance"; batch.kind = "medicalSelfPay"; batch.source = "api";
+            batch.fileName = "x"
+            batch.fileSHA256 = "x"; batch.receivedAt = testNow; batch.username = "dept";
+            batch.areaCode = user.areaCode.value
+            batch.status = "accepted"; batch.rowCount = 1; batch.newEvents = 0; batch.repeatedEvents = 0;
+            batch.matched = 0
             batch.unmatched = 0; batch.problemsJSON = "[]"; batch.unmatchedJSON = "[]"
             struct Failure: Error {}
             // act
             await #expect(throws: Failure.self) {
-                _ = try await DepartmentIngest.store([try event(member, yuan: 300)], kind: .medicalSelfPay, batch: batch, scope: user.scope,
-                                                     at: testNow, on: app.db, alongside: { _ in throw Failure() })
+                _ = try await DepartmentIngest.store(
+                    [try event(member, yuan: 300)], kind: .medicalSelfPay, batch: batch, scope: user.scope,
+                    at: testNow, on: app.db, alongside: { _ in throw Failure() })
             }
             let next = try await ingest([try event(member, yuan: 300)], as: (user, .system), app)
             // check
@@ -154,13 +181,16 @@ struct DepartmentStoreTests {
     private func eventIndexNames(_ app: Application) async throws -> Set<String> {
         let sql = try #require(app.db as? any SQLDatabase)
         struct Name: Decodable { let name: String }
-        let query: SQLQueryString = sql.engine == .postgresql
+        let query: SQLQueryString =
+            sql.engine == .postgresql
             ? "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'department_events' AND schemaname = current_schema()"
             : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'department_events'"
         return Set(try await sql.raw(query).all(decoding: Name.self).map(\.name))
     }
 
-    @Test("department events keep only the primary key, the fingerprint's unique key and the index on kind then household")
+    @Test(
+        "department events keep only the primary key, the fingerprint's unique key and the index on kind then household"
+    )
     func eventIndexes() async throws {
         try await withDemoApp(households: 1) { app in
             // act
@@ -180,7 +210,8 @@ struct DepartmentStoreTests {
             try await migration.revert(on: app.db)
             #expect(try await eventIndexNames(app).contains("department_events_household"))
             let people = try await people(app)
-            let stored = try await ingest([try event(people.inside, yuan: 7_000), try event(people.outside, yuan: 100)], as: people.sender, app)
+            let stored = try await ingest(
+                [try event(people.inside, yuan: 7_000), try event(people.outside, yuan: 100)], as: people.sender, app)
             let events = try await DepartmentEventRecord.query(on: app.db).count()
             // act
             try await migration.prepare(on: app.db)
@@ -193,7 +224,9 @@ struct DepartmentStoreTests {
         }
     }
 
-    @Test("a file sent again after its person moved household stores nothing and logs no change; a new row is stored under the new household")
+    @Test(
+        "a file sent again after its person moved household stores nothing and logs no change; a new row is stored under the new household"
+    )
     func resendAfterMoveStoresNothing() async throws {
         try await withDemoApp(households: 60) { app in
             // setup: an event stored, then its person moved to another household
@@ -215,12 +248,15 @@ struct DepartmentStoreTests {
             #expect(resent.newEvents == 0 && resent.repeatedEvents == 1 && resent.matched == 1)
             #expect(next.newEvents == 1)
             #expect(try await DepartmentEventRecord.query(on: app.db).count() == events + 1)
-            let stored = try #require(try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == next.requireID()).first())
+            let stored = try #require(
+                try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == next.requireID()).first())
             #expect(stored.householdID == other)
             #expect(changesAfterResend == changes)
-            #expect(try await count("""
-                SELECT COUNT(*) AS count FROM department_events e WHERE e.id_number = \(bind: person.idNumber)
-                """, app) == 2)
+            #expect(
+                try await count(
+                    """
+                    SELECT COUNT(*) AS count FROM department_events e WHERE e.id_number = \(bind: person.idNumber)
+                    """, app) == 2)
         }
     }
 
@@ -234,7 +270,8 @@ struct DepartmentStoreTests {
             // act
             let batch = try await ingest([row], as: people.sender, app)
             // check
-            let stored = try #require(try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == batch.requireID()).first())
+            let stored = try #require(
+                try await DepartmentEventRecord.query(on: app.db).filter(\.$batch.$id == batch.requireID()).first())
             #expect(stored.note == row.note)
             #expect(try copyText(row.note) == "住院\\t第一次\\n出院 C:\\\\病历\\\\N \\\\N")
             #expect(try copyText(String?.none) == "\\N")
@@ -305,7 +342,9 @@ struct DepartmentStoreTests {
             #expect(["8", "9", "A", "B"].contains(Array(text)[19]))
         }
         let milliseconds = UInt64(testNow.timeIntervalSince1970 * 1_000)
-        #expect(ids[0].uuidString.replacingOccurrences(of: "-", with: "").prefix(12) == String(milliseconds, radix: 16, uppercase: true).leftPadded(to: 12))
+        #expect(
+            ids[0].uuidString.replacingOccurrences(of: "-", with: "").prefix(12)
+                == String(milliseconds, radix: 16, uppercase: true).leftPadded(to: 12))
     }
 }
 

@@ -6,7 +6,8 @@ import Testing
 import Vapor
 import VaporTesting
 
-@Suite("The closed-loop ledger: settled findings stay settled, new evidence reopens, included households get information")
+@Suite(
+    "The closed-loop ledger: settled findings stay settled, new evidence reopens, included households get information")
 struct LeadClosedLoopTests {
     static let day: TimeInterval = 24 * 3600
 
@@ -14,12 +15,15 @@ struct LeadClosedLoopTests {
     private func membersOfVillage(_ app: Application, count: Int) async throws -> [Member] {
         let village = try await app.user("village")
         let households = try await Household.query(on: app.db)
-            .filter(\.$monitoringStatus == HouseholdMonitoringStatus.notMonitored.rawValue).sort(\.$householdNumber).all()
+            .filter(\.$monitoringStatus == HouseholdMonitoringStatus.notMonitored.rawValue).sort(\.$householdNumber)
+            .all()
             .sorted { ($0.villageCode != village.areaCode ? 1 : 0) < ($1.villageCode != village.areaCode ? 1 : 0) }
         var members: [Member] = []
         for household in households where members.count < count {
-            if let member = try await Member.query(on: app.db).filter(\.$household.$id == household.requireID()).filter(\.$departedOn == nil)
-                .sort(\.$idNumber).first() {
+            if let member = try await Member.query(on: app.db).filter(\.$household.$id == household.requireID()).filter(
+                \.$departedOn == nil
+            )
+            .sort(\.$idNumber).first() {
                 members.append(member)
             }
         }
@@ -28,31 +32,38 @@ struct LeadClosedLoopTests {
     }
 
     private func selfPayFile(_ rows: [(Member, String, String)]) -> String {
-        "身份证号,姓名,日期,金额（元）,说明\n" + rows.map { "\($0.0.idNumber),\($0.0.name),\($0.1),\($0.2),住院" }.joined(separator: "\n")
+        "身份证号,姓名,日期,金额（元）,说明\n"
+            + rows.map { "\($0.0.idNumber),\($0.0.name),\($0.1),\($0.2),住院" }.joined(separator: "\n")
     }
 
     private func illnessLeads(of member: Member, _ app: Application) async throws -> [RiskLead] {
-        try await RiskLead.query(on: app.db).filter(\.$household.$id == member.$household.id).filter(\.$riskType == RiskType.illness.rawValue)
-            .sort(\.$receivedAt).all()
+        try await RiskLead.query(on: app.db).filter(\.$household.$id == member.$household.id).filter(
+            \.$riskType == RiskType.illness.rawValue
+        )
+        .sort(\.$receivedAt).all()
     }
 
     private func screenCounty(_ app: Application) async throws -> ScreeningRun {
         let county = try await app.user("county")
         let scope = AccessScope(root: try #require(AreaCode(county.areaCode)))
-        let run = try await ScreeningService.run(scope: scope, dryRun: false, triggeredBy: "test", at: app.clock.now(),
-                                                 calendar: app.workingDayCalendar, on: app.db)
+        let run = try await ScreeningService.run(
+            scope: scope, dryRun: false, triggeredBy: "test", at: app.clock.now(),
+            calendar: app.workingDayCalendar, on: app.db)
         #expect(run.status == "finished", "\(run.error ?? "")")
         return run
     }
 
-    @Test("daily runs after a rejection, a merge and an inclusion file nothing for them; new evidence files one linked lead or case information")
+    @Test(
+        "daily runs after a rejection, a merge and an inclusion file nothing for them; new evidence files one linked lead or case information"
+    )
     func closedLoop() async throws {
         try await withDemoApp(households: 150) { app in
             // setup: three households in the village each with a hospital self-pay lead
             let dept = try await app.signIn("dept")
             let members = try await membersOfVillage(app, count: 3)
             let (rejected, merged, included) = (members[0], members[1], members[2])
-            _ = try await app.uploadDepartmentFile(selfPayFile(members.map { ($0, "2026-10-08", "56320") }), kind: "medicalSelfPay", as: dept)
+            _ = try await app.uploadDepartmentFile(
+                selfPayFile(members.map { ($0, "2026-10-08", "56320") }), kind: "medicalSelfPay", as: dept)
             let first = try await members.asyncMap { try #require(try await illnessLeads(of: $0, app).first) }
             // the administrator stands in for the village and township committees of these households
             let village = try await app.signIn("admin")
@@ -60,15 +71,25 @@ struct LeadClosedLoopTests {
             let county = try await app.signIn("county")
             // the village proposes a rejection, the township confirms it
             #expect(try await app.actOnLead(first[0].requireID(), "reject", "已获商业保险赔付，无返贫风险", as: village) == .seeOther)
-            #expect(try await RiskLead.find(first[0].id, on: app.db)?.state == LeadState.awaitingTownshipRejectionReview.rawValue)
+            #expect(
+                try await RiskLead.find(first[0].id, on: app.db)?.state
+                    == LeadState.awaitingTownshipRejectionReview.rawValue)
             #expect(try await app.actOnLead(first[0].requireID(), "confirmRejection", "同意", as: town) == .seeOther)
             // the second is merged into a hotline lead of the same household
-            try await app.postForm("households/\(merged.$household.id)/leads", as: village,
-                                   ["channel": "hotline", "risk": "other", "description": "户主反映看病负担重"]) { #expect($0.status == .seeOther) }
-            let hotline = try #require(try await RiskLead.query(on: app.db).filter(\.$household.$id == merged.$household.id)
-                .filter(\.$channel == LeadChannel.hotline.rawValue).first())
-            #expect(try await app.actOnLead(first[1].requireID(), "merge", "同一事项", reference: "ABC-123", as: village) == .unprocessableEntity)
-            #expect(try await app.actOnLead(first[1].requireID(), "merge", "同一事项", reference: hotline.requireID().uuidString, as: village) == .seeOther)
+            try await app.postForm(
+                "households/\(merged.$household.id)/leads", as: village,
+                ["channel": "hotline", "risk": "other", "description": "户主反映看病负担重"]
+            ) { #expect($0.status == .seeOther) }
+            let hotline = try #require(
+                try await RiskLead.query(on: app.db).filter(\.$household.$id == merged.$household.id)
+                    .filter(\.$channel == LeadChannel.hotline.rawValue).first())
+            #expect(
+                try await app.actOnLead(first[1].requireID(), "merge", "同一事项", reference: "ABC-123", as: village)
+                    == .unprocessableEntity)
+            #expect(
+                try await app.actOnLead(
+                    first[1].requireID(), "merge", "同一事项", reference: hotline.requireID().uuidString, as: village)
+                    == .seeOther)
             // the third is included by the county
             #expect(try await app.actOnLead(first[2].requireID(), "confirm", "属实", as: village) == .seeOther)
             #expect(try await app.actOnLead(first[2].requireID(), "confirm", "属实", as: town) == .seeOther)
@@ -91,8 +112,9 @@ struct LeadClosedLoopTests {
 
             // act: new evidence — another hospital stay for the rejected and for the included household
             let deptLater = try await app.signIn("dept")
-            _ = try await app.uploadDepartmentFile(selfPayFile([(rejected, "2026-11-24", "30000"), (included, "2026-11-24", "30000")]),
-                                                   kind: "medicalSelfPay", as: deptLater)
+            _ = try await app.uploadDepartmentFile(
+                selfPayFile([(rejected, "2026-11-24", "30000"), (included, "2026-11-24", "30000")]),
+                kind: "medicalSelfPay", as: deptLater)
 
             // check: one new lead for the rejected household, linked to the closed one; information on the included one's case
             let reopened = try await illnessLeads(of: rejected, app)
@@ -109,19 +131,22 @@ struct LeadClosedLoopTests {
             // and further runs file nothing more: over the whole county, and over the households named (as after a file)
             app.clock = .fixed(testNow.addingTimeInterval(4 * Self.day))
             _ = try await screenCounty(app)
-            let named = try await ScreeningService.run(scope: AccessScope(root: try #require(AreaCode(try await app.user("county").areaCode))),
-                                                       households: ours, dryRun: false, triggeredBy: "test", at: app.clock.now(),
-                                                       calendar: app.workingDayCalendar, on: app.db)
+            let named = try await ScreeningService.run(
+                scope: AccessScope(root: try #require(AreaCode(try await app.user("county").areaCode))),
+                households: ours, dryRun: false, triggeredBy: "test", at: app.clock.now(),
+                calendar: app.workingDayCalendar, on: app.db)
             #expect(named.status == "finished", "\(named.error ?? "")")
             #expect(named.newLeads == 0 && (named.attached ?? 0) == 0)
             #expect(try await illnessLeads(of: rejected, app).count == 2)
             #expect(try await CaseInformation.query(on: app.db).filter(\.$household.$id ~~ ours).count() == 1)
             // the lead page shows the link and the merged lead shows what it joined
             let reader = try await app.signIn("admin")
-            try await app.testing().test(.GET, "leads/\(try #require(reopened.last?.id))", headers: reader.headers) { response in
+            try await app.testing().test(.GET, "leads/\(try #require(reopened.last?.id))", headers: reader.headers) {
+                response in
                 #expect(response.body.string.contains("接续已办结线索"))
             }
-            try await app.testing().test(.GET, "leads/\(try first[1].requireID())", headers: reader.headers) { response in
+            try await app.testing().test(.GET, "leads/\(try first[1].requireID())", headers: reader.headers) {
+                response in
                 #expect(response.body.string.contains("已并入"))
             }
         }
@@ -134,13 +159,16 @@ struct LeadClosedLoopTests {
             let village = try await app.user("village")
             let member = try #require(try await membersOfVillage(app, count: 1).first)
             let session = try await app.signIn("village")
-            try await app.postForm("households/\(member.$household.id)/leads", as: session,
-                                   ["channel": "selfReport", "risk": "illness", "description": "本人申请"]) { #expect($0.status == .seeOther) }
+            try await app.postForm(
+                "households/\(member.$household.id)/leads", as: session,
+                ["channel": "selfReport", "risk": "illness", "description": "本人申请"]
+            ) { #expect($0.status == .seeOther) }
             let lead = try #require(try await illnessLeads(of: member, app).first)
             let household = try #require(try await Household.find(member.$household.id, on: app.db))
             let township = String(village.areaCode.prefix(9)) + "000"
-            let other = try #require(try await Area.query(on: app.db).filter(\.$parentCode == township)
-                .filter(\.$code != village.areaCode).sort(\.$code).first())
+            let other = try #require(
+                try await Area.query(on: app.db).filter(\.$parentCode == township)
+                    .filter(\.$code != village.areaCode).sort(\.$code).first())
             // act
             household.villageCode = other.code
             household.groupCode = nil
@@ -148,9 +176,13 @@ struct LeadClosedLoopTests {
             try await household.save(on: app.db)
             // check
             #expect(try await RiskLead.find(lead.id, on: app.db)?.villageCode == other.code)
-            try await app.testing().test(.GET, "leads/\(try lead.requireID())", headers: session.headers) { #expect($0.status == .notFound) }
+            try await app.testing().test(.GET, "leads/\(try lead.requireID())", headers: session.headers) {
+                #expect($0.status == .notFound)
+            }
             let town = try await app.signIn("town")
-            try await app.testing().test(.GET, "leads/\(try lead.requireID())", headers: town.headers) { #expect($0.status == .ok) }
+            try await app.testing().test(.GET, "leads/\(try lead.requireID())", headers: town.headers) {
+                #expect($0.status == .ok)
+            }
         }
     }
 }
@@ -165,15 +197,19 @@ extension Sequence {
 
 @Suite("The lead ledger by place")
 struct LeadLedgerAreaTests {
-    @Test("the ledger names each lead's township and village, narrows to a township of the area, and refuses one outside it")
+    @Test(
+        "the ledger names each lead's township and village, narrows to a township of the area, and refuses one outside it"
+    )
     func ledgerByArea() async throws {
         try await withDemoApp(households: 60) { app in
             // setup
             let town = try await app.user("town")
             let county = try await app.signIn("county")
             let all = try await RiskLead.query(on: app.db).count()
-            let inTownship = try await RiskLead.query(on: app.db).filter(\.$villageCode >= String(town.areaCode.prefix(9)) + "000")
-                .filter(\.$villageCode <= String(town.areaCode.prefix(9)) + "999").count()
+            let inTownship = try await RiskLead.query(on: app.db).filter(
+                \.$villageCode >= String(town.areaCode.prefix(9)) + "000"
+            )
+            .filter(\.$villageCode <= String(town.areaCode.prefix(9)) + "999").count()
             try #require(all > inTownship && inTownship > 0)
             // act & check
             try await app.testing().test(.GET, "leads?area=\(town.areaCode)", headers: county.headers) { response in

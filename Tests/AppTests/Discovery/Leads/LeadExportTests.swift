@@ -9,9 +9,13 @@ import VaporTesting
 
 @Suite("Lead exports: every lead of the scope, streamed")
 struct LeadExportTests {
-    private func download(_ app: Application, _ path: String, as session: BrowserSession, format: SpreadsheetFormat) async throws -> [[String]] {
+    private func download(
+        _ app: Application, _ path: String, as session: BrowserSession, format: SpreadsheetFormat
+    ) async throws -> [[String]] {
         var rows: [[String]] = []
-        try await app.testing().test(.GET, "\(path)?format=\(format == .csv ? "csv" : "xlsx")", headers: session.headers) { response in
+        try await app.testing().test(
+            .GET, "\(path)?format=\(format == .csv ? "csv" : "xlsx")", headers: session.headers
+        ) { response in
             #expect(response.status == .ok)
             rows = try SpreadsheetReader.rows(from: Data(response.body.readableBytesView), format: format)
         }
@@ -32,7 +36,9 @@ struct LeadExportTests {
                 // check
                 #expect(rows.first == LeadExportController.header)
                 #expect(rows.count == leads.count + 1, "\(format)")
-                #expect(rows.dropFirst().map { $0[1] } == leads.map { $0.household.householdNumber }, "\(format): every lead once, in the ledger's order")
+                #expect(
+                    rows.dropFirst().map { $0[1] } == leads.map { $0.household.householdNumber },
+                    "\(format): every lead once, in the ledger's order")
             }
         }
     }
@@ -55,7 +61,9 @@ struct LeadExportTests {
         }
     }
 
-    @Test("the warning list's file holds every overdue or due-soon lead, earliest deadline first, and the page counts them all")
+    @Test(
+        "the warning list's file holds every overdue or due-soon lead, earliest deadline first, and the page counts them all"
+    )
     func warningFile() async throws {
         try await withDemoApp { app in
             // setup: a week on, leads filed by the demo's screening are past their village check
@@ -64,7 +72,9 @@ struct LeadExportTests {
             // act
             let rows = try await download(app, "leads/warning", as: county, format: .csv)
             var page = ""
-            try await app.testing().test(.GET, "leads/warning", headers: county.headers) { response in page = response.body.string }
+            try await app.testing().test(.GET, "leads/warning", headers: county.headers) { response in
+                page = response.body.string
+            }
             // check
             let listed = rows.dropFirst()
             #expect(!listed.isEmpty)

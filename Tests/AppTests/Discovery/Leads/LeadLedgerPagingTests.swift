@@ -48,7 +48,9 @@ struct LeadLedgerPagingTests {
             let overdue = try await page(app, token: later, "urgency=overdue&limit=3")
             let open = try await RiskLead.query(on: app.db).filter(\.$state ~~ LeadIntake.openStates).all()
             let policies = try await LeadPolicies.table(on: app.db)
-            let expected = open.filter { LeadPolicies.urgency(of: $0, now: app.clock.now(), table: policies) == .overdue }.count
+            let expected = open.filter {
+                LeadPolicies.urgency(of: $0, now: app.clock.now(), table: policies) == .overdue
+            }.count
             #expect(overdue.total == expected)
             #expect(overdue.items.count == min(3, expected))
             #expect(overdue.items.allSatisfy { $0.urgency == LeadUrgency.overdue.rawValue })
@@ -60,11 +62,16 @@ struct LeadLedgerPagingTests {
         try await withDemoApp(households: 120) { app in
             // setup: a lead on a household of the grid worker's grid, beside the demo's other leads
             let grid = try await app.user("grid")
-            let inside = try #require(try await Household.query(on: app.db).filter(\.$gridCode == grid.areaCode).first())
+            let inside = try #require(
+                try await Household.query(on: app.db).filter(\.$gridCode == grid.areaCode).first())
             let county = try await app.signIn("county")
-            try await app.postForm("households/\(try inside.requireID())/leads", as: county,
-                                   ["channel": LeadChannel.hotline.rawValue, "risk": RiskType.illness.rawValue,
-                                    "description": "电话反映住院", "reporter": "邻居"]) { response in
+            try await app.postForm(
+                "households/\(try inside.requireID())/leads", as: county,
+                [
+                    "channel": LeadChannel.hotline.rawValue, "risk": RiskType.illness.rawValue,
+                    "description": "电话反映住院", "reporter": "邻居",
+                ]
+            ) { response in
                 #expect(response.status == .seeOther)
             }
             let expected = try await RiskLead.query(on: app.db).join(parent: \.$household)

@@ -18,15 +18,19 @@ struct ScreeningFactsTests {
     private func facts(of id: UUID, _ app: Application) async throws -> FactsRow {
         let sql = try #require(app.db as? any SQLDatabase)
         try await ScreeningFactsStore.refresh(incomeYear: 2025, on: app.db)
-        return try #require(try await sql.select().columns("per_capita_last", "housing_grade", "higher_education", "water_secured")
-            .from(ScreeningFactsRow.schema).where("household_id", .equal, id).first(decoding: FactsRow.self))
+        return try #require(
+            try await sql.select().columns("per_capita_last", "housing_grade", "higher_education", "water_secured")
+                .from(ScreeningFactsRow.schema).where("household_id", .equal, id).first(decoding: FactsRow.self))
     }
 
     private func runChanged(_ app: Application) async throws -> [ScreeningRun] {
-        try await ScreeningService.runChanged(triggeredBy: "test", at: testNow, calendar: app.workingDayCalendar, on: app.db)
+        try await ScreeningService.runChanged(
+            triggeredBy: "test", at: testNow, calendar: app.workingDayCalendar, on: app.db)
     }
 
-    @Test("facts follow income, assessment and member writes, and the incremental run screens just the changed household, once")
+    @Test(
+        "facts follow income, assessment and member writes, and the incremental run screens just the changed household, once"
+    )
     func factsFollowWrites() async throws {
         try await withDemoApp(households: 30) { app in
             // setup: the demo's first screening left nothing to screen incrementally
@@ -35,8 +39,9 @@ struct ScreeningFactsTests {
             let id = try household.requireID()
             let before = try await facts(of: id, app)
             // act: last year's income falls to 1 yuan a head, the house is rated D, and one more member is at university
-            let income = try #require(try await IncomeRecord.query(on: app.db).filter(\.$household.$id == id)
-                .filter(\.$periodStart == "2025-01-01").first())
+            let income = try #require(
+                try await IncomeRecord.query(on: app.db).filter(\.$household.$id == id)
+                    .filter(\.$periodStart == "2025-01-01").first())
             income.perCapitaNet = 100
             try await income.save(on: app.db)
             let rating = GuaranteeRecord()
@@ -49,8 +54,13 @@ struct ScreeningFactsTests {
             rating.recordedBy = "test"
             try await rating.create(on: app.db)
             // a child (之子/之女) counts; the spouse at university does not (S0 counts 子女)
-            let members = try await Member.query(on: app.db).filter(\.$household.$id == id).filter(\.$departedOn == nil).all()
-            let child = try #require(members.first { ["son", "daughter"].contains($0.relation) && !(SchoolStatus(rawValue: $0.schoolStatus ?? "")?.isHigherEducation ?? false) })
+            let members = try await Member.query(on: app.db).filter(\.$household.$id == id).filter(\.$departedOn == nil)
+                .all()
+            let child = try #require(
+                members.first {
+                    ["son", "daughter"].contains($0.relation)
+                        && !(SchoolStatus(rawValue: $0.schoolStatus ?? "")?.isHigherEducation ?? false)
+                })
             child.schoolStatus = SchoolStatus.bachelor.rawValue
             try await child.save(on: app.db)
             if let adult = members.first(where: { !["son", "daughter"].contains($0.relation) }) {
@@ -66,8 +76,10 @@ struct ScreeningFactsTests {
             let runs = try await runChanged(app)
             // check: one household judged, its income and housing leads filed; a second run finds nothing
             #expect(runs.map(\.households) == [1])
-            let kinds = try await LeadSource.query(on: app.db).join(parent: \.$lead).filter(RiskLead.self, \.$household.$id == id)
-                .all().compactMap(\.ruleKind)
+            let kinds = try await LeadSource.query(on: app.db).join(parent: \.$lead).filter(
+                RiskLead.self, \.$household.$id == id
+            )
+            .all().compactMap(\.ruleKind)
             #expect(kinds.contains(ScreeningRuleKind.incomeBelowLine.rawValue))
             #expect(kinds.contains(ScreeningRuleKind.unsafeHousing.rawValue))
             #expect(try await runChanged(app).isEmpty)
@@ -80,18 +92,22 @@ struct ScreeningFactsTests {
             // setup
             let household = try #require(try await Household.query(on: app.db).sort(\.$householdNumber).first())
             let id = try household.requireID()
-            let income = try #require(try await IncomeRecord.query(on: app.db).filter(\.$household.$id == id)
-                .filter(\.$periodStart == "2025-01-01").first())
+            let income = try #require(
+                try await IncomeRecord.query(on: app.db).filter(\.$household.$id == id)
+                    .filter(\.$periodStart == "2025-01-01").first())
             income.perCapitaNet = 100
             try await income.save(on: app.db)
             let scope = AccessScope(root: try #require(AreaCode(household.villageCode)))
             // act
-            let run = try await ScreeningService.run(scope: scope, dryRun: true, triggeredBy: "test", at: testNow,
-                                                     calendar: app.workingDayCalendar, on: app.db)
+            let run = try await ScreeningService.run(
+                scope: scope, dryRun: true, triggeredBy: "test", at: testNow,
+                calendar: app.workingDayCalendar, on: app.db)
             // check
             let counts = try JSONDecoder().decode([String: [String: Int]].self, from: Data(run.summaryJSON.utf8))
             #expect((counts[household.villageCode]?[ScreeningRuleKind.incomeBelowLine.rawValue] ?? 0) >= 1)
-            #expect(run.households == (try await Household.query(on: app.db).filter(\.$villageCode == household.villageCode).count()))
+            #expect(
+                run.households
+                    == (try await Household.query(on: app.db).filter(\.$villageCode == household.villageCode).count()))
         }
     }
 
@@ -100,18 +116,22 @@ struct ScreeningFactsTests {
         try await withDemoApp(households: 30) { app in
             // setup: one household's income changes
             let household = try #require(try await Household.query(on: app.db).sort(\.$householdNumber).first())
-            let income = try #require(try await IncomeRecord.query(on: app.db).filter(\.$household.$id == household.requireID())
-                .filter(\.$periodStart == "2025-01-01").first())
+            let income = try #require(
+                try await IncomeRecord.query(on: app.db).filter(\.$household.$id == household.requireID())
+                    .filter(\.$periodStart == "2025-01-01").first())
             income.perCapitaNet = 100
             try await income.save(on: app.db)
             // act
-            let runs = try await ScreeningService.runEverywhere(triggeredBy: "test", at: testNow, calendar: app.workingDayCalendar, on: app.db)
+            let runs = try await ScreeningService.runEverywhere(
+                triggeredBy: "test", at: testNow, calendar: app.workingDayCalendar, on: app.db)
             // check
             #expect(runs.map(\.status) == ["finished"])
             #expect(try await runChanged(app).isEmpty)
             let sql = try #require(app.db as? any SQLDatabase)
             struct Count: Decodable { let count: Int }
-            #expect(try await sql.raw("SELECT COUNT(*) AS count FROM screening_changes").first(decoding: Count.self)?.count == 0)
+            #expect(
+                try await sql.raw("SELECT COUNT(*) AS count FROM screening_changes").first(decoding: Count.self)?.count
+                    == 0)
         }
     }
 
@@ -136,11 +156,15 @@ struct ScreeningFactsTests {
     }
 
     private func storedFacts(_ sql: any SQLDatabase) async throws -> [StoredFacts] {
-        try await sql.select().columns(ScreeningFactsRow.storedColumns.map { SQLColumn($0) }).from(ScreeningFactsRow.schema)
-            .orderBy("household_id").all(decoding: StoredFacts.self)
+        try await sql.select().columns(ScreeningFactsRow.storedColumns.map { SQLColumn($0) }).from(
+            ScreeningFactsRow.schema
+        )
+        .orderBy("household_id").all(decoding: StoredFacts.self)
     }
 
-    @Test("after a household moves village, another's income changes and a third is logged unchanged, the refreshed facts equal a rebuild")
+    @Test(
+        "after a household moves village, another's income changes and a third is logged unchanged, the refreshed facts equal a rebuild"
+    )
     func refreshEqualsRebuild() async throws {
         try await withDemoApp(households: 30) { app in
             // setup
@@ -152,15 +176,19 @@ struct ScreeningFactsTests {
             mover.villageCode = destination
             mover.householdNumber += "X"
             try await mover.save(on: app.db)
-            let income = try #require(try await IncomeRecord.query(on: app.db).filter(\.$household.$id == earner.requireID())
-                .filter(\.$periodStart == "2025-01-01").first())
+            let income = try #require(
+                try await IncomeRecord.query(on: app.db).filter(\.$household.$id == earner.requireID())
+                    .filter(\.$periodStart == "2025-01-01").first())
             income.perCapitaNet = 100
             try await income.save(on: app.db)
-            try await sql.raw("INSERT INTO screening_changes (household_id) VALUES (\(bind: untouched.requireID()))").run()
+            try await sql.raw("INSERT INTO screening_changes (household_id) VALUES (\(bind: untouched.requireID()))")
+                .run()
             try await ScreeningFactsStore.refresh(incomeYear: 2025, on: app.db)
             let refreshed = try await storedFacts(sql)
             // another income year on the cursor makes the next refresh rebuild every row
-            try await sql.raw("UPDATE screening_cursors SET income_year = 1999 WHERE name = \(bind: ScreeningFactsStore.factsCursor)").run()
+            try await sql.raw(
+                "UPDATE screening_cursors SET income_year = 1999 WHERE name = \(bind: ScreeningFactsStore.factsCursor)"
+            ).run()
             try await ScreeningFactsStore.refresh(incomeYear: 2025, on: app.db)
             let rebuilt = try await storedFacts(sql)
             // check

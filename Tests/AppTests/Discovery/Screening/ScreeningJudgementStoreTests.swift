@@ -11,19 +11,24 @@ struct ScreeningJudgementStoreTests {
     private struct HitRow: Decodable { let household_id: UUID; let position: Int; let packed: String }
 
     /// The kept hits after bringing them current on `date`, and what bringing them current did.
-    private func kept(_ app: Application, on date: CivilDate) async throws -> ([UUID: [String]], ScreeningJudgementStore.Work) {
+    private func kept(
+        _ app: Application, on date: CivilDate
+    ) async throws -> ([UUID: [String]], ScreeningJudgementStore.Work) {
         let rules = try await DiscoveryConfiguration.rules(on: app.db)
         let line = try await DiscoveryConfiguration.monitoringLine(on: app.db)
         let work = try await app.db.withBulkConnection { connection in
             let seq = try await ScreeningFactsStore.refresh(incomeYear: date.year - 1, on: connection)
             return try await ScreeningJudgementStore.exclusively(on: connection) {
-                try await ScreeningJudgementStore.bringCurrent(rules: rules, line: line, on: date, through: seq, database: connection)
+                try await ScreeningJudgementStore.bringCurrent(
+                    rules: rules, line: line, on: date, through: seq, database: connection)
             }
         }
         let sql = try #require(app.db as? any SQLDatabase)
         var hits: [UUID: [String]] = [:]
-        for row in try await sql.raw("SELECT household_id, position, packed FROM screening_hits ORDER BY household_id, position")
-            .all(decoding: HitRow.self) {
+        for row in try await sql.raw(
+            "SELECT household_id, position, packed FROM screening_hits ORDER BY household_id, position"
+        )
+        .all(decoding: HitRow.self) {
             hits[row.household_id, default: []].append(row.packed)
         }
         return (hits, work)
@@ -36,13 +41,18 @@ struct ScreeningJudgementStoreTests {
         let sql = try #require(app.db as? any SQLDatabase)
         try await ScreeningFactsStore.refresh(incomeYear: date.year - 1, on: app.db)
         var hits: [UUID: [String]] = [:]
-        try await ScreeningService.judge(in: nil, only: nil, rules: rules, line: line, on: date, sql: sql) { judged, _ in
-            for (candidate, found) in judged where !found.isEmpty { hits[candidate.id] = found.map(ScreeningJudgementStore.pack) }
+        try await ScreeningService.judge(in: nil, only: nil, rules: rules, line: line, on: date, sql: sql) {
+            judged, _ in
+            for (candidate, found) in judged where !found.isEmpty {
+                hits[candidate.id] = found.map(ScreeningJudgementStore.pack)
+            }
         }
         return hits
     }
 
-    @Test("kept hits equal a fresh judgement after registry changes, new records, days passing, a new rule version and a day back")
+    @Test(
+        "kept hits equal a fresh judgement after registry changes, new records, days passing, a new rule version and a day back"
+    )
     func keptEqualsFresh() async throws {
         try await withDemoApp(households: 200) { app in
             let today = ChinaTime.civilDate(of: testNow)
@@ -56,12 +66,15 @@ struct ScreeningJudgementStoreTests {
             // leaves the 12-month window in five days
             let households = try await Household.query(on: app.db).sort(\.$householdNumber).all()
             let quietOne = try #require(households.first { initial[try! $0.requireID()] == nil })
-            let income = try #require(try await IncomeRecord.query(on: app.db).filter(\.$household.$id == quietOne.requireID())
-                .filter(\.$periodStart == "2025-01-01").first())
+            let income = try #require(
+                try await IncomeRecord.query(on: app.db).filter(\.$household.$id == quietOne.requireID())
+                    .filter(\.$periodStart == "2025-01-01").first())
             income.perCapitaNet = 100
             try await income.save(on: app.db)
-            let record = try #require(try await DepartmentEventRecord.query(on: app.db)
-                .filter(\.$kind == DepartmentEventKind.medicalSelfPay.rawValue).filter(\.$householdID != nil).first())
+            let record = try #require(
+                try await DepartmentEventRecord.query(on: app.db)
+                    .filter(\.$kind == DepartmentEventKind.medicalSelfPay.rawValue).filter(\.$householdID != nil)
+                    .first())
             record.amount = 9_000_000
             record.eventDate = today.addingMonths(-12).adding(days: 5).description
             try await record.save(on: app.db)
@@ -90,7 +103,9 @@ struct ScreeningJudgementStoreTests {
             version.enabled = true
             version.note = "test"
             version.createdBy = "test"
-            let existing = try await ScreeningRuleRecord.query(on: app.db).filter(\.$kind == ScreeningRuleKind.hospitalSelfPay.rawValue).all()
+            let existing = try await ScreeningRuleRecord.query(on: app.db).filter(
+                \.$kind == ScreeningRuleKind.hospitalSelfPay.rawValue
+            ).all()
             for old in existing where old.effectiveTo == nil {
                 old.effectiveTo = later.description
                 try await old.save(on: app.db)
@@ -108,18 +123,22 @@ struct ScreeningJudgementStoreTests {
         }
     }
 
-    @Test("hits that keep their kinds and days but change their numbers are rewritten in place as a fresh judgement finds them")
+    @Test(
+        "hits that keep their kinds and days but change their numbers are rewritten in place as a fresh judgement finds them"
+    )
     func numbersRewrittenInPlace() async throws {
         try await withDemoApp(households: 200) { app in
             // setup: a household kept with an income hit
             let today = ChinaTime.civilDate(of: testNow)
             let (initial, _) = try await kept(app, on: today)
-            let household = try #require(initial.first { _, packed in
-                packed.contains { ScreeningJudgementStore.unpack($0)?.kind == .incomeBelowLine }
-            }?.key)
+            let household = try #require(
+                initial.first { _, packed in
+                    packed.contains { ScreeningJudgementStore.unpack($0)?.kind == .incomeBelowLine }
+                }?.key)
             // act: its income falls by a fen
-            let income = try #require(try await IncomeRecord.query(on: app.db).filter(\.$household.$id == household)
-                .filter(\.$periodStart == "2025-01-01").first())
+            let income = try #require(
+                try await IncomeRecord.query(on: app.db).filter(\.$household.$id == household)
+                    .filter(\.$periodStart == "2025-01-01").first())
             income.perCapitaNet -= 1
             try await income.save(on: app.db)
             let (after, work) = try await kept(app, on: today)
@@ -129,9 +148,11 @@ struct ScreeningJudgementStoreTests {
             #expect(after[household]?.count == initial[household]?.count && after[household] != initial[household])
             struct Kept: Decodable, Equatable { let risk_type: String; let fingerprint: String }
             let sql = try #require(app.db as? any SQLDatabase)
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT risk_type, fingerprint FROM screening_hits WHERE household_id = \(bind: household) ORDER BY position
-                """).all(decoding: Kept.self)
+                """
+            ).all(decoding: Kept.self)
             let expected = (after[household] ?? []).compactMap(ScreeningJudgementStore.unpack).map {
                 Kept(risk_type: $0.riskType.rawValue, fingerprint: LeadIntake.fingerprint(of: $0))
             }
@@ -143,23 +164,30 @@ struct ScreeningJudgementStoreTests {
     func runsReadKeptHits() async throws {
         try await withDemoApp(households: 200) { app in
             let county = try #require(AreaCode("512002000000"))
-            let dry = try await ScreeningService.run(scope: AccessScope(root: county), dryRun: true, triggeredBy: "test", at: testNow,
-                                                     calendar: app.workingDayCalendar, on: app.db)
+            let dry = try await ScreeningService.run(
+                scope: AccessScope(root: county), dryRun: true, triggeredBy: "test", at: testNow,
+                calendar: app.workingDayCalendar, on: app.db)
             let today = ChinaTime.civilDate(of: testNow)
             let expected = try await fresh(app, on: today)
             #expect(dry.status == "finished")
             #expect(dry.hits == expected.values.map(\.count).reduce(0, +))
-            let real = { try await ScreeningService.run(scope: AccessScope(root: county), dryRun: false, triggeredBy: "test", at: testNow,
-                                                        calendar: app.workingDayCalendar, on: app.db) }
+            let real = {
+                try await ScreeningService.run(
+                    scope: AccessScope(root: county), dryRun: false, triggeredBy: "test", at: testNow,
+                    calendar: app.workingDayCalendar, on: app.db)
+            }
             let first = try await real()
             let again = try await real()
             #expect(first.hits == dry.hits && again.hits == dry.hits)
             #expect(again.newLeads == 0 && again.corroborated == 0)
-            let filed = try await LeadSource.query(on: app.db).filter(\.$reference == "screening:\(try first.requireID().uuidString.lowercased())").count()
+            let filed = try await LeadSource.query(on: app.db).filter(
+                \.$reference == "screening:\(try first.requireID().uuidString.lowercased())"
+            ).count()
             #expect(filed == first.newLeads + first.corroborated)
             // act: a screening lead is rejected while its risk persists
-            let lead = try #require(try await RiskLead.query(on: app.db).filter(\.$channel == LeadChannel.screening.rawValue)
-                .filter(\.$state ~~ LeadIntake.openStates).first())
+            let lead = try #require(
+                try await RiskLead.query(on: app.db).filter(\.$channel == LeadChannel.screening.rawValue)
+                    .filter(\.$state ~~ LeadIntake.openStates).first())
             lead.state = LeadState.rejected.rawValue
             lead.closedAt = testNow
             try await lead.save(on: app.db)
@@ -180,26 +208,34 @@ struct ScreeningJudgementStoreTests {
             // setup: a few households with kept hits and one without
             let sql = try #require(app.db as? any SQLDatabase)
             struct Row: Decodable { let household_id: UUID }
-            let hit = Set(try await sql.raw("SELECT household_id FROM screening_hits").all(decoding: Row.self).map(\.household_id))
-            let quiet = try #require(try await Household.query(on: app.db).all().first { !hit.contains(try! $0.requireID()) })
+            let hit = Set(
+                try await sql.raw("SELECT household_id FROM screening_hits").all(decoding: Row.self).map(\.household_id)
+            )
+            let quiet = try #require(
+                try await Household.query(on: app.db).all().first { !hit.contains(try! $0.requireID()) })
             let named = Array(hit.sorted { $0.uuidString < $1.uuidString }.prefix(5)) + [try quiet.requireID()]
             let county = AccessScope(root: try #require(AreaCode("512002000000")))
             let run = { (dryRun: Bool) in
-                try await ScreeningService.run(scope: county, households: named, dryRun: dryRun, triggeredBy: "test", at: testNow,
-                                               calendar: app.workingDayCalendar, on: app.db)
+                try await ScreeningService.run(
+                    scope: county, households: named, dryRun: dryRun, triggeredBy: "test", at: testNow,
+                    calendar: app.workingDayCalendar, on: app.db)
             }
             // act
             let dry = try await run(true)
             let real = try await run(false)
             // check
-            let counts = { (run: ScreeningRun) in try JSONDecoder().decode([String: [String: Int]].self, from: Data(run.summaryJSON.utf8)) }
+            let counts = { (run: ScreeningRun) in
+                try JSONDecoder().decode([String: [String: Int]].self, from: Data(run.summaryJSON.utf8))
+            }
             #expect(real.status == "finished" && real.households == 6, "\(real.error ?? "")")
             #expect(real.hits == dry.hits && real.hits >= 5)
             #expect(try counts(real) == (try counts(dry)))
         }
     }
 
-    @Test("two screenings started together while the judgements need rebuilding both finish, and agree with a fresh judgement")
+    @Test(
+        "two screenings started together while the judgements need rebuilding both finish, and agree with a fresh judgement"
+    )
     func concurrentRuns() async throws {
         try await withDemoApp(households: 200) { app in
             // setup: the kept judgements made unusable, so the first run to get in rebuilds them
@@ -208,20 +244,25 @@ struct ScreeningJudgementStoreTests {
             let county = AccessScope(root: try #require(AreaCode("512002000000")))
             let (calendar, database) = (app.workingDayCalendar, app.db)
             // act
-            async let first = ScreeningService.run(scope: county, dryRun: true, triggeredBy: "test", at: testNow, calendar: calendar, on: database)
-            async let second = ScreeningService.run(scope: county, dryRun: false, triggeredBy: "test", at: testNow, calendar: calendar, on: database)
+            async let first = ScreeningService.run(
+                scope: county, dryRun: true, triggeredBy: "test", at: testNow, calendar: calendar, on: database)
+            async let second = ScreeningService.run(
+                scope: county, dryRun: false, triggeredBy: "test", at: testNow, calendar: calendar, on: database)
             let (dry, real) = try await (first, second)
             // check
             #expect(dry.status == "finished" && real.status == "finished", "\(dry.error ?? "") \(real.error ?? "")")
             #expect(dry.hits == real.hits)
-            #expect(dry.hits == (try await fresh(app, on: ChinaTime.civilDate(of: testNow))).values.map(\.count).reduce(0, +))
+            #expect(
+                dry.hits
+                    == (try await fresh(app, on: ChinaTime.civilDate(of: testNow))).values.map(\.count).reduce(0, +))
         }
     }
 
     @Test("a hit packs and unpacks whole, separators and line breaks included")
     func packing() {
-        let hit = RuleHit(kind: .hospitalSelfPay, version: 3, riskType: .illness, values: ["自付金额": "1:2-3", "阈值": "\n;|"],
-                          message: "住院自付 12 元，超过 1 元 - 8:x", memberName: nil, idNumber: "51200219700305001X")
+        let hit = RuleHit(
+            kind: .hospitalSelfPay, version: 3, riskType: .illness, values: ["自付金额": "1:2-3", "阈值": "\n;|"],
+            message: "住院自付 12 元，超过 1 元 - 8:x", memberName: nil, idNumber: "51200219700305001X")
         #expect(ScreeningJudgementStore.unpack(ScreeningJudgementStore.pack(hit)) == hit)
         #expect(ScreeningJudgementStore.unpack("3:abc") == nil)
     }

@@ -16,15 +16,21 @@ struct ChangeTests {
             let session = try await app.signIn("county")
             let township = "512002110000"
             // act
-            try await app.testing().test(.POST, "areas/\(township)/children", headers: session.formHeaders, beforeRequest: { request in
-                try request.content.encode(["name": "  新光 村 ", "level": "village", FormProtection.fieldName: session.csrf], as: .urlEncodedForm)
-            }, afterResponse: { response in #expect(response.status == .seeOther) })
+            try await app.testing().test(
+                .POST, "areas/\(township)/children", headers: session.formHeaders,
+                beforeRequest: { request in
+                    try request.content.encode(
+                        ["name": "  新光 村 ", "level": "village", FormProtection.fieldName: session.csrf],
+                        as: .urlEncodedForm)
+                }, afterResponse: { response in #expect(response.status == .seeOther) })
             // check
             let village = try #require(try await Area.query(on: app.db).filter(\.$name == "新光 村").first())
             #expect(village.parentCode == township)
             #expect(village.codeSystem == Area.localCodeSystem)
             #expect(AreaCode(village.code)?.level == .village)
-            let events = try await AuditEvent.query(on: app.db).filter(\.$entityType == "area").filter(\.$entityID == village.code).all()
+            let events = try await AuditEvent.query(on: app.db).filter(\.$entityType == "area").filter(
+                \.$entityID == village.code
+            ).all()
             #expect(events.count == 1)
             #expect(events.first?.actorName == "county")
             #expect(events.first?.beforeJSON == nil)
@@ -41,17 +47,24 @@ struct ChangeTests {
         try await withDemoApp(households: 20) { app in
             let session = try await app.signIn("county")
             let before = try await Area.query(on: app.db).count()
-            try await app.testing().test(.POST, "areas/512002110000/children", headers: session.formHeaders, beforeRequest: { request in
-                try request.content.encode(["name": "伪造村", "level": "village"], as: .urlEncodedForm)
-            }, afterResponse: { response in
-                #expect(response.status == .forbidden)
-                #expect(response.body.string.contains("未做任何修改"))
-            })
+            try await app.testing().test(
+                .POST, "areas/512002110000/children", headers: session.formHeaders,
+                beforeRequest: { request in
+                    try request.content.encode(["name": "伪造村", "level": "village"], as: .urlEncodedForm)
+                },
+                afterResponse: { response in
+                    #expect(response.status == .forbidden)
+                    #expect(response.body.string.contains("未做任何修改"))
+                })
             var foreign = sameSiteForm(origin: "https://evil.example")
             foreign.add(name: .cookie, value: "\(TokenAuthenticator.cookieName)=\(session.cookie)")
-            try await app.testing().test(.POST, "areas/512002110000/children", headers: foreign, beforeRequest: { request in
-                try request.content.encode(["name": "伪造村", "level": "village", FormProtection.fieldName: session.csrf], as: .urlEncodedForm)
-            }, afterResponse: { response in #expect(response.status == .forbidden) })
+            try await app.testing().test(
+                .POST, "areas/512002110000/children", headers: foreign,
+                beforeRequest: { request in
+                    try request.content.encode(
+                        ["name": "伪造村", "level": "village", FormProtection.fieldName: session.csrf], as: .urlEncodedForm
+                    )
+                }, afterResponse: { response in #expect(response.status == .forbidden) })
             #expect(try await Area.query(on: app.db).count() == before)
         }
     }
@@ -62,12 +75,17 @@ struct ChangeTests {
             let session = try await app.signIn("county")
             let before = try await Area.query(on: app.db).count()
             for (name, words) in [("", "不能为空"), ("<script>", "不能包含"), (String(repeating: "村", count: 41), "不能超过")] {
-                try await app.testing().test(.POST, "areas/512002110000/children", headers: session.formHeaders, beforeRequest: { request in
-                    try request.content.encode(["name": name, "level": "village", FormProtection.fieldName: session.csrf], as: .urlEncodedForm)
-                }, afterResponse: { response in
-                    #expect(response.status == .unprocessableEntity)
-                    #expect(response.body.string.contains(words))
-                })
+                try await app.testing().test(
+                    .POST, "areas/512002110000/children", headers: session.formHeaders,
+                    beforeRequest: { request in
+                        try request.content.encode(
+                            ["name": name, "level": "village", FormProtection.fieldName: session.csrf],
+                            as: .urlEncodedForm)
+                    },
+                    afterResponse: { response in
+                        #expect(response.status == .unprocessableEntity)
+                        #expect(response.body.string.contains(words))
+                    })
             }
             #expect(try await Area.query(on: app.db).count() == before)
         }
@@ -78,7 +96,8 @@ struct ChangeTests {
         try await withDemoApp(households: 20) { app in
             let town = try await app.signIn("town")
             let townUser = try await app.user("town")
-            try await app.testing().test(.GET, "areas/\(townUser.areaCode)/new?level=village", headers: town.headers) { response in
+            try await app.testing().test(.GET, "areas/\(townUser.areaCode)/new?level=village", headers: town.headers) {
+                response in
                 #expect(response.status == .forbidden)
             }
             let county = try await app.signIn("county")

@@ -13,9 +13,12 @@ struct RegistryExportTests {
     func batchesVisitEveryHouseholdOnce() async throws {
         try await withDemoApp(households: 300) { app in
             // setup
-            let expected = try await Household.query(on: app.db).sort(\.$villageCode).sort(\.$householdNumber).all().map(\.householdNumber)
+            let expected = try await Household.query(on: app.db).sort(\.$villageCode).sort(\.$householdNumber).all()
+                .map(\.householdNumber)
             let villages = Dictionary(grouping: try await Household.query(on: app.db).all(), by: \.villageCode)
-            #expect(villages.values.contains { $0.count > 1 }, "a village with more households than a batch of one, so a batch ends inside it")
+            #expect(
+                villages.values.contains { $0.count > 1 },
+                "a village with more households than a batch of one, so a batch ends inside it")
             for size in [1, 7, 300, 301] {
                 // act
                 var visited: [String] = []
@@ -40,9 +43,13 @@ struct RegistryExportTests {
             for format in [SpreadsheetFormat.csv, .xlsx] {
                 // act
                 var rows: [[String]] = []
-                try await app.testing().test(.GET, "households/export?format=\(format == .csv ? "csv" : "xlsx")", headers: county.headers) { response in
+                try await app.testing().test(
+                    .GET, "households/export?format=\(format == .csv ? "csv" : "xlsx")", headers: county.headers
+                ) { response in
                     #expect(response.status == .ok)
-                    #expect(response.headers.first(name: .contentDisposition)?.contains(format == .csv ? ".csv" : ".xlsx") == true)
+                    #expect(
+                        response.headers.first(name: .contentDisposition)?.contains(format == .csv ? ".csv" : ".xlsx")
+                            == true)
                     rows = try SpreadsheetReader.rows(from: Data(response.body.readableBytesView), format: format)
                 }
                 // check
@@ -51,7 +58,8 @@ struct RegistryExportTests {
                 let idColumn = try #require(RegistryExport.header.firstIndex(of: RegistryColumn.idNumber.header))
                 #expect(Set(rows.dropFirst().map { $0[idColumn] }).count == members, "no member twice")
             }
-            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == AuditLog.Action.export.rawValue).all()
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == AuditLog.Action.export.rawValue)
+                .all()
             #expect(audit.count == 2)
             #expect(audit.allSatisfy { $0.summary.contains("30 户") && $0.summary.contains("\(members) 人") })
         }
@@ -62,9 +70,12 @@ struct RegistryExportTests {
         try await withDemoApp(households: 5) { app in
             // setup
             let county = try await app.signIn("county")
-            for (path, token, echoed) in [("households/export?format=csv", "lq3x9a7b2c", true), ("leads/export?format=xlsx", "k2j4h6g8f0", true),
-                                          ("leads/warning?format=xlsx", "m1n2b3v4c5", true),
-                                          ("households/export?format=csv", "a;b=c%0d%0aX", false), ("households/export?format=csv", "short", false)] {
+            for (path, token, echoed) in [
+                ("households/export?format=csv", "lq3x9a7b2c", true), ("leads/export?format=xlsx", "k2j4h6g8f0", true),
+                ("leads/warning?format=xlsx", "m1n2b3v4c5", true),
+                ("households/export?format=csv", "a;b=c%0d%0aX", false),
+                ("households/export?format=csv", "short", false),
+            ] {
                 // act
                 try await app.testing().test(.GET, path + "&download=" + token, headers: county.headers) { response in
                     // check

@@ -15,23 +15,33 @@ struct RegistryImportTests {
     }
 
     /// Uploads a file as the browser form does and returns the batch it created.
-    private func upload(_ app: Application, _ data: Data, name: String, as session: BrowserSession) async throws -> ImportBatch {
+    private func upload(
+        _ app: Application, _ data: Data, name: String, as session: BrowserSession
+    ) async throws -> ImportBatch {
         var location: String?
-        try await app.testing().test(.POST, "registry/imports", headers: session.formHeaders, beforeRequest: { request in
-            try request.content.encode(UploadForm(file: File(data: ByteBuffer(data: data), filename: name), _csrf: session.csrf), as: .formData)
-        }, afterResponse: { response in
-            #expect(response.status == .seeOther, "\(response.body.string.prefix(300))")
-            location = response.headers.first(name: .location)
-        })
+        try await app.testing().test(
+            .POST, "registry/imports", headers: session.formHeaders,
+            beforeRequest: { request in
+                try request.content.encode(
+                    UploadForm(file: File(data: ByteBuffer(data: data), filename: name), _csrf: session.csrf),
+                    as: .formData)
+            },
+            afterResponse: { response in
+                #expect(response.status == .seeOther, "\(response.body.string.prefix(300))")
+                location = response.headers.first(name: .location)
+            })
         let id = try #require(location.flatMap { UUID(uuidString: String($0.split(separator: "/").last ?? "")) })
         return try #require(try await ImportBatch.find(id, on: app.db))
     }
 
-    private func commit(_ app: Application, _ batch: ImportBatch, as session: BrowserSession) async throws -> HTTPStatus {
+    private func commit(_ app: Application, _ batch: ImportBatch, as session: BrowserSession) async throws -> HTTPStatus
+    {
         var status = HTTPStatus.ok
-        try await app.testing().test(.POST, "registry/imports/\(try batch.requireID())/commit", headers: session.formHeaders, beforeRequest: { request in
-            try request.content.encode([FormProtection.fieldName: session.csrf], as: .urlEncodedForm)
-        }, afterResponse: { response in status = response.status })
+        try await app.testing().test(
+            .POST, "registry/imports/\(try batch.requireID())/commit", headers: session.formHeaders,
+            beforeRequest: { request in
+                try request.content.encode([FormProtection.fieldName: session.csrf], as: .urlEncodedForm)
+            }, afterResponse: { response in status = response.status })
         return status
     }
 
@@ -65,7 +75,9 @@ struct RegistryImportTests {
         }
     }
 
-    @Test("the CSV keeps identity numbers, bank accounts and household numbers as text for Excel and still imports unchanged")
+    @Test(
+        "the CSV keeps identity numbers, bank accounts and household numbers as text for Excel and still imports unchanged"
+    )
     func csvForExcel() async throws {
         try await withDemoApp(households: 20) { app in
             // setup
@@ -95,12 +107,17 @@ struct RegistryImportTests {
             // setup
             let county = try await app.signIn("county")
             let village = try await app.user("village")
-            let head = try IdentityNumber.make(region: "512002", birth: try #require(CivilDate(year: 1970, month: 3, day: 8)), sequence: 131)
-            let wife = try IdentityNumber.make(region: "512002", birth: try #require(CivilDate(year: 1972, month: 5, day: 1)), sequence: 220)
+            let head = try IdentityNumber.make(
+                region: "512002", birth: try #require(CivilDate(year: 1970, month: 3, day: 8)), sequence: 131)
+            let wife = try IdentityNumber.make(
+                region: "512002", birth: try #require(CivilDate(year: 1972, month: 5, day: 1)), sequence: 220)
             let header = RegistryExport.header.joined(separator: ",")
             func row(_ name: String, _ id: String, _ relation: String) -> String {
-                registryRow(household: "5120029999000001", village: village.areaCode, address: "测试地址1号", name: name, idNumber: id,
-                            relation: relation).joined(separator: ",")
+                registryRow(
+                    household: "5120029999000001", village: village.areaCode, address: "测试地址1号", name: name,
+                    idNumber: id,
+                    relation: relation
+                ).joined(separator: ",")
             }
             let text = [header, row("李四", head.value, "户主"), row("王芳", wife.value, "配偶")].joined(separator: "\r\n")
             let gb18030 = try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632)))
@@ -111,7 +128,8 @@ struct RegistryImportTests {
             #expect(batch.status == "previewed", "\(batch.problems.map(\.message))")
             #expect(batch.newHouseholds == 1 && batch.newMembers == 2)
             #expect(try await commit(app, batch, as: county) == .seeOther)
-            let household = try #require(try await Household.query(on: app.db).filter(\.$householdNumber == "5120029999000001").first())
+            let household = try #require(
+                try await Household.query(on: app.db).filter(\.$householdNumber == "5120029999000001").first())
             #expect(household.headName == "李四")
             #expect(household.memberCount == 2)
             #expect(try await commit(app, batch, as: county) == .conflict)
@@ -120,7 +138,9 @@ struct RegistryImportTests {
             #expect(try await commit(app, again, as: county) == .seeOther)
             #expect(try await Household.query(on: app.db).filter(\.$householdNumber == "5120029999000001").count() == 1)
             #expect(try await Member.query(on: app.db).filter(\.$household.$id == household.requireID()).count() == 2)
-            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "import").filter(\.$entityType == "import_batch").count()
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "import").filter(
+                \.$entityType == "import_batch"
+            ).count()
             #expect(audit == 2)
         }
     }
@@ -144,7 +164,8 @@ struct RegistryImportTests {
             #expect(problems.contains { [6, 7].contains($0.row) && $0.column == "身份证号" })
             #expect(try await commit(app, batch, as: county) == .conflict)
             #expect(try await counts(app) == before)
-            try await app.testing().test(.GET, "registry/imports/\(try batch.requireID())", headers: county.headers) { response in
+            try await app.testing().test(.GET, "registry/imports/\(try batch.requireID())", headers: county.headers) {
+                response in
                 #expect(response.body.string.contains("没有导入任何数据"))
             }
         }
@@ -161,7 +182,9 @@ struct RegistryImportTests {
             #expect(batch.status == "refused")
             #expect(batch.problems.contains { $0.column == "村代码" && $0.reason.contains("管辖范围") })
             let allHouseholds = try await Household.query(on: app.db).count()
-            let inTown = try await Household.query(on: app.db).all().filter { $0.villageCode.hasPrefix(String(townUser.areaCode.prefix(9))) }.count
+            let inTown = try await Household.query(on: app.db).all().filter {
+                $0.villageCode.hasPrefix(String(townUser.areaCode.prefix(9)))
+            }.count
             #expect(allHouseholds > inTown)
         }
     }
@@ -170,16 +193,19 @@ struct RegistryImportTests {
     func exportSafety() async throws {
         try await withDemoApp(households: 20) { app in
             let grid = try await app.user("grid")
-            let household = try #require(try await Household.query(on: app.db).filter(\.$gridCode == grid.areaCode).first())
+            let household = try #require(
+                try await Household.query(on: app.db).filter(\.$gridCode == grid.areaCode).first())
             household.address = "=HYPERLINK(\"http://x\")"
             try await household.save(on: app.db)
-            let member = try #require(try await Member.query(on: app.db).filter(\.$household.$id == household.requireID()).first())
+            let member = try #require(
+                try await Member.query(on: app.db).filter(\.$household.$id == household.requireID()).first())
             let county = try await app.signIn("county")
             let countyRows = try SpreadsheetReader.rows(from: try await export(app, as: county), format: .csv)
             #expect(countyRows.contains { $0.contains("'=HYPERLINK(\"http://x\")") })
             #expect(countyRows.contains { $0.contains(member.idNumber) })
             let gridSession = try await app.signIn("grid")
-            let gridRows = try SpreadsheetReader.rows(from: try await export(app, as: gridSession, format: "xlsx"), format: .xlsx)
+            let gridRows = try SpreadsheetReader.rows(
+                from: try await export(app, as: gridSession, format: "xlsx"), format: .xlsx)
             #expect(gridRows.count > 1)
             #expect(!gridRows.contains { $0.contains(member.idNumber) })
             #expect(gridRows.contains { $0.contains(PersonalDataMask.identityNumber(member.idNumber)) })
@@ -191,14 +217,18 @@ struct RegistryImportTests {
     func dataQuality() async throws {
         try await withDemoApp(households: 20) { app in
             let members = try await Member.query(on: app.db).all()
-            let adult = try #require(members.first { member in
-                guard let record = member.registryRecord, let today = CivilDate(year: 2026, month: 11, day: 22) else { return false }
-                return (20...50).contains(record.age(on: today)) && member.health == "healthy" && member.schoolStatus == nil
-            })
+            let adult = try #require(
+                members.first { member in
+                    guard let record = member.registryRecord, let today = CivilDate(year: 2026, month: 11, day: 22)
+                    else { return false }
+                    return (20...50).contains(record.age(on: today)) && member.health == "healthy"
+                        && member.schoolStatus == nil
+                })
             adult.labourCapacity = LabourCapacity.none.rawValue
             try await adult.save(on: app.db)
             let county = try await app.signIn("county")
-            try await app.testing().test(.GET, "registry/quality?rule=labourCapacity", headers: county.headers) { response in
+            try await app.testing().test(.GET, "registry/quality?rule=labourCapacity", headers: county.headers) {
+                response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains(adult.name))
             }

@@ -21,8 +21,10 @@ struct RegistryStreamImportTests {
             for (person, relation) in ["户主", "配偶", "之子"].enumerated() {
                 let birth = try #require(CivilDate(year: 1960 + person * 15, month: 1 + index % 12, day: 1 + person))
                 let id = try IdentityNumber.make(region: "512002", birth: birth, sequence: 100 + index * 3 + person)
-                rows.append(registryRow(household: number, village: village, address: "测试地址\(index)号", name: name(index, person),
-                                        idNumber: id.value, relation: relation))
+                rows.append(
+                    registryRow(
+                        household: number, village: village, address: "测试地址\(index)号", name: name(index, person),
+                        idNumber: id.value, relation: relation))
             }
         }
         return rows
@@ -43,17 +45,23 @@ struct RegistryStreamImportTests {
 
     /// The problems the whole-file plan finds in the same rows: the streamed check must name the same ones.
     private func wholeFileProblems(_ rows: [[String]]) -> [ImportProblem] {
-        RegistryImportPlan.make(header: RegistryExport.header, rows: rows, today: today, isKnownVillage: { _ in true },
-                                isKnownSubArea: { _ in true }).problems
+        RegistryImportPlan.make(
+            header: RegistryExport.header, rows: rows, today: today, isKnownVillage: { _ in true },
+            isKnownSubArea: { _ in true }
+        ).problems
     }
 
     func commit(_ path: String, _ app: Application) async throws -> RegistryImporter.Reading {
-        try await RegistryImporter.commit(fileAt: path, fileName: "stream.csv", scope: try county(), today: today, batchID: UUID(),
-                                          areaCode: "512002000000", actor: .system, at: testNow, blocks: blocks, on: app.db)
+        try await RegistryImporter.commit(
+            fileAt: path, fileName: "stream.csv", scope: try county(), today: today, batchID: UUID(),
+            areaCode: "512002000000", actor: .system, at: testNow, blocks: blocks, on: app.db)
     }
 
     func counts(_ app: Application) async throws -> [Int] {
-        [try await Household.query(on: app.db).count(), try await Member.query(on: app.db).count(), try await AuditEvent.query(on: app.db).count()]
+        [
+            try await Household.query(on: app.db).count(), try await Member.query(on: app.db).count(),
+            try await AuditEvent.query(on: app.db).count(),
+        ]
     }
 
     /// Checks and commits the rows in small blocks: the commit is refused and changes nothing, and the check names
@@ -62,14 +70,17 @@ struct RegistryStreamImportTests {
         let path = try write(rows)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let before = try await counts(app)
-        let checked = try await RegistryImporter.read(fileAt: path, fileName: "stream.csv", scope: try county(), today: today, blocks: blocks, on: app.db)
+        let checked = try await RegistryImporter.read(
+            fileAt: path, fileName: "stream.csv", scope: try county(), today: today, blocks: blocks, on: app.db)
         await #expect(throws: RegistryImporter.Refused.self) { try await commit(path, app) }
         #expect(checked.problems == wholeFileProblems(rows))
         #expect(try await counts(app) == before)
         return checked
     }
 
-    @Test("a file of many blocks and pages imports every household with its members and one audit record each; again, it changes nothing")
+    @Test(
+        "a file of many blocks and pages imports every household with its members and one audit record each; again, it changes nothing"
+    )
     func manyBlocksImportOnce() async throws {
         try await withDemoApp(households: 10) { app in
             // setup
@@ -82,10 +93,13 @@ struct RegistryStreamImportTests {
             let first = try await commit(path, app)
             let second = try await commit(path, app)
             // check
-            #expect(first.rowCount == 90 && first.householdCount == 30 && first.newHouseholds == 30 && first.newMembers == 90)
+            #expect(
+                first.rowCount == 90 && first.householdCount == 30 && first.newHouseholds == 30
+                    && first.newMembers == 90)
             #expect(second.unchangedHouseholds == 30 && second.newHouseholds == 0 && second.changedHouseholds == 0)
             #expect(try await counts(app) == [before[0] + 30, before[1] + 90, before[2] + 30 + 2])
-            let household = try #require(try await Household.query(on: app.db).filter(\.$householdNumber == "5120029998000029").first())
+            let household = try #require(
+                try await Household.query(on: app.db).filter(\.$householdNumber == "5120029998000029").first())
             #expect(household.memberCount == 3 && household.headName == name(29, 0))
         }
     }
@@ -134,8 +148,9 @@ struct RegistryStreamImportTests {
             let village = try await app.user("village").areaCode
             var rows = try newHouseholds(30, village: village)
             let idColumn = try #require(RegistryColumn.allCases.firstIndex(of: .idNumber))
-            let registered = try #require(try await Member.query(on: app.db).filter(\.$departedOn == nil).all()
-                .first { Int($0.idNumber.dropFirst(6).prefix(4)).map { $0 < 1990 } == true })
+            let registered = try #require(
+                try await Member.query(on: app.db).filter(\.$departedOn == nil).all()
+                    .first { Int($0.idNumber.dropFirst(6).prefix(4)).map { $0 < 1990 } == true })
             rows[rows.count - 1][idColumn] = registered.idNumber
             let bad = try write(rows)
             rows[rows.count - 2][idColumn] = "51200219800101123"
@@ -145,12 +160,16 @@ struct RegistryStreamImportTests {
             // act
             await #expect(throws: RegistryImporter.Refused.self) { try await commit(bad, app) }
             await #expect(throws: RegistryImporter.Refused.self) { try await commit(badCell, app) }
-            let conflict = try await RegistryImporter.read(fileAt: bad, fileName: "stream.csv", scope: try county(), today: today, blocks: blocks, on: app.db)
-            let cell = try await RegistryImporter.read(fileAt: badCell, fileName: "stream.csv", scope: try county(), today: today, blocks: blocks, on: app.db)
+            let conflict = try await RegistryImporter.read(
+                fileAt: bad, fileName: "stream.csv", scope: try county(), today: today, blocks: blocks, on: app.db)
+            let cell = try await RegistryImporter.read(
+                fileAt: badCell, fileName: "stream.csv", scope: try county(), today: today, blocks: blocks, on: app.db)
             // check
             let after = try await counts(app)
             #expect(after == before, "\(before) → \(after)")
-            #expect(conflict.problems.count == 1 && conflict.problems.contains { $0.row == 91 && $0.reason.contains("同一人不能在两户登记") })
+            #expect(
+                conflict.problems.count == 1
+                    && conflict.problems.contains { $0.row == 91 && $0.reason.contains("同一人不能在两户登记") })
             #expect(cell.problems.contains { $0.row == 90 && $0.reason.contains("18") })
         }
     }

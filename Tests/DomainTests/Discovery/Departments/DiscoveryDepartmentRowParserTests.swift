@@ -56,20 +56,22 @@ struct DiscoveryDepartmentRowParserTests {
             return
         }
         let found = error.problems.map { "\($0.row) \($0.column) \($0.value) \($0.reason)" }
-        #expect(found == [
-            "2 身份证号 51200219700305001 身份证号码应为18位，实际为17位",
-            "2 日期 2025-07-01 日期晚于今天（2025-06-30）",
-            "2 金额（元） -5 金额不能为负数",
-            "3 姓名  必填，不能为空",
-            "3 日期 1999-12-31 日期早于 2000-01-01，请检查是否填错列",
-            "3 金额（元） 12,000 应为金额（元），最多两位小数，不含千位分隔符，例如 12345.60",
-            "4 日期 2025-02-30 无法识别的日期，应为 YYYY-MM-DD、YYYY/MM/DD 或 YYYYMMDD 格式的有效日期",
-        ])
+        #expect(
+            found == [
+                "2 身份证号 51200219700305001 身份证号码应为18位，实际为17位",
+                "2 日期 2025-07-01 日期晚于今天（2025-06-30）",
+                "2 金额（元） -5 金额不能为负数",
+                "3 姓名  必填，不能为空",
+                "3 日期 1999-12-31 日期早于 2000-01-01，请检查是否填错列",
+                "3 金额（元） 12,000 应为金额（元），最多两位小数，不含千位分隔符，例如 12345.60",
+                "4 日期 2025-02-30 无法识别的日期，应为 YYYY-MM-DD、YYYY/MM/DD 或 YYYYMMDD 格式的有效日期",
+            ])
     }
 
     @Test("a missing required column is reported on row 1 and no row is read")
     func missingColumn() {
-        let result = Self.events(.disability, header: ["身份证号", "姓名", "日期"], rows: [[Self.patient, "张建国", "2025-01-01"]])
+        let result = Self.events(
+            .disability, header: ["身份证号", "姓名", "日期"], rows: [[Self.patient, "张建国", "2025-01-01"]])
         guard case .failure(let error) = result else {
             Issue.record("expected problems")
             return
@@ -87,25 +89,34 @@ struct DiscoveryDepartmentRowParserTests {
         #expect(error.problems.map(\.reason) == ["列重复出现（第3列（C）、第4列（D）），无法确定使用哪一列"])
     }
 
-    @Test("grades and school stages are read in their usual spellings and stored short", arguments: [
-        (DepartmentEventKind.disability, "2", "2"), (.disability, "一级", "1"), (.disability, "4级", "4"),
-        (.housingRating, "D", "D"), (.housingRating, "C级", "C"),
-    ])
+    @Test(
+        "grades and school stages are read in their usual spellings and stored short",
+        arguments: [
+            (DepartmentEventKind.disability, "2", "2"), (.disability, "一级", "1"), (.disability, "4级", "4"),
+            (.housingRating, "D", "D"), (.housingRating, "C级", "C"),
+        ])
     func grades(kind: DepartmentEventKind, typed: String, stored: String) throws {
-        let events = try Self.events(kind, header: ["身份证号", "姓名", "日期", "等级"], rows: [
-            [Self.patient, "张建国", "2025-01-01", typed],
-        ]).get()
+        let events = try Self.events(
+            kind, header: ["身份证号", "姓名", "日期", "等级"],
+            rows: [
+                [Self.patient, "张建国", "2025-01-01", typed]
+            ]
+        ).get()
         #expect(events.first?.grade == stored)
     }
 
-    @Test("grades outside the scale are refused", arguments: [
-        (DepartmentEventKind.disability, "5", "残疾等级应为 1 至 4 级"), (.disability, "重度", "残疾等级应为 1 至 4 级"),
-        (.housingRating, "E", "住房安全等级应为 A、B、C 或 D"), (.housingRating, "c", "住房安全等级应为 A、B、C 或 D"),
-    ])
-    func badGrades(kind: DepartmentEventKind, typed: String, reason: String) {
-        let result = Self.events(kind, header: ["身份证号", "姓名", "日期", "等级"], rows: [
-            [Self.patient, "张建国", "2025-01-01", typed],
+    @Test(
+        "grades outside the scale are refused",
+        arguments: [
+            (DepartmentEventKind.disability, "5", "残疾等级应为 1 至 4 级"), (.disability, "重度", "残疾等级应为 1 至 4 级"),
+            (.housingRating, "E", "住房安全等级应为 A、B、C 或 D"), (.housingRating, "c", "住房安全等级应为 A、B、C 或 D"),
         ])
+    func badGrades(kind: DepartmentEventKind, typed: String, reason: String) {
+        let result = Self.events(
+            kind, header: ["身份证号", "姓名", "日期", "等级"],
+            rows: [
+                [Self.patient, "张建国", "2025-01-01", typed]
+            ])
         guard case .failure(let error) = result else {
             Issue.record("expected problems")
             return
@@ -115,14 +126,19 @@ struct DiscoveryDepartmentRowParserTests {
 
     @Test("an enrolment stage is accepted as its label or its code and stored as the code")
     func enrolment() throws {
-        let events = try Self.events(.enrolment, header: ["身份证号", "姓名", "日期", "学段"], rows: [
-            [Self.pupil, "张小雨", "2024-09-01", "大学本科一至五年级"],
-            [Self.pupil, "张小雨", "2024-09-01", "higherVocational"],
-        ]).get()
+        let events = try Self.events(
+            .enrolment, header: ["身份证号", "姓名", "日期", "学段"],
+            rows: [
+                [Self.pupil, "张小雨", "2024-09-01", "大学本科一至五年级"],
+                [Self.pupil, "张小雨", "2024-09-01", "higherVocational"],
+            ]
+        ).get()
         #expect(events.map(\.level) == ["bachelor", "higherVocational"])
-        let bad = Self.events(.enrolment, header: ["身份证号", "姓名", "日期", "学段"], rows: [
-            [Self.pupil, "张小雨", "2024-09-01", "大学"],
-        ])
+        let bad = Self.events(
+            .enrolment, header: ["身份证号", "姓名", "日期", "学段"],
+            rows: [
+                [Self.pupil, "张小雨", "2024-09-01", "大学"]
+            ])
         guard case .failure(let error) = bad else {
             Issue.record("expected problems")
             return
@@ -134,9 +150,12 @@ struct DiscoveryDepartmentRowParserTests {
     func comparison() throws {
         #expect(DepartmentEventKind.vehicle.isComparison && !DepartmentEventKind.medicalSelfPay.isComparison)
         #expect(DepartmentRowParser.templateHeader(for: .vehicle) == ["身份证号*", "姓名*", "日期*", "说明"])
-        let events = try Self.events(.vehicle, header: ["身份证号", "姓名", "日期", "金额（元）"], rows: [
-            [Self.patient, "张建国", "2023-05-06", "不是数字"],
-        ]).get()
+        let events = try Self.events(
+            .vehicle, header: ["身份证号", "姓名", "日期", "金额（元）"],
+            rows: [
+                [Self.patient, "张建国", "2023-05-06", "不是数字"]
+            ]
+        ).get()
         #expect(events.first?.amount == nil && events.first?.kind.department == .publicSecurity)
     }
 
@@ -163,9 +182,10 @@ struct DiscoveryDepartmentRowParserTests {
     @Test("a clean API push yields events")
     func cleanPush() throws {
         let records: [[String: String]] = [
-            ["idNumber": Self.patient, "name": "张建国", "date": "2025-05-01", "amount": "3000", "note": "临时救助"],
+            ["idNumber": Self.patient, "name": "张建国", "date": "2025-05-01", "amount": "3000", "note": "临时救助"]
         ]
-        let events = try DepartmentRowParser.parse(kind: .temporaryAssistance, records: records, today: Self.today).get()
+        let events = try DepartmentRowParser.parse(kind: .temporaryAssistance, records: records, today: Self.today)
+            .get()
         #expect(events.map(\.amount) == [Money(yuan: 3000)])
     }
 }

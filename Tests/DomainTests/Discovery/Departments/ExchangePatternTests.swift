@@ -16,10 +16,15 @@ import Testing
         // 2026-11-19 and 2026-11-26 are Thursdays.
         let pattern = ExchangePattern.weekly(weekday: 4)
         #expect(pattern.label == "每周四")
-        #expect(!pattern.isLate(lastReceived: Self.d("2026-11-19"), today: Self.d("2026-11-26")), "due today, not yet late")
+        #expect(
+            !pattern.isLate(lastReceived: Self.d("2026-11-19"), today: Self.d("2026-11-26")), "due today, not yet late")
         #expect(!pattern.isLate(lastReceived: Self.d("2026-11-13"), today: Self.d("2026-11-19")))
-        #expect(pattern.isLate(lastReceived: Self.d("2026-11-12"), today: Self.d("2026-11-20")), "nothing since the week before 11-19")
-        #expect(!pattern.isLate(lastReceived: Self.d("2026-11-13"), today: Self.d("2026-11-20")), "a Friday batch counts for the next Thursday")
+        #expect(
+            pattern.isLate(lastReceived: Self.d("2026-11-12"), today: Self.d("2026-11-20")),
+            "nothing since the week before 11-19")
+        #expect(
+            !pattern.isLate(lastReceived: Self.d("2026-11-13"), today: Self.d("2026-11-20")),
+            "a Friday batch counts for the next Thursday")
     }
 
     @Test func monthlyByTheFifth() {
@@ -27,7 +32,9 @@ import Testing
         #expect(pattern.label == "每月5日前")
         #expect(!pattern.isLate(lastReceived: Self.d("2026-11-05"), today: Self.d("2026-12-05")))
         #expect(!pattern.isLate(lastReceived: Self.d("2026-11-06"), today: Self.d("2026-12-06")))
-        #expect(pattern.isLate(lastReceived: Self.d("2026-11-05"), today: Self.d("2026-12-06")), "December's batch was due by the 5th")
+        #expect(
+            pattern.isLate(lastReceived: Self.d("2026-11-05"), today: Self.d("2026-12-06")),
+            "December's batch was due by the 5th")
         #expect(pattern.isLate(lastReceived: nil, today: Self.d("2026-12-01")))
         // By the 31st: February's due day is its last.
         let endOfMonth = ExchangePattern.monthly(byDay: 31)

@@ -27,16 +27,19 @@ struct LeadDeadlineTests {
     @Test("each level's share runs from when it got the lead, capped by the channel's total")
     func departmentSteps() {
         let received = Self.at("2025-09-30", 15, 30)
-        let village = policy.due(channel: .department, level: .village, stepStarted: received, received: received, calendar: calendar)
+        let village = policy.due(
+            channel: .department, level: .village, stepStarted: received, received: received, calendar: calendar)
         #expect(village?.due == ChinaTime.startOfDay(day("2025-10-11")))
         // The township got it on 10-10: 10-11 (make-up Saturday) and 10-13.
         let township = policy.due(
-            channel: .department, level: .township, stepStarted: Self.at("2025-10-10", 16), received: received, calendar: calendar
+            channel: .department, level: .township, stepStarted: Self.at("2025-10-10", 16), received: received,
+            calendar: calendar
         )
         #expect(township?.due == ChinaTime.startOfDay(day("2025-10-14")))
         // The county got it late on 10-14: its one day would end 10-15, but the five-day total ends first.
         let county = policy.due(
-            channel: .department, level: .county, stepStarted: Self.at("2025-10-14", 10), received: received, calendar: calendar
+            channel: .department, level: .county, stepStarted: Self.at("2025-10-14", 10), received: received,
+            calendar: calendar
         )
         #expect(county?.due == ChinaTime.startOfDay(day("2025-10-15")))
     }
@@ -44,10 +47,12 @@ struct LeadDeadlineTests {
     @Test("a self-report is checked at once, holiday or not, then the township has two working days")
     func selfReport() {
         let received = Self.at("2025-09-30", 20)
-        let village = policy.due(channel: .selfReport, level: .village, stepStarted: received, received: received, calendar: calendar)
+        let village = policy.due(
+            channel: .selfReport, level: .village, stepStarted: received, received: received, calendar: calendar)
         #expect(village?.due == Self.at("2025-10-01", 20))
         let township = policy.due(
-            channel: .selfReport, level: .township, stepStarted: Self.at("2025-10-01", 21), received: received, calendar: calendar
+            channel: .selfReport, level: .township, stepStarted: Self.at("2025-10-01", 21), received: received,
+            calendar: calendar
         )
         #expect(township?.due == ChinaTime.startOfDay(day("2025-10-11")))
         #expect(policy.totalDue(channel: .selfReport, received: received, calendar: calendar) == nil)
@@ -66,9 +71,10 @@ struct LeadDeadlineTests {
     func configurable() throws {
         var faster = LeadDeadlinePolicy.seeded
         faster.channels[.department]?.total = DeadlineRule(amount: 3, unit: .workingDays)
-        let table = try PolicyTable(rows: LeadDeadlinePolicy.seededRows + [
-            EffectiveDated(scope: AreaCode("510000000000"), effectiveFrom: day("2025-01-01"), value: faster),
-        ])
+        let table = try PolicyTable(
+            rows: LeadDeadlinePolicy.seededRows + [
+                EffectiveDated(scope: AreaCode("510000000000"), effectiveFrom: day("2025-01-01"), value: faster)
+            ])
         let local = table.value(at: AreaCode("512002110201"), on: day("2025-09-30"))
         let due = local?.totalDue(channel: .department, received: Self.at("2025-09-30", 15), calendar: calendar)
         #expect(due?.due == ChinaTime.startOfDay(day("2025-10-12")))
@@ -95,12 +101,27 @@ struct LeadDeadlineTests {
         // the step at most, so it turns orange 12 hours before its deadline.
         let start = Self.at("2025-10-01", 20)
         let dayLater = Self.at("2025-10-02", 20)
-        #expect(LeadUrgency.of(due: dayLater, started: start, now: start.addingTimeInterval(1), dueSoonFraction: 1.0 / 3.0, dueSoonHours: 24) == .onTime)
-        #expect(LeadUrgency.of(due: dayLater, started: start, now: Self.at("2025-10-02", 7, 59), dueSoonFraction: 1.0 / 3.0, dueSoonHours: 24) == .onTime)
-        #expect(LeadUrgency.of(due: dayLater, started: start, now: Self.at("2025-10-02", 8, 1), dueSoonFraction: 1.0 / 3.0, dueSoonHours: 24) == .dueSoon)
+        #expect(
+            LeadUrgency.of(
+                due: dayLater, started: start, now: start.addingTimeInterval(1), dueSoonFraction: 1.0 / 3.0,
+                dueSoonHours: 24) == .onTime)
+        #expect(
+            LeadUrgency.of(
+                due: dayLater, started: start, now: Self.at("2025-10-02", 7, 59), dueSoonFraction: 1.0 / 3.0,
+                dueSoonHours: 24) == .onTime)
+        #expect(
+            LeadUrgency.of(
+                due: dayLater, started: start, now: Self.at("2025-10-02", 8, 1), dueSoonFraction: 1.0 / 3.0,
+                dueSoonHours: 24) == .dueSoon)
         // A long step with a small fraction is still orange the day before.
-        #expect(LeadUrgency.of(due: due, started: started, now: Self.at("2025-10-13", 1), dueSoonFraction: 0.1, dueSoonHours: 24) == .dueSoon)
-        #expect(LeadUrgency.of(due: due, started: started, now: Self.at("2025-10-12", 23), dueSoonFraction: 0.1, dueSoonHours: 24) == .onTime)
+        #expect(
+            LeadUrgency.of(
+                due: due, started: started, now: Self.at("2025-10-13", 1), dueSoonFraction: 0.1, dueSoonHours: 24)
+                == .dueSoon)
+        #expect(
+            LeadUrgency.of(
+                due: due, started: started, now: Self.at("2025-10-12", 23), dueSoonFraction: 0.1, dueSoonHours: 24)
+                == .onTime)
     }
 
     @Test("an overdue lead is shown to the level above; the county keeps its own")

@@ -8,14 +8,20 @@ struct LeadRecurrenceTests {
     static let closedAt = Date(timeIntervalSince1970: 1_790_000_000)
     static let ids = (0..<4).map { _ in UUID() }
 
-    static func lead(_ index: Int, _ risk: RiskType, _ state: LeadState, findings: Set<String>, closed: Bool = true) -> LeadRecurrence.PastLead {
+    static func lead(
+        _ index: Int, _ risk: RiskType, _ state: LeadState, findings: Set<String>, closed: Bool = true
+    ) -> LeadRecurrence.PastLead {
         .init(id: ids[index], riskType: risk, state: state, closedAt: closed ? closedAt : nil, findings: findings)
     }
 
-    func decide(_ fingerprint: String, risk: RiskType = .illness, daysAfterClosing days: Double = 1, history: [LeadRecurrence.PastLead],
-                status: HouseholdMonitoringStatus = .notMonitored, quiet: Int? = nil) -> LeadRecurrence.Decision {
-        LeadRecurrence.decide(riskType: risk, fingerprint: fingerprint, at: Self.closedAt.addingTimeInterval(days * Self.day),
-                              history: history, status: status, quietPeriodDays: quiet)
+    func decide(
+        _ fingerprint: String, risk: RiskType = .illness, daysAfterClosing days: Double = 1,
+        history: [LeadRecurrence.PastLead],
+        status: HouseholdMonitoringStatus = .notMonitored, quiet: Int? = nil
+    ) -> LeadRecurrence.Decision {
+        LeadRecurrence.decide(
+            riskType: risk, fingerprint: fingerprint, at: Self.closedAt.addingTimeInterval(days * Self.day),
+            history: history, status: status, quietPeriodDays: quiet)
     }
 
     @Test("an open lead of the same risk corroborates a new finding once and holds a repeated one")
@@ -26,8 +32,9 @@ struct LeadRecurrenceTests {
         #expect(decide("a", risk: .education, history: [open]) == .open(follows: nil))
     }
 
-    @Test("a rejected or merged finding is settled while its values stay the same, however many days pass without a quiet period",
-          arguments: [LeadState.rejected, .merged])
+    @Test(
+        "a rejected or merged finding is settled while its values stay the same, however many days pass without a quiet period",
+        arguments: [LeadState.rejected, .merged])
     func settled(state: LeadState) {
         let closed = Self.lead(0, .illness, state, findings: ["a"])
         for days in [0.0, 1, 30, 400] {
@@ -42,10 +49,14 @@ struct LeadRecurrenceTests {
         #expect(decide("a", daysAfterClosing: 90, history: [closed], quiet: 90) == .open(follows: Self.ids[0]))
     }
 
-    @Test("new evidence — another rule, a new record, a changed figure — opens a lead linked to the latest closed one of that risk")
+    @Test(
+        "new evidence — another rule, a new record, a changed figure — opens a lead linked to the latest closed one of that risk"
+    )
     func newEvidence() {
-        let older = LeadRecurrence.PastLead(id: Self.ids[1], riskType: .illness, state: .rejected, closedAt: Self.closedAt.addingTimeInterval(-10 * Self.day),
-                                            findings: ["x"])
+        let older = LeadRecurrence.PastLead(
+            id: Self.ids[1], riskType: .illness, state: .rejected,
+            closedAt: Self.closedAt.addingTimeInterval(-10 * Self.day),
+            findings: ["x"])
         let closed = Self.lead(0, .illness, .rejected, findings: ["a"])
         #expect(decide("b", history: [older, closed]) == .open(follows: Self.ids[0]))
         // the older lead's finding is still settled by the older lead

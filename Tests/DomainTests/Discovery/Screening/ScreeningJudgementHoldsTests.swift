@@ -21,14 +21,20 @@ import DemoData
 
     @Test func withoutRecordsAJudgementHoldsToTheYearsEnd() {
         let rules = ScreeningEngine.prepared(ScreeningRuleSet.seeded, for: Data.village, on: Data.today)
-        #expect(ScreeningEngine.judgementHolds(Data.quiet(), prepared: rules, on: Data.today) == CivilDate(known: 2025, 12, 31))
+        #expect(
+            ScreeningEngine.judgementHolds(Data.quiet(), prepared: rules, on: Data.today)
+                == CivilDate(known: 2025, 12, 31))
     }
 
     @Test func aRecordAtAMonthsEndLeavesWhenTheWindowOpensAfterIt() {
         // 2025-03-31 in a one-month window: on 2025-04-30 the window opens after 03-30, on 05-01 after 04-01
-        #expect(ScreeningEngine.firstDayWithout(CivilDate(known: 2025, 3, 31), months: 1, after: CivilDate(known: 2025, 4, 2))
+        #expect(
+            ScreeningEngine.firstDayWithout(
+                CivilDate(known: 2025, 3, 31), months: 1, after: CivilDate(known: 2025, 4, 2))
                 == CivilDate(known: 2025, 5, 1))
-        #expect(ScreeningEngine.firstDayWithout(CivilDate(known: 2024, 2, 29), months: 12, after: CivilDate(known: 2024, 3, 1))
+        #expect(
+            ScreeningEngine.firstDayWithout(
+                CivilDate(known: 2024, 2, 29), months: 12, after: CivilDate(known: 2024, 3, 1))
                 == CivilDate(known: 2025, 3, 1))
     }
 
@@ -44,7 +50,8 @@ import DemoData
         let holds = ScreeningEngine.judgementHolds(facts, prepared: rules, on: Data.today)
         #expect(holds == CivilDate(known: 2025, 8, 9))
         #expect(ScreeningEngine.evaluate(facts, prepared: rules, on: holds).isEmpty)
-        #expect(ScreeningEngine.evaluate(facts, prepared: rules, on: holds.adding(days: 1)).map(\.kind) == [.frailElderly])
+        #expect(
+            ScreeningEngine.evaluate(facts, prepared: rules, on: holds.adding(days: 1)).map(\.kind) == [.frailElderly])
     }
 
     @Test func aRegistryChangeHoldsTheJudgementUntilItLeavesTheWindow() {
@@ -68,10 +75,14 @@ import DemoData
             let date = Data.today.adding(days: -Int.random(in: 0...150, using: &random))
             let basis = rules.judgementBasis(line: line, on: date)
             let judge = { (day: CivilDate) in
-                ScreeningEngine.evaluate(facts, prepared: ScreeningEngine.prepared(rules.inForce(for: facts.villageCode, on: day),
-                                                                                   for: facts.villageCode, on: day), on: day)
+                ScreeningEngine.evaluate(
+                    facts,
+                    prepared: ScreeningEngine.prepared(
+                        rules.inForce(for: facts.villageCode, on: day),
+                        for: facts.villageCode, on: day), on: day)
             }
-            let prepared = ScreeningEngine.prepared(rules.inForce(for: facts.villageCode, on: date), for: facts.villageCode, on: date)
+            let prepared = ScreeningEngine.prepared(
+                rules.inForce(for: facts.villageCode, on: date), for: facts.villageCode, on: date)
             // act
             let hits = judge(date)
             let holds = ScreeningEngine.judgementHolds(facts, prepared: prepared, on: date)

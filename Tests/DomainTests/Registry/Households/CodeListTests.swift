@@ -38,7 +38,10 @@ struct CodeListTests {
         #expect(Set(MeasureCategory.allCases.map(\.codeTable)).count == 14)
         #expect(MeasureCategory.publicWelfareJob.codeTable == "100A42")
         #expect(MeasureCategory.infrastructure.codeTable == "100A55")
-        #expect(Set(MeasureCategory.allCases.filter(\.isDevelopmental)) == [.industry, .employment, .finance, .publicWelfareJob])
+        #expect(
+            Set(MeasureCategory.allCases.filter(\.isDevelopmental)) == [
+                .industry, .employment, .finance, .publicWelfareJob,
+            ])
     }
 
     @Test("risk types offered depend on the date of the record")

@@ -52,7 +52,9 @@ struct RegistryFileGenerator {
                 members.append(member(.spouse, age: max(20, headAge + Int.random(in: -5...5, using: &random))))
             } else {
                 let relation = pick([RelationToHead.son, .daughter, .grandson, .father])
-                let age = relation == .father ? min(99, headAge + 25) : Int.random(in: 0...max(0, headAge - 20), using: &random)
+                let age =
+                    relation == .father
+                    ? min(99, headAge + 25) : Int.random(in: 0...max(0, headAge - 20), using: &random)
                 members.append(member(relation, age: age))
             }
         }
@@ -62,24 +64,30 @@ struct RegistryFileGenerator {
     private mutating func member(_ relation: RelationToHead, age: Int) -> MemberRecord {
         let identity = identityNumber(age: age)
         let realAge = identity.age(on: today)
-        let school: SchoolStatus? = switch realAge {
-        case 3...5: .preschool
-        case 6...11: .primary
-        case 12...14: .juniorHigh
-        case 15...17: chance(0.7) ? .seniorHigh : nil
-        case 18...21: chance(0.4) ? .bachelor : nil
-        default: nil
-        }
+        let school: SchoolStatus? =
+            switch realAge {
+            case 3...5: .preschool
+            case 6...11: .primary
+            case 12...14: .juniorHigh
+            case 15...17: chance(0.7) ? .seniorHigh : nil
+            case 18...21: chance(0.4) ? .bachelor : nil
+            default: nil
+            }
         let disabled = realAge >= 16 && chance(0.1)
-        let health: Set<HealthCondition> = disabled ? [.disability, .chronicIllness] : chance(0.2) ? [.chronicIllness] : [.healthy]
-        let labour: LabourCapacity = realAge < 16 || school != nil ? .none
+        let health: Set<HealthCondition> =
+            disabled ? [.disability, .chronicIllness] : chance(0.2) ? [.chronicIllness] : [.healthy]
+        let labour: LabourCapacity =
+            realAge < 16 || school != nil
+            ? .none
             : disabled ? .weakOrHalf : realAge >= 60 ? .weakOrHalf : pick([.ordinary, .skilled])
         let works = labour.isCapable && chance(0.7)
         return MemberRecord(
             name: pick(Self.names), identity: identity, relation: relation,
             ethnicity: chance(0.9) ? "汉族" : "维吾尔族",
-            education: realAge < 6 ? .illiterate : realAge < 12 ? .primary : pick([.juniorHigh, .seniorHigh, .college]),
-            schoolStatus: school, health: health, disabilityGrade: disabled ? Int.random(in: 1...4, using: &random) : nil,
+            education: realAge < 6
+                ? .illiterate : realAge < 12 ? .primary : pick([.juniorHigh, .seniorHigh, .college]),
+            schoolStatus: school, health: health,
+            disabilityGrade: disabled ? Int.random(in: 1...4, using: &random) : nil,
             labourCapacity: labour, workPlace: works ? pick(Self.places) : nil,
             workMonths: works ? Int.random(in: 0...12, using: &random) : nil,
             medicalInsured: chance(0.95), pensionInsured: realAge >= 16 && chance(0.8),
@@ -93,7 +101,8 @@ struct RegistryFileGenerator {
             let birth = today.adding(days: -(age * 365 + Int.random(in: 0...300, using: &random)))
             let sequence = Int.random(in: 0...999, using: &random)
             if let number = try? IdentityNumber.make(region: "512002", birth: birth, sequence: sequence),
-               issued.insert(number.value).inserted {
+                issued.insert(number.value).inserted
+            {
                 return number
             }
         }
@@ -101,7 +110,9 @@ struct RegistryFileGenerator {
 }
 
 extension RegistryFileGenerator {
-    private mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &random) < probability }
+    private mutating func chance(_ probability: Double) -> Bool {
+        Double.random(in: 0..<1, using: &random) < probability
+    }
 
     private mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
 }

@@ -19,8 +19,10 @@ struct RegistryHeaderTests {
     @Test("order is free, cells are trimmed, a BOM is dropped and unknown columns become notes")
     func reordered() throws {
         // setup
-        let cells = ["\u{FEFF}序号", " 身份证号 ", "姓名", "户编号", "村代码", "户类型", "住址", "与户主关系", "民族", "文化程度",
-                     "健康状况", "劳动能力", "备注", ""]
+        let cells = [
+            "\u{FEFF}序号", " 身份证号 ", "姓名", "户编号", "村代码", "户类型", "住址", "与户主关系", "民族", "文化程度",
+            "健康状况", "劳动能力", "备注", "",
+        ]
         // act
         let header = try RegistryHeader(cells: cells)
         // check
@@ -56,8 +58,9 @@ struct RegistryHeaderTests {
         let issues = caught?.issues ?? []
         #expect(issues.contains(.missing(.name)) && issues.contains(.missing(.ethnicity)))
         #expect(issues.contains(.duplicated(.address, positions: [7, 23])))
-        #expect(RegistryHeaderIssue.duplicated(.address, positions: [7, 22]).message
-            == "列「住址」重复出现（第8列（H）、第23列（W）），无法确定使用哪一列")
+        #expect(
+            RegistryHeaderIssue.duplicated(.address, positions: [7, 22]).message
+                == "列「住址」重复出现（第8列（H）、第23列（W）），无法确定使用哪一列")
         #expect(caught?.problems.allSatisfy { $0.row == 1 } == true)
     }
 

@@ -41,7 +41,9 @@ struct RegistryImportPlanTests {
     @Test("an empty household field against a filled one is a difference too; label and raw value agree")
     func emptyAndRawValues() {
         // act
-        let plan = Data.plan([Data.row(), Data.row(Self.spouse.merging([.phone: "", .householdType: "povertyAlleviated"]) { $1 })])
+        let plan = Data.plan([
+            Data.row(), Data.row(Self.spouse.merging([.phone: "", .householdType: "povertyAlleviated"]) { $1 }),
+        ])
         // check
         #expect(problems(plan, row: 3).map(\.column) == ["联系电话"])
         let reversed = Data.plan([Data.row([.phone: ""]), Data.row(Self.spouse)])
@@ -60,7 +62,9 @@ struct RegistryImportPlanTests {
     func twoHeadsTwoSpouses() {
         // setup
         let secondHead = Data.child.merging([.relation: "户主"]) { $1 }
-        let secondSpouse: [RegistryColumn: String] = [.name: "周芳", .idNumber: Data.id("1975-02-02", 44), .relation: "spouse"]
+        let secondSpouse: [RegistryColumn: String] = [
+            .name: "周芳", .idNumber: Data.id("1975-02-02", 44), .relation: "spouse",
+        ]
         // act
         let plan = Data.plan([Data.row(), Data.row(secondHead), Data.row(Self.spouse), Data.row(secondSpouse)])
         // check
@@ -72,12 +76,15 @@ struct RegistryImportPlanTests {
     @Test("the same identity number twice names both rows, across households too")
     func duplicateIdentity() {
         // act
-        let plan = Data.plan([Data.row(), Data.row(Self.otherHousehold.merging([.idNumber: Data.id("1970-03-05")]) { $1 })])
-        // check
-        #expect(plan.problems.map(\.message) == [
-            "第2行「身份证号」“\(Data.id("1970-03-05"))”：身份证号在文件中重复出现，与第3行相同",
-            "第3行「身份证号」“\(Data.id("1970-03-05"))”：身份证号在文件中重复出现，与第2行相同",
+        let plan = Data.plan([
+            Data.row(), Data.row(Self.otherHousehold.merging([.idNumber: Data.id("1970-03-05")]) { $1 }),
         ])
+        // check
+        #expect(
+            plan.problems.map(\.message) == [
+                "第2行「身份证号」“\(Data.id("1970-03-05"))”：身份证号在文件中重复出现，与第3行相同",
+                "第3行「身份证号」“\(Data.id("1970-03-05"))”：身份证号在文件中重复出现，与第2行相同",
+            ])
         #expect(plan.households.isEmpty)
     }
 
@@ -109,8 +116,11 @@ struct RegistryImportPlanTests {
         let other = [RegistryColumn.villageCode: "512002110299", .groupCode: "", .gridCode: ""]
         // act
         let plan = RegistryImportPlan.make(
-            header: Data.header, rows: [Data.row(other), Data.row(Self.spouse.merging(other) { $1 })], today: Data.today,
-            isKnownVillage: { code in asked += 1; return code.value == Data.village }, isKnownSubArea: { _ in true }
+            header: Data.header, rows: [Data.row(other), Data.row(Self.spouse.merging(other) { $1 })],
+            today: Data.today,
+            isKnownVillage: { code in
+                asked += 1; return code.value == Data.village
+            }, isKnownSubArea: { _ in true }
         )
         // check
         #expect(asked == 1)
@@ -123,10 +133,11 @@ struct RegistryImportPlanTests {
         // act
         let plan = Data.plan([Data.row([.groupCode: "512002110201002", .gridCode: "512002110201502"])])
         // check
-        #expect(plan.problems.map(\.message) == [
-            "第2行「村民小组代码」“512002110201002”：村民小组代码 512002110201002 不存在或不在您的管辖范围内",
-            "第2行「网格代码」“512002110201502”：网格代码 512002110201502 不存在或不在您的管辖范围内",
-        ])
+        #expect(
+            plan.problems.map(\.message) == [
+                "第2行「村民小组代码」“512002110201002”：村民小组代码 512002110201002 不存在或不在您的管辖范围内",
+                "第2行「网格代码」“512002110201502”：网格代码 512002110201502 不存在或不在您的管辖范围内",
+            ])
     }
 
     @Test("problems come sorted by row and clean households are still planned")
@@ -135,7 +146,10 @@ struct RegistryImportPlanTests {
         let plan = Data.plan([
             Data.row(Self.otherHousehold.merging([.name: "王5"]) { $1 }),
             Data.row(),
-            Data.row(Self.otherHousehold.merging([.relation: "之子", .idNumber: Data.id("2001-01-01", 55), .health: "感冒"]) { $1 }),
+            Data.row(
+                Self.otherHousehold.merging([.relation: "之子", .idNumber: Data.id("2001-01-01", 55), .health: "感冒"]) {
+                    $1
+                }),
             Data.row(Self.spouse),
         ])
         // check
@@ -176,13 +190,16 @@ struct RegistryImportPlanTests {
         let population = DemoPopulation(seed: 3, townships: [township], householdCount: 300, asOf: Data.today)
         var issued = IssuedIdentityNumbers()
         let counts = population.householdsPerVillage()
-        let households = population.villages.indices.flatMap { population.households(ofVillageAt: $0, count: counts[$0], issued: &issued) }
+        let households = population.villages.indices.flatMap {
+            population.households(ofVillageAt: $0, count: counts[$0], issued: &issued)
+        }
         let rows = households.flatMap { household in
             household.members.map { RegistryExport.cells(household: Self.fields(household), member: Self.record($0)) }
         }
         // act
         let plan = RegistryImportPlan.make(
-            header: Data.header, rows: rows, today: Data.today, isKnownVillage: { _ in true }, isKnownSubArea: { _ in true }
+            header: Data.header, rows: rows, today: Data.today, isKnownVillage: { _ in true },
+            isKnownSubArea: { _ in true }
         )
         // check
         #expect(plan.problems.isEmpty, "\(plan.problems.prefix(5).map(\.message))")

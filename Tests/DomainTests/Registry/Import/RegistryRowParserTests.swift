@@ -8,13 +8,17 @@ struct RegistryCellCase: Sendable, CustomTestStringConvertible {
     let reason: String?
 
     /// `value` goes into `column`; `also` sets other cells the case needs.
-    static func good(_ column: RegistryColumn, _ value: String, also: [RegistryColumn: String] = [:]) -> RegistryCellCase {
+    static func good(
+        _ column: RegistryColumn, _ value: String, also: [RegistryColumn: String] = [:]
+    ) -> RegistryCellCase {
         RegistryCellCase(changes: also.merging([column: value]) { $1 }, column: nil, reason: nil)
     }
 
     /// The problem is reported on `column` (by default the changed one) with a reason containing `reason`.
-    static func bad(_ column: RegistryColumn, _ value: String, _ reason: String, also: [RegistryColumn: String] = [:],
-                    on reported: RegistryColumn? = nil) -> RegistryCellCase {
+    static func bad(
+        _ column: RegistryColumn, _ value: String, _ reason: String, also: [RegistryColumn: String] = [:],
+        on reported: RegistryColumn? = nil
+    ) -> RegistryCellCase {
         RegistryCellCase(changes: also.merging([column: value]) { $1 }, column: reported ?? column, reason: reason)
     }
 
@@ -144,8 +148,9 @@ struct RegistryRowParserTests {
         .good(.labourCapacity, "skilled"),
         .good(.labourCapacity, "弱劳动力或半劳动力"),
         .bad(.labourCapacity, "强劳动力", "无法识别，应为：普通劳动力、技能劳动力"),
-        .bad(.labourCapacity, "普通劳动力", "未满16周岁（按身份证号计算为14岁）不能为“普通劳动力”",
-             also: [.idNumber: RegistryTestData.id("2011-09-01"), .schoolStatus: "", .workPlace: "", .workMonths: ""]),
+        .bad(
+            .labourCapacity, "普通劳动力", "未满16周岁（按身份证号计算为14岁）不能为“普通劳动力”",
+            also: [.idNumber: RegistryTestData.id("2011-09-01"), .schoolStatus: "", .workPlace: "", .workMonths: ""]),
         .good(.labourCapacity, "普通劳动力", also: [.idNumber: RegistryTestData.id("2010-06-30")]),
 
         .good(.workPlace, "", also: [.workMonths: ""]),
@@ -191,9 +196,11 @@ struct RegistryRowParserTests {
     @Test("a valid row yields typed fields, with sex and birth date from the identity number")
     func typed() throws {
         // act
-        let outcome = try RegistryTestData.parser.parse(row: 2, cells: RegistryTestData.row([
-            .name: " 张建国 ", .health: "长期慢性病、残疾", .disabilityGrade: "3", .phone: "", .minimumLiving: "是",
-        ]))
+        let outcome = try RegistryTestData.parser.parse(
+            row: 2,
+            cells: RegistryTestData.row([
+                .name: " 张建国 ", .health: "长期慢性病、残疾", .disabilityGrade: "3", .phone: "", .minimumLiving: "是",
+            ]))
         // check
         guard case .parsed(let household, let member) = outcome else {
             Issue.record("not parsed: \(outcome)")
@@ -214,9 +221,11 @@ struct RegistryRowParserTests {
     @Test("every problem of a row is reported, not just the first")
     func allProblems() throws {
         // act
-        let outcome = try RegistryTestData.parser.parse(row: 3, cells: RegistryTestData.row([
-            .householdNumber: "12", .name: "李4", .idNumber: "123", .health: "感冒", .medicalInsurance: "?",
-        ]))
+        let outcome = try RegistryTestData.parser.parse(
+            row: 3,
+            cells: RegistryTestData.row([
+                .householdNumber: "12", .name: "李4", .idNumber: "123", .health: "感冒", .medicalInsurance: "?",
+            ]))
         // check
         guard case .invalid(let problems) = outcome else {
             Issue.record("expected problems")

@@ -9,8 +9,10 @@ struct DataQualityCase: Sendable, CustomTestStringConvertible {
     let detail: String?
     let change: @Sendable (inout HouseholdSnapshot) -> Void
 
-    init(_ name: String, fires: [DataQualityRule] = [], detail: String? = nil,
-         _ change: @escaping @Sendable (inout HouseholdSnapshot) -> Void) {
+    init(
+        _ name: String, fires: [DataQualityRule] = [], detail: String? = nil,
+        _ change: @escaping @Sendable (inout HouseholdSnapshot) -> Void
+    ) {
         self.name = name
         self.fires = fires
         self.detail = detail
@@ -48,20 +50,25 @@ struct DataQualityCheckTests {
             member("李秀英", .spouse, born: "1988-01-09", sequence: 22),
             member("张小雨", .daughter, born: "2016-01-01", sequence: 32, school: .primary, labour: .none),
         ]
-        let fields = HouseholdFields(number: number, villageCode: area(RegistryTestData.village), type: .ordinary, address: "石龙村")
+        let fields = HouseholdFields(
+            number: number, villageCode: area(RegistryTestData.village), type: .ordinary, address: "石龙村")
         return HouseholdSnapshot(fields: fields, recordedMemberCount: 3, members: members)
     }
 
     static let cases: [DataQualityCase] = [
         DataQualityCase("a clean household fires nothing") { _ in },
-        DataQualityCase("a wrong check character", fires: [.invalidIdentityNumber], detail: "身份证号 5120**********0010 无效：校验码应为") {
+        DataQualityCase(
+            "a wrong check character", fires: [.invalidIdentityNumber], detail: "身份证号 5120**********0010 无效：校验码应为"
+        ) {
             $0.members[0].idNumber = "512002198603050010"
         },
         DataQualityCase("an unknown region", fires: [.invalidIdentityNumber], detail: "地区码 512099 不存在") {
             $0.members[0].idNumber = "512099198603050011"
         },
-        DataQualityCase("a number entered twice in one household", fires: [.duplicateIdentityNumber, .duplicateIdentityNumber],
-                        detail: "共登记2次（户编号：5120021102010001）") {
+        DataQualityCase(
+            "a number entered twice in one household", fires: [.duplicateIdentityNumber, .duplicateIdentityNumber],
+            detail: "共登记2次（户编号：5120021102010001）"
+        ) {
             $0.members[1].idNumber = $0.members[0].idNumber
         },
         DataQualityCase("no head", fires: [.headCount], detail: "本户没有户主，每户须有且只有一名户主") {
@@ -74,22 +81,31 @@ struct DataQualityCheckTests {
             $0.members.append(member("周芳", .spouse, born: "1990-02-02", sequence: 42))
             $0.recordedMemberCount = 4
         },
-        DataQualityCase("a school-age child without school status", fires: [.schoolStatusAge], detail: "10岁，处于义务教育年龄（6–15岁）但未填写在校状况，可能辍学") {
+        DataQualityCase(
+            "a school-age child without school status", fires: [.schoolStatusAge],
+            detail: "10岁，处于义务教育年龄（6–15岁）但未填写在校状况，可能辍学"
+        ) {
             $0.members[2].schoolStatus = nil
         },
         DataQualityCase("a 16-year-old who left school and works") {
             $0.members[2] = member("张小雨", .daughter, born: "2010-01-01", sequence: 32)
         },
-        DataQualityCase("an adult still in junior high", fires: [.schoolStatusAge], detail: "40岁，在校状况为“七至九年级”，该阶段应为10–24岁") {
+        DataQualityCase(
+            "an adult still in junior high", fires: [.schoolStatusAge], detail: "40岁，在校状况为“七至九年级”，该阶段应为10–24岁"
+        ) {
             $0.members[0].schoolStatus = .juniorHigh
         },
         DataQualityCase("a university student of 20") {
             $0.members[2] = member("张小雨", .daughter, born: "2006-01-01", sequence: 32, school: .bachelor, labour: .none)
         },
         DataQualityCase("a 4-year-old at preschool") {
-            $0.members[2] = member("张小雨", .daughter, born: "2022-01-01", sequence: 32, school: .preschool, labour: .none)
+            $0.members[2] = member(
+                "张小雨", .daughter, born: "2022-01-01", sequence: 32, school: .preschool, labour: .none)
         },
-        DataQualityCase("a healthy working-age adult with no labour", fires: [.labourCapacity], detail: "38岁、健康且不在校，劳动技能不应为“无劳动力”（N7 规则 5_12_008）") {
+        DataQualityCase(
+            "a healthy working-age adult with no labour", fires: [.labourCapacity],
+            detail: "38岁、健康且不在校，劳动技能不应为“无劳动力”（N7 规则 5_12_008）"
+        ) {
             $0.members[1].labourCapacity = .none
         },
         DataQualityCase("a healthy working-age adult with weak labour", fires: [.labourCapacity]) {
@@ -105,7 +121,8 @@ struct DataQualityCheckTests {
         DataQualityCase("a child counted as labour", fires: [.labourCapacity], detail: "10岁，未满16周岁，劳动技能不应为“普通劳动力”") {
             $0.members[2].labourCapacity = .ordinary
         },
-        DataQualityCase("work place without months", fires: [.workFieldsIncomplete], detail: "填写了务工地点“广东省深圳市”，但未填写务工月数") {
+        DataQualityCase("work place without months", fires: [.workFieldsIncomplete], detail: "填写了务工地点“广东省深圳市”，但未填写务工月数")
+        {
             $0.members[0].workMonths = nil
         },
         DataQualityCase("work months without place", fires: [.workFieldsIncomplete], detail: "填写了务工月数10个月，但未填写务工地点") {
@@ -118,7 +135,9 @@ struct DataQualityCheckTests {
         DataQualityCase("a member without medical insurance", fires: [.notMedicallyInsured], detail: "未参加基本医疗保险") {
             $0.members[1].medicalInsured = false
         },
-        DataQualityCase("a family size that differs from the list", fires: [.memberCountMismatch], detail: "家庭人口数登记为4人，成员名单为3人") {
+        DataQualityCase(
+            "a family size that differs from the list", fires: [.memberCountMismatch], detail: "家庭人口数登记为4人，成员名单为3人"
+        ) {
             $0.recordedMemberCount = 4
         },
     ]
@@ -152,7 +171,8 @@ struct DataQualityCheckTests {
         // act
         let map = DataQualityCheck.duplicates(in: [
             (householdNumber: "A", idNumber: "1"), (householdNumber: "B", idNumber: "2"),
-            (householdNumber: "C", idNumber: "1"), (householdNumber: "C", idNumber: "3"), (householdNumber: "C", idNumber: "3"),
+            (householdNumber: "C", idNumber: "1"), (householdNumber: "C", idNumber: "3"),
+            (householdNumber: "C", idNumber: "3"),
         ])
         // check
         #expect(map == ["1": ["A", "C"], "3": ["C", "C"]])
@@ -193,8 +213,10 @@ struct DataQualityCheckTests {
         let snapshots = drafts.map(HouseholdSnapshot.init(draft:))
         let findings = DataQualityCheck.findings(in: snapshots, today: Self.today)
         // check: what the import already refuses can never be found afterwards
-        let refused: Set<DataQualityRule> = [.invalidIdentityNumber, .duplicateIdentityNumber, .headCount, .multipleSpouses,
-                                             .workFieldsIncomplete, .memberCountMismatch]
+        let refused: Set<DataQualityRule> = [
+            .invalidIdentityNumber, .duplicateIdentityNumber, .headCount, .multipleSpouses,
+            .workFieldsIncomplete, .memberCountMismatch,
+        ]
         #expect(findings.values.joined().allSatisfy { !refused.contains($0.rule) })
     }
 }
@@ -206,14 +228,24 @@ struct DataQualityValidityTests {
     @Test("an age changes on the birthday, and on 1 March for 29 February in a common year")
     func ageChanges() throws {
         let leapBorn = try #require(CivilDate(year: 2016, month: 2, day: 29))
-        #expect(DataQualityCheck.nextAgeChange(bornOn: leapBorn, after: try #require(CivilDate("2027-02-28"))) == CivilDate("2027-03-01"))
-        #expect(DataQualityCheck.nextAgeChange(bornOn: leapBorn, after: try #require(CivilDate("2027-03-01"))) == CivilDate("2028-02-29"))
+        #expect(
+            DataQualityCheck.nextAgeChange(bornOn: leapBorn, after: try #require(CivilDate("2027-02-28")))
+                == CivilDate("2027-03-01"))
+        #expect(
+            DataQualityCheck.nextAgeChange(bornOn: leapBorn, after: try #require(CivilDate("2027-03-01")))
+                == CivilDate("2028-02-29"))
         let born = try #require(CivilDate("1986-03-05"))
-        #expect(DataQualityCheck.nextAgeChange(bornOn: born, after: try #require(CivilDate("2026-03-04"))) == CivilDate("2026-03-05"))
-        #expect(DataQualityCheck.nextAgeChange(bornOn: born, after: try #require(CivilDate("2026-03-05"))) == CivilDate("2027-03-05"))
+        #expect(
+            DataQualityCheck.nextAgeChange(bornOn: born, after: try #require(CivilDate("2026-03-04")))
+                == CivilDate("2026-03-05"))
+        #expect(
+            DataQualityCheck.nextAgeChange(bornOn: born, after: try #require(CivilDate("2026-03-05")))
+                == CivilDate("2027-03-05"))
     }
 
-    @Test("a household without members holds for good; one with a birth date in its identity number still ahead holds until the day before")
+    @Test(
+        "a household without members holds for good; one with a birth date in its identity number still ahead holds until the day before"
+    )
     func futureBirth() throws {
         var snapshot = DataQualityCheckTests.household()
         let members = snapshot.members
@@ -238,7 +270,9 @@ struct DataQualityValidityTests {
                 snapshot.members[position].birthDate = birth
                 if Int.random(in: 0..<6, using: &random) == 0 {
                     let ahead = Self.today.adding(days: Int.random(in: 1...400, using: &random))
-                    snapshot.members[position].idNumber = try IdentityNumber.make(region: "512002", birth: ahead, sequence: 11 + position).value
+                    snapshot.members[position].idNumber = try IdentityNumber.make(
+                        region: "512002", birth: ahead, sequence: 11 + position
+                    ).value
                 }
             }
             let holds = DataQualityCheck.holdsThrough(snapshot, today: Self.today)
@@ -246,13 +280,19 @@ struct DataQualityValidityTests {
             let found = DataQualityCheck.findings(in: snapshot, today: Self.today).map(\.rule)
             var day = Self.today
             while day <= holds {
-                #expect(DataQualityCheck.findings(in: snapshot, today: day).map(\.rule) == found, "\(snapshot.fields.number) on \(day)")
+                #expect(
+                    DataQualityCheck.findings(in: snapshot, today: day).map(\.rule) == found,
+                    "\(snapshot.fields.number) on \(day)")
                 #expect(DataQualityCheck.holdsThrough(snapshot, today: day) == holds)
                 day = day.adding(days: 1)
             }
             let after = holds.adding(days: 1)
-            let changed = snapshot.members.contains { $0.age(on: after) != $0.age(on: holds) }
-                || snapshot.members.contains { IdentityNumber.validate($0.idNumber, today: after).isSuccess != IdentityNumber.validate($0.idNumber, today: holds).isSuccess }
+            let changed =
+                snapshot.members.contains { $0.age(on: after) != $0.age(on: holds) }
+                || snapshot.members.contains {
+                    IdentityNumber.validate($0.idNumber, today: after).isSuccess
+                        != IdentityNumber.validate($0.idNumber, today: holds).isSuccess
+                }
             #expect(changed)
         }
     }

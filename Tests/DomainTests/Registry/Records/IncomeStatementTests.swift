@@ -49,7 +49,8 @@ struct IncomeStatementTests {
         #expect(throws: IncomeStatementError.negative(.productionCosts, Money(fen: -10_000))) {
             try bad.summarize(method: .monitoring2021)
         }
-        #expect(IncomeStatementError.negative(.productionCosts, Money(fen: -10_000)).message == "生产经营费用不能为负数，实际为-100.00元")
+        #expect(
+            IncomeStatementError.negative(.productionCosts, Money(fen: -10_000)).message == "生产经营费用不能为负数，实际为-100.00元")
 
         var badSpending = statement
         badSpending.rigidSpending.medicalSelfPay = Money(fen: -1)

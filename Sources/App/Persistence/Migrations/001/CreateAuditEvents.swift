@@ -19,28 +19,37 @@ struct CreateAuditEvents: AsyncMigration {
             .field("after_json", .string)
             .field("reason", .string)
             .create()
-        try await database.createIndex(on: AuditEvent.schema, named: "audit_events_entity", columns: ["entity_type", "entity_id", "occurred_at"])
-        try await database.createIndex(on: AuditEvent.schema, named: "audit_events_area", columns: ["area_code", "occurred_at"])
-        try await database.createIndex(on: AuditEvent.schema, named: "audit_events_occurred_at", columns: ["occurred_at"])
+        try await database.createIndex(
+            on: AuditEvent.schema, named: "audit_events_entity", columns: ["entity_type", "entity_id", "occurred_at"])
+        try await database.createIndex(
+            on: AuditEvent.schema, named: "audit_events_area", columns: ["area_code", "occurred_at"])
+        try await database.createIndex(
+            on: AuditEvent.schema, named: "audit_events_occurred_at", columns: ["occurred_at"])
         guard let sql = database as? any SQLDatabase else { return }
         switch sql.engine {
         case .sqlite:
             for operation in ["UPDATE", "DELETE"] {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     CREATE TRIGGER audit_events_no_\(unsafeRaw: operation.lowercased())
                     BEFORE \(unsafeRaw: operation) ON audit_events
                     BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END
-                    """).run()
+                    """
+                ).run()
             }
         case .postgresql:
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger AS $$
                 BEGIN RAISE EXCEPTION 'audit_events is append-only'; END; $$ LANGUAGE plpgsql
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
                 FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()
-                """).run()
+                """
+            ).run()
         }
     }
 

@@ -21,7 +21,8 @@ struct CreateHouseholds: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "household_number")
             .create()
-        try await database.createIndex(on: Household.schema, named: "households_village_code", columns: ["village_code", "household_number"])
+        try await database.createIndex(
+            on: Household.schema, named: "households_village_code", columns: ["village_code", "household_number"])
         try await database.createIndex(on: Household.schema, named: "households_grid_code", columns: ["grid_code"])
         try await database.createIndex(on: Household.schema, named: "households_head_name", columns: ["head_name"])
     }

@@ -10,8 +10,10 @@ struct CreateContactAssignments: AsyncMigration {
             .field("ended_on", .string)
             .field("created_at", .datetime)
             .create()
-        try await database.createIndex(on: ContactAssignment.schema, named: "contact_assignments_household", columns: ["household_id", "ended_on"])
-        try await database.createIndex(on: ContactAssignment.schema, named: "contact_assignments_user", columns: ["user_id", "ended_on"])
+        try await database.createIndex(
+            on: ContactAssignment.schema, named: "contact_assignments_household", columns: ["household_id", "ended_on"])
+        try await database.createIndex(
+            on: ContactAssignment.schema, named: "contact_assignments_user", columns: ["user_id", "ended_on"])
     }
 
     func revert(on database: any Database) async throws {

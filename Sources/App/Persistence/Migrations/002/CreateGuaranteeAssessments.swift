@@ -17,7 +17,9 @@ struct CreateGuaranteeAssessments: AsyncMigration {
             .field("recorded_by", .string, .required)
             .field("created_at", .datetime)
             .create()
-        try await database.createIndex(on: GuaranteeRecord.schema, named: "guarantee_assessments_household", columns: ["household_id", "kind", "assessed_on"])
+        try await database.createIndex(
+            on: GuaranteeRecord.schema, named: "guarantee_assessments_household",
+            columns: ["household_id", "kind", "assessed_on"])
     }
 
     func revert(on database: any Database) async throws {

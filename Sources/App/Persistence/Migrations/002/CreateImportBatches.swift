@@ -26,7 +26,8 @@ struct CreateImportBatches: AsyncMigration {
             .field("created_at", .datetime)
             .field("committed_at", .datetime)
             .create()
-        try await database.createIndex(on: ImportBatch.schema, named: "import_batches_area", columns: ["area_code", "created_at"])
+        try await database.createIndex(
+            on: ImportBatch.schema, named: "import_batches_area", columns: ["area_code", "created_at"])
         try await database.createIndex(on: ImportBatch.schema, named: "import_batches_sha", columns: ["file_sha256"])
     }
 

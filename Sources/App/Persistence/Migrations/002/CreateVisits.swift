@@ -14,8 +14,10 @@ struct CreateVisits: AsyncMigration {
             .field("risk_note", .string, .required)
             .field("created_at", .datetime)
             .create()
-        try await database.createIndex(on: Visit.schema, named: "visits_household", columns: ["household_id", "visited_on"])
-        try await database.createIndex(on: Visit.schema, named: "visits_visitor", columns: ["visitor_id", "visited_on"])
+        try await database.createIndex(
+            on: Visit.schema, named: "visits_household", columns: ["household_id", "visited_on"])
+        try await database.createIndex(
+            on: Visit.schema, named: "visits_visitor", columns: ["visitor_id", "visited_on"])
     }
 
     func revert(on database: any Database) async throws {

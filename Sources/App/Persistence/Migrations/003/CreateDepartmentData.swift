@@ -24,7 +24,9 @@ struct CreateDepartmentData: AsyncMigration {
             .field("problems_json", .string, .required)
             .field("unmatched_json", .string, .required)
             .create()
-        try await database.createIndex(on: DepartmentBatch.schema, named: "department_batches_kind", columns: ["department", "kind", "received_at"])
+        try await database.createIndex(
+            on: DepartmentBatch.schema, named: "department_batches_kind",
+            columns: ["department", "kind", "received_at"])
         try await database.schema(DepartmentEventRecord.schema)
             .id()
             .field("batch_id", .uuid, .required, .references(DepartmentBatch.schema, "id", onDelete: .restrict))
@@ -42,8 +44,11 @@ struct CreateDepartmentData: AsyncMigration {
             .field("created_at", .datetime)
             .unique(on: "fingerprint")
             .create()
-        try await database.createIndex(on: DepartmentEventRecord.schema, named: "department_events_household", columns: ["household_id", "kind", "event_date"])
-        try await database.createIndex(on: DepartmentEventRecord.schema, named: "department_events_id_number", columns: ["id_number"])
+        try await database.createIndex(
+            on: DepartmentEventRecord.schema, named: "department_events_household",
+            columns: ["household_id", "kind", "event_date"])
+        try await database.createIndex(
+            on: DepartmentEventRecord.schema, named: "department_events_id_number", columns: ["id_number"])
     }
 
     func revert(on database: any Database) async throws {

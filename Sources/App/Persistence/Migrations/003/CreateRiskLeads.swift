@@ -21,8 +21,10 @@ struct CreateRiskLeads: AsyncMigration {
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .create()
-        try await database.createIndex(on: RiskLead.schema, named: "risk_leads_village_state", columns: ["village_code", "state"])
-        try await database.createIndex(on: RiskLead.schema, named: "risk_leads_household", columns: ["household_id", "risk_type", "state"])
+        try await database.createIndex(
+            on: RiskLead.schema, named: "risk_leads_village_state", columns: ["village_code", "state"])
+        try await database.createIndex(
+            on: RiskLead.schema, named: "risk_leads_household", columns: ["household_id", "risk_type", "state"])
         try await database.schema(LeadSource.schema)
             .id()
             .field("lead_id", .uuid, .required, .references(RiskLead.schema, "id", onDelete: .restrict))
@@ -37,7 +39,8 @@ struct CreateRiskLeads: AsyncMigration {
             .field("fingerprint", .string, .required)
             .unique(on: "lead_id", "fingerprint")
             .create()
-        try await database.createIndex(on: LeadSource.schema, named: "lead_sources_lead", columns: ["lead_id", "received_at"])
+        try await database.createIndex(
+            on: LeadSource.schema, named: "lead_sources_lead", columns: ["lead_id", "received_at"])
         try await database.schema(LeadStep.schema)
             .id()
             .field("lead_id", .uuid, .required, .references(RiskLead.schema, "id", onDelete: .restrict))

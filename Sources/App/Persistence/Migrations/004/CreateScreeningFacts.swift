@@ -13,7 +13,9 @@ struct CreateScreeningFacts: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         try await database.schema(ScreeningFactsRow.schema)
-            .field("household_id", .uuid, .identifier(auto: false), .references(Household.schema, "id", onDelete: .cascade))
+            .field(
+                "household_id", .uuid, .identifier(auto: false), .references(Household.schema, "id", onDelete: .cascade)
+            )
             .field("household_number", .string, .required)
             .field("village_code", .string, .required)
             .field("group_code", .string)
@@ -30,7 +32,8 @@ struct CreateScreeningFacts: AsyncMigration {
             .field("housing_grade", .string)
             .field("water_secured", .bool)
             .create()
-        try await database.createIndex(on: ScreeningFactsRow.schema, named: "screening_facts_village", columns: ["village_code"])
+        try await database.createIndex(
+            on: ScreeningFactsRow.schema, named: "screening_facts_village", columns: ["village_code"])
         try await database.schema("screening_cursors")
             .field("name", .string, .identifier(auto: false))
             .field("seq", .int64, .required)
@@ -38,15 +41,19 @@ struct CreateScreeningFacts: AsyncMigration {
             .create()
         // Serves the screening's record bounds from the index alone: a kind's records in household and person order
         // (sums per person need no sort), or a kind's records of a few households.
-        try await database.createIndex(on: DepartmentEventRecord.schema, named: "department_events_kind_household",
-                                       columns: ["kind", "household_id", "id_number", "event_date", "amount"])
+        try await database.createIndex(
+            on: DepartmentEventRecord.schema, named: "department_events_kind_household",
+            columns: ["kind", "household_id", "id_number", "event_date", "amount"])
         guard let sql = database as? any SQLDatabase else { return }
         switch sql.engine {
         case .postgresql:
-            try await sql.raw("CREATE TABLE screening_changes (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, household_id UUID NOT NULL)").run()
+            try await sql.raw(
+                "CREATE TABLE screening_changes (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, household_id UUID NOT NULL)"
+            ).run()
             // One function per household column: NEW.<column> is resolved when the function is compiled.
             for column in Set(Self.watchedTables.map(\.householdColumn)) {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     CREATE OR REPLACE FUNCTION screening_mark_by_\(unsafeRaw: column)() RETURNS trigger AS $$
                     BEGIN
                         IF TG_OP <> 'DELETE' AND NEW.\(unsafeRaw: column) IS NOT NULL THEN
@@ -58,36 +65,47 @@ struct CreateScreeningFacts: AsyncMigration {
                         END IF;
                         RETURN NULL;
                     END; $$ LANGUAGE plpgsql
-                    """).run()
+                    """
+                ).run()
             }
             for (table, column) in Self.watchedTables {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     CREATE TRIGGER \(unsafeRaw: table)_screening_changes AFTER INSERT OR UPDATE OR DELETE ON \(unsafeRaw: table)
                     FOR EACH ROW EXECUTE FUNCTION screening_mark_by_\(unsafeRaw: column)()
-                    """).run()
+                    """
+                ).run()
             }
         case .sqlite:
-            try await sql.raw("CREATE TABLE screening_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, household_id BLOB NOT NULL)").run()
+            try await sql.raw(
+                "CREATE TABLE screening_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, household_id BLOB NOT NULL)"
+            ).run()
             for (table, column) in Self.watchedTables {
                 let insert = "INSERT INTO screening_changes (household_id)"
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     CREATE TRIGGER \(unsafeRaw: table)_screening_insert AFTER INSERT ON \(unsafeRaw: table)
                     WHEN NEW.\(unsafeRaw: column) IS NOT NULL
                     BEGIN \(unsafeRaw: insert) VALUES (NEW.\(unsafeRaw: column)); END
-                    """).run()
-                try await sql.raw("""
+                    """
+                ).run()
+                try await sql.raw(
+                    """
                     CREATE TRIGGER \(unsafeRaw: table)_screening_update AFTER UPDATE ON \(unsafeRaw: table)
                     BEGIN
                         \(unsafeRaw: insert) SELECT NEW.\(unsafeRaw: column) WHERE NEW.\(unsafeRaw: column) IS NOT NULL;
                         \(unsafeRaw: insert) SELECT OLD.\(unsafeRaw: column)
                             WHERE OLD.\(unsafeRaw: column) IS NOT NULL AND OLD.\(unsafeRaw: column) IS NOT NEW.\(unsafeRaw: column);
                     END
-                    """).run()
-                try await sql.raw("""
+                    """
+                ).run()
+                try await sql.raw(
+                    """
                     CREATE TRIGGER \(unsafeRaw: table)_screening_delete AFTER DELETE ON \(unsafeRaw: table)
                     WHEN OLD.\(unsafeRaw: column) IS NOT NULL
                     BEGIN \(unsafeRaw: insert) VALUES (OLD.\(unsafeRaw: column)); END
-                    """).run()
+                    """
+                ).run()
             }
         }
     }
@@ -96,10 +114,12 @@ struct CreateScreeningFacts: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         for (table, _) in Self.watchedTables {
             if sql.engine == .postgresql {
-                try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_screening_changes ON \(unsafeRaw: table)").run()
+                try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_screening_changes ON \(unsafeRaw: table)")
+                    .run()
             } else {
                 for operation in ["insert", "update", "delete"] {
-                    try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_screening_\(unsafeRaw: operation)").run()
+                    try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_screening_\(unsafeRaw: operation)")
+                        .run()
                 }
             }
         }

@@ -12,6 +12,7 @@ struct DropDepartmentEventsIDNumberIndex: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.createIndex(on: DepartmentEventRecord.schema, named: "department_events_id_number", columns: ["id_number"])
+        try await database.createIndex(
+            on: DepartmentEventRecord.schema, named: "department_events_id_number", columns: ["id_number"])
     }
 }

@@ -12,7 +12,8 @@ struct DropDepartmentEventsHouseholdIndex: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.createIndex(on: DepartmentEventRecord.schema, named: "department_events_household",
-                                       columns: ["household_id", "kind", "event_date"])
+        try await database.createIndex(
+            on: DepartmentEventRecord.schema, named: "department_events_household",
+            columns: ["household_id", "kind", "event_date"])
     }
 }

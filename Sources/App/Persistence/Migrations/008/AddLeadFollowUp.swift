@@ -27,24 +27,30 @@ struct AddLeadFollowUp: AsyncMigration {
         try await database.createIndex(on: RiskLead.schema, named: "risk_leads_follows", columns: ["follows_lead_id"])
         guard let sql = database as? any SQLDatabase else { return }
         if sql.engine == .postgresql {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE OR REPLACE FUNCTION risk_leads_follow_household() RETURNS trigger AS $$
                 BEGIN
                     UPDATE risk_leads SET village_code = NEW.village_code WHERE household_id = NEW.id;
                     RETURN NULL;
                 END; $$ LANGUAGE plpgsql
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER households_lead_village AFTER UPDATE OF village_code ON households
                 FOR EACH ROW WHEN (OLD.village_code IS DISTINCT FROM NEW.village_code)
                 EXECUTE FUNCTION risk_leads_follow_household()
-                """).run()
+                """
+            ).run()
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE TRIGGER households_lead_village AFTER UPDATE OF village_code ON households
                 WHEN OLD.village_code IS NOT NEW.village_code
                 BEGIN UPDATE risk_leads SET village_code = NEW.village_code WHERE household_id = NEW.id; END
-                """).run()
+                """
+            ).run()
         }
     }
 

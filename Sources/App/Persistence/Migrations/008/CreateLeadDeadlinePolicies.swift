@@ -21,11 +21,17 @@ struct CreateLeadDeadlinePolicies: AsyncMigration {
         let sql = try database.sql
         for row in LeadDeadlinePolicy.seededRows {
             try await sql.insert(into: LeadDeadlinePolicyRecord.schema)
-                .columns("id", "scope_code", "effective_from", "effective_to", "value_json", "source", "created_by", "created_at")
-                .values(SQLBind(UUID()), SQLBind(row.scope?.value), SQLBind(row.effectiveFrom.description), SQLBind(row.effectiveTo?.description),
-                        SQLBind(String(decoding: try JSONEncoder().encode(row.value), as: UTF8.self)),
-                        SQLBind("中农组发〔2021〕7号：部门数据与系统筛查 5 个工作日内完成研判；自主申报、热线、走访即时响应"), SQLBind("system"),
-                        SQLBind(Date()))
+                .columns(
+                    "id", "scope_code", "effective_from", "effective_to", "value_json", "source", "created_by",
+                    "created_at"
+                )
+                .values(
+                    SQLBind(UUID()), SQLBind(row.scope?.value), SQLBind(row.effectiveFrom.description),
+                    SQLBind(row.effectiveTo?.description),
+                    SQLBind(String(decoding: try JSONEncoder().encode(row.value), as: UTF8.self)),
+                    SQLBind("中农组发〔2021〕7号：部门数据与系统筛查 5 个工作日内完成研判；自主申报、热线、走访即时响应"), SQLBind("system"),
+                    SQLBind(Date())
+                )
                 .run()
         }
         try await database.schema(MonitoringLineRecord.schema).field("created_by", .string).update()

@@ -15,21 +15,27 @@ struct ScopeDepartmentFingerprints: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        let logged = try await sql.raw("SELECT COALESCE(MAX(seq), 0) AS seq FROM screening_changes").first(decoding: Sequence.self)?.seq ?? 0
+        let logged =
+            try await sql.raw("SELECT COALESCE(MAX(seq), 0) AS seq FROM screening_changes").first(
+                decoding: Sequence.self)?.seq ?? 0
         try await sql.raw("DELETE FROM department_events WHERE member_id IS NULL AND household_id IS NULL").run()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE department_events
             SET fingerprint = (SELECT b.area_code FROM department_batches b WHERE b.id = department_events.batch_id) || ':' || fingerprint
             WHERE fingerprint NOT LIKE 'generated:%'
-            """).run()
+            """
+        ).run()
         try await sql.raw("DELETE FROM screening_changes WHERE seq > \(bind: logged)").run()
     }
 
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE department_events SET fingerprint = SUBSTR(fingerprint, \(literal: Self.prefixLength + 1))
             WHERE fingerprint NOT LIKE 'generated:%'
-            """).run()
+            """
+        ).run()
     }
 }

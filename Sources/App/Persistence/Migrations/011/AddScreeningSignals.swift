@@ -10,7 +10,8 @@ import SQLKit
 struct AddScreeningSignals: AsyncMigration {
     static let memberColumns = ["disability_graded_on", "labour_lost_on"]
     static let factsColumns: [(name: String, type: DatabaseSchema.DataType)] = [
-        ("beyond_compulsory", .int), ("frail_birth_date", .string), ("disability_grade", .int), ("disability_graded_on", .string),
+        ("beyond_compulsory", .int), ("frail_birth_date", .string), ("disability_grade", .int),
+        ("disability_graded_on", .string),
         ("labour_lost_on", .string), ("labourer_departed_on", .string), ("labourers", .int), ("rigid_item", .string),
     ]
 
@@ -20,12 +21,14 @@ struct AddScreeningSignals: AsyncMigration {
             try await database.schema(Member.schema).field(FieldKey(stringLiteral: column), .string).update()
         }
         for column in Self.factsColumns {
-            try await database.schema(ScreeningFactsRow.schema).field(FieldKey(stringLiteral: column.name), column.type).update()
+            try await database.schema(ScreeningFactsRow.schema).field(FieldKey(stringLiteral: column.name), column.type)
+                .update()
         }
         if let sql = database as? any SQLDatabase {
             try await createStampTriggers(sql)
             // The facts are rebuilt whole at the next refresh, so every household gets the new columns.
-            try await sql.raw("DELETE FROM screening_cursors WHERE name = \(bind: ScreeningFactsStore.factsCursor)").run()
+            try await sql.raw("DELETE FROM screening_cursors WHERE name = \(bind: ScreeningFactsStore.factsCursor)")
+                .run()
         }
         let present = Set(try await ScreeningRuleRecord.query(on: database).all().map(\.kind))
         for version in ScreeningRuleSet.seeded where !present.contains(version.kind.rawValue) {
@@ -37,7 +40,8 @@ struct AddScreeningSignals: AsyncMigration {
         let capable = LabourCapacity.allCases.filter(\.isCapable).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         if sql.engine == .postgresql {
             let today = "to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')"
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE OR REPLACE FUNCTION members_stamp_changes() RETURNS trigger AS $$
                 BEGIN
                     IF NEW.disability_grade IS NOT NULL AND NEW.disability_grade IS DISTINCT FROM OLD.disability_grade
@@ -50,24 +54,31 @@ struct AddScreeningSignals: AsyncMigration {
                     END IF;
                     RETURN NEW;
                 END; $$ LANGUAGE plpgsql
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER members_stamp_changes BEFORE UPDATE ON members FOR EACH ROW EXECUTE FUNCTION members_stamp_changes()
-                """).run()
+                """
+            ).run()
         } else {
             let today = "date('now', '+8 hours')"
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE TRIGGER members_stamp_disability AFTER UPDATE OF disability_grade ON members
                 WHEN NEW.disability_grade IS NOT NULL AND NEW.disability_grade IS NOT OLD.disability_grade
                     AND NEW.disability_graded_on IS OLD.disability_graded_on
                 BEGIN UPDATE members SET disability_graded_on = \(unsafeRaw: today) WHERE id = NEW.id; END
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER members_stamp_labour AFTER UPDATE OF labour_capacity ON members
                 WHEN OLD.labour_capacity IN (\(unsafeRaw: capable)) AND NEW.labour_capacity NOT IN (\(unsafeRaw: capable))
                     AND NEW.labour_lost_on IS OLD.labour_lost_on
                 BEGIN UPDATE members SET labour_lost_on = \(unsafeRaw: today) WHERE id = NEW.id; END
-                """).run()
+                """
+            ).run()
         }
     }
 
@@ -82,7 +93,8 @@ struct AddScreeningSignals: AsyncMigration {
             }
         }
         for column in Self.factsColumns.reversed() {
-            try await database.schema(ScreeningFactsRow.schema).deleteField(FieldKey(stringLiteral: column.name)).update()
+            try await database.schema(ScreeningFactsRow.schema).deleteField(FieldKey(stringLiteral: column.name))
+                .update()
         }
         for column in Self.memberColumns.reversed() {
             try await database.schema(Member.schema).deleteField(FieldKey(stringLiteral: column)).update()

@@ -15,14 +15,18 @@ struct CreateDataQualityFindings: AsyncMigration {
             .field("findings", .int, .required)
             .unique(on: "household_id", "rule")
             .create()
-        try await database.createIndex(on: DataQualityStore.findingsSchema, named: "data_quality_findings_village",
-                                       columns: ["village_code", "rule", "household_number"])
+        try await database.createIndex(
+            on: DataQualityStore.findingsSchema, named: "data_quality_findings_village",
+            columns: ["village_code", "rule", "household_number"])
         try await database.schema(DataQualityStore.checksSchema)
-            .field("household_id", .uuid, .identifier(auto: false), .references(Household.schema, "id", onDelete: .cascade))
+            .field(
+                "household_id", .uuid, .identifier(auto: false), .references(Household.schema, "id", onDelete: .cascade)
+            )
             .field("holds_through", .string, .required)
             .create()
-        try await database.createIndex(on: DataQualityStore.checksSchema, named: "data_quality_checks_holds_through",
-                                       columns: ["holds_through"])
+        try await database.createIndex(
+            on: DataQualityStore.checksSchema, named: "data_quality_checks_holds_through",
+            columns: ["holds_through"])
         try await KeptResults.createStateTable(DataQualityStore.stateSchema, on: database)
     }
 

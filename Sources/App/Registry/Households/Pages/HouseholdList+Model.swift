@@ -22,7 +22,9 @@ struct HouseholdSearch: Content {
         try NumberInput.limit(upTo: Self.maximumLimit).check(limit)
         try NumberInput.offset.check(offset)
         if let type, !type.isEmpty, HouseholdType(rawValue: type) == nil { throw AppError.unknownHouseholdType(type) }
-        if let status, !status.isEmpty, HouseholdMonitoringStatus(rawValue: status) == nil { throw AppError.unknownMonitoringStatus(status) }
+        if let status, !status.isEmpty, HouseholdMonitoringStatus(rawValue: status) == nil {
+            throw AppError.unknownMonitoringStatus(status)
+        }
         if let area, !area.isEmpty, AreaCode(area) == nil { throw AppError.malformedAreaCode(area) }
         if let q, q.count > 60 { throw AppError.searchTooLong(maximum: 60) }
         return self
@@ -54,7 +56,9 @@ struct HouseholdSearch: Content {
     }
 
     /// A term is an identity number (exact), a household number (prefix) or a name (prefix of the head's or any member's).
-    private func applySearchTerm(_ term: String, to query: QueryBuilder<Household>, scope: AccessScope, on database: any Database) async throws -> QueryBuilder<Household> {
+    private func applySearchTerm(
+        _ term: String, to query: QueryBuilder<Household>, scope: AccessScope, on database: any Database
+    ) async throws -> QueryBuilder<Household> {
         if term.count == 18, term.dropLast().allSatisfy(\.isASCIIDigit) {
             let ids = try await Member.restrict(Member.query(on: database), to: scope)
                 .filter(\.$idNumber == term.uppercased()).all(\.$household.$id)

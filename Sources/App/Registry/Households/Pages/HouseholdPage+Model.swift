@@ -58,7 +58,8 @@ extension HouseholdPage {
             user: user, household: household, members: members, incomes: incomes,
             areaPath: lineage.suffix(4).map(\.name).joined(separator: " / "),
             revealed: revealed, canReveal: user.role.seesFullPersonalData,
-            history: try await AuditRow.history(entityType: Household.auditEntityType, entityID: id.uuidString, revealed: revealed, on: database),
+            history: try await AuditRow.history(
+                entityType: Household.auditEntityType, entityID: id.uuidString, revealed: revealed, on: database),
             guarantees: guarantees, visits: visits, contact: contact, contactCandidates: candidates,
             canEdit: HouseholdAction.editRegistry.isAllowed(for: user.role),
             canVisit: HouseholdAction.recordVisit.isAllowed(for: user.role),
