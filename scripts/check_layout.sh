@@ -26,6 +26,9 @@
 #                        Sources/DemoData only Foundation and Domain.
 #   5. format            When `.swift-format` exists and swift-format is available, `swift-format lint --strict` over
 #                        Sources and Tests reports nothing. Skipped (not failed) otherwise; SKIP_FORMAT=1 skips it.
+#   6. controller-writes A controller or API handler file writes nothing itself (no `.save/.create/.update/.delete(on:`,
+#                        no `.transaction`, no `AuditLog.record…`): the use case is the feature's service, which the
+#                        web, the API, commands and tests call alike.
 #
 # Comments (`//`, `///`, `/* */`) are ignored by rules 1–4, and string contents are ignored by rules 2 and 4, so
 # prose and Chinese UI text do not trip them. Each violation prints as `path:line: what is wrong`; the script exits
@@ -460,14 +463,35 @@ for top, allowed in ALLOWED_IMPORTS.items():
 results["4"] = violations
 
 # ---------------------------------------------------------------------------------------------------------------------
+# Rule 6: controllers decode and render; the writes and their audit records are the services' (use cases with
+# explicit inputs that the web, the API, commands and tests share)
+# ---------------------------------------------------------------------------------------------------------------------
+
+WRITE = re.compile(
+    r"\.(?:save|create|update|delete|restore)\(\s*on\s*:|\.transaction\s*[({]|\.delete\(\s*\)|"
+    r"\bAuditLog\s*\.\s*record\w*\s*\("
+)
+violations = []
+for path in swift_files("Sources/App"):
+    name = os.path.basename(path)
+    if not (name.endswith("Controller.swift") or name.startswith("API+")):
+        continue
+    lx = lexed(path)
+    for m in WRITE.finditer(lx.code):
+        violations.append(f"{rel(path)}:{line_of(lx, m.start())}: `{m.group(0).strip()}` in a controller; "
+                          f"writes and audit records belong in the feature's service")
+results["6"] = violations
+
+# ---------------------------------------------------------------------------------------------------------------------
 
 TITLES = {
     "1": "rule 1 (sql-in-stores): raw SQL only in *Store.swift / *Store+*.swift, Sources/SQLSupport, Sources/App/Persistence",
     "2": "rule 2 (controller-calls): no controller references another controller",
     "3": "rule 3 (routes-siteurl): every route in routes.swift is named through SiteURL",
     "4": "rule 4 (clean-imports): Domain / SQLSupport / DemoData import only what they may",
+    "6": "rule 6 (controller-writes): controllers and API handlers write nothing themselves; services do",
 }
-for key in ("1", "2", "3", "4"):
+for key in ("1", "2", "3", "4", "6"):
     print(f"== {TITLES[key]}")
     for v in results[key]:
         print(v)
@@ -475,7 +499,7 @@ for key in ("1", "2", "3", "4"):
     print(f"-- rule {key}: {'PASS' if n == 0 else 'FAIL'} ({n} violation{'s' if n != 1 else ''})")
     print()
 with open(os.environ["COUNTS_FILE"], "w") as fh:
-    for key in ("1", "2", "3", "4"):
+    for key in ("1", "2", "3", "4", "6"):
         fh.write(f"{key} {len(results[key])}\n")
 PY
 py_status=$?

@@ -32,13 +32,8 @@ struct LoginController {
 
     func logout(_ request: Request) async throws -> Response {
         if let secret = request.cookies[TokenAuthenticator.cookieName]?.string {
-            try await AuthToken.query(on: request.db).filter(\.$tokenHash == TokenDigest.hash(secret)).delete()
-            if let user = request.currentUser {
-                try await AuditLog.record(
-                    .logout, entityType: "user", entityID: user.id.uuidString, areaCode: user.areaCode.value,
-                    summary: "退出登录", actor: request.auditActor, at: request.now, on: request.db
-                )
-            }
+            try await SignIn.signOut(
+                secret: secret, user: request.currentUser, actor: request.auditActor, at: request.now, on: request.db)
         }
         let response = request.redirect(to: SiteURL.login(next: nil).path)
         var expired = sessionCookie("", request: request)

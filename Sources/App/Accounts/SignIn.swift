@@ -79,6 +79,18 @@ enum SignIn {
         return (secret, token)
     }
 
+    /// Ends the web session whose secret the browser holds, audited for the user it belonged to.
+    static func signOut(
+        secret: String, user: CurrentUser?, actor: AuditLog.Actor, at date: Date, on database: any Database
+    ) async throws {
+        try await AuthToken.query(on: database).filter(\.$tokenHash == TokenDigest.hash(secret)).delete()
+        guard let user else { return }
+        try await AuditLog.record(
+            .logout, entityType: "user", entityID: user.id.uuidString, areaCode: user.areaCode.value,
+            summary: "退出登录", actor: actor, at: date, on: database
+        )
+    }
+
     static func message(for failure: Failure) -> String {
         switch failure {
         case .wrongCredentials:

@@ -31,32 +31,19 @@ struct AreaController {
     func createChild(_ request: Request) async throws -> Response {
         let input = try request.content.decode(AreaFormInput.self)
         let (user, parent, level) = try await childContext(request, levelRaw: input.level)
-        let name = AreaNaming.normalized(input.name ?? "")
-        func refuse(_ message: String) -> Response {
-            .html(
+        let outcome = try await AreaService.createChild(
+            named: input.name ?? "", level: level, under: parent, actor: request.auditActor, at: request.now,
+            on: request.db)
+        switch outcome {
+        case let .created(area):
+            return request.redirect(to: SiteURL.area(code: area.code).path)
+        case let .refused(message):
+            return .html(
                 AreaForm(
                     user: user, contextName: parent.name, level: level, action: childAction(parent),
                     name: input.name ?? "", error: message, isNew: true
                 ).render(), status: .unprocessableEntity)
         }
-        if let problem = AreaNaming.problem(with: name, level: level) { return refuse(problem) }
-        let area = try await request.db.transaction { database -> Area? in
-            let siblings = try await AreaDirectory.children(of: parent.code, on: database)
-            if siblings.contains(where: { $0.name == name && $0.level == level.rawValue }) { return nil }
-            guard let parentCode = AreaCode(parent.code),
-                let code = AreaCode.nextChild(of: parentCode, level: level, existing: siblings.map(\.code))
-            else { throw AppError.areaCodesExhausted(parentName: parent.name, levelLabel: level.label) }
-            let area = Area(
-                code: code.value, name: name, level: level.rawValue, parentCode: parent.code,
-                codeSystem: Area.localCodeSystem)
-            try await area.create(on: database)
-            try await AuditLog.recordChange(
-                of: area, before: nil, summary: "新增\(level.label)「\(name)」", actor: request.auditActor, at: request.now,
-                on: database)
-            return area
-        }
-        guard let area else { return refuse("「\(parent.name)」下已有名为「\(name)」的\(level.label)。") }
-        return request.redirect(to: SiteURL.area(code: area.code).path)
     }
 
     func edit(_ request: Request) async throws -> Response {
@@ -71,22 +58,14 @@ struct AreaController {
     func update(_ request: Request) async throws -> Response {
         let (user, area, level) = try await editableArea(request)
         let input = try request.content.decode(AreaFormInput.self)
-        let name = AreaNaming.normalized(input.name ?? "")
-        if let problem = AreaNaming.problem(with: name, level: level) {
+        let outcome = try await AreaService.rename(
+            area, to: input.name ?? "", level: level, actor: request.auditActor, at: request.now, on: request.db)
+        if case let .refused(problem) = outcome {
             return .html(
                 AreaForm(
                     user: user, contextName: area.name, level: level, action: SiteURL.area(code: area.code).path,
                     name: input.name ?? "", error: problem, isNew: false
                 ).render(), status: .unprocessableEntity)
-        }
-        guard name != area.name else { return request.redirect(to: SiteURL.area(code: area.code).path) }
-        try await request.db.transaction { database in
-            let before = area.auditSnapshot
-            area.name = name
-            try await area.save(on: database)
-            try await AuditLog.recordChange(
-                of: area, before: before, summary: "修改名称为「\(name)」", actor: request.auditActor, at: request.now,
-                on: database)
         }
         return request.redirect(to: SiteURL.area(code: area.code).path)
     }
@@ -96,30 +75,15 @@ struct AreaController {
     /// The parent (inside the user's scope) and the level of the child to add, or 404/403.
     private func childContext(_ request: Request, levelRaw: String?) async throws -> (CurrentUser, Area, AreaLevel) {
         let user = try request.requireUser()
-        let parent = try await scopedArea(request, user: user)
-        try user.require(.editAreasBelowCounty)
-        guard let parentLevel = AreaLevel(rawValue: parent.level),
-            let level = levelRaw.flatMap(AreaLevel.init(rawValue:)),
-            AreaLevel.localChildLevels(of: parentLevel).contains(level)
-        else { throw AppError.levelNotAllowedHere }
+        let parent = try await AreaService.area(request.parameters.get("code") ?? "", visibleTo: user, on: request.db)
+        let level = try AreaService.childLevel(levelRaw, under: parent, for: user)
         return (user, parent, level)
     }
 
     private func editableArea(_ request: Request) async throws -> (CurrentUser, Area, AreaLevel) {
         let user = try request.requireUser()
-        let area = try await scopedArea(request, user: user)
-        try user.require(.editAreasBelowCounty)
-        guard area.codeSystem == Area.localCodeSystem, let level = area.areaLevel else {
-            throw AppError.officialAreaReadOnly
-        }
+        let area = try await AreaService.area(request.parameters.get("code") ?? "", visibleTo: user, on: request.db)
+        let level = try AreaService.editableLevel(of: area, for: user)
         return (user, area, level)
-    }
-
-    private func scopedArea(_ request: Request, user: CurrentUser) async throws -> Area {
-        let raw = request.parameters.get("code") ?? ""
-        guard let code = AreaCode(raw), user.scope.includes(code),
-            let area = try await AreaDirectory.area(raw, on: request.db)
-        else { throw AppError.areaNotFound }
-        return area
     }
 }

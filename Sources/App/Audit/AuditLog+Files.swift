@@ -6,19 +6,16 @@ import Vapor
 /// The audit records of files going out (exports) and coming in (uploads, previews): who, when, which area, with
 /// which filter, how many rows.
 extension AuditLog {
-    /// An export of `rows` rows, with the query parameters named in `filter` as the request gave them.
+    /// An export of `rows` rows, with the filter it was made with (each parameter as the request gave it).
     static func recordExport(
-        of entityType: String, summary: String, rows: Int, format: SpreadsheetFormat, filter: [String],
-        user: CurrentUser, on request: Request
+        of entityType: String, summary: String, rows: Int, format: SpreadsheetFormat, filter: [String: String],
+        user: CurrentUser, actor: Actor, at date: Date, on database: any Database
     ) async throws {
-        var details = ["rows": String(rows), "format": format == .csv ? "csv" : "xlsx"]
-        for name in filter {
-            details[name] = (try? request.query.get(String.self, at: name)) ?? ""
-        }
+        let details = filter.merging(["rows": String(rows), "format": format == .csv ? "csv" : "xlsx"]) { $1 }
         try await record(
             .export, entityType: entityType, entityID: "", areaCode: user.areaCode.value,
             summary: "\(summary)（\(format == .csv ? "CSV" : "xlsx")）", after: details,
-            actor: request.auditActor, at: request.now, on: request.db)
+            actor: actor, at: date, on: database)
     }
 
     /// A received file, described by its name, digest and what checking it found.

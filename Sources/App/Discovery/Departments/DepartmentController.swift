@@ -49,9 +49,7 @@ struct DepartmentController {
         return .html(DepartmentPages.batch(user: user, batch: batch))
     }
 
-    /// Sets how often a department must send data in an area, from today on: a county for its own county, an
-    /// administrator for any area or (no area given) the whole country. Other areas keep theirs; an area without its
-    /// own row inherits the enclosing one.
+    /// Sets how often a department must send data in an area, from today on (`DepartmentService.setCadence`).
     func setCadence(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         try user.require(.setExchangeCadences)
@@ -61,38 +59,9 @@ struct DepartmentController {
         else {
             throw AppError.cadenceIncomplete
         }
-        let scope: AreaCode?
-        if user.role == .admin {
-            let text = request.formText("scope").trimmingCharacters(in: .whitespaces)
-            guard text.isEmpty || AreaCode(text) != nil else { throw AppError.malformedAreaCode("") }
-            scope = AreaCode(text)
-        } else {
-            scope = user.areaCode
-        }
-        let today = ChinaTime.civilDate(of: request.now)
-        let existing = try await ExchangeSchedule.query(on: request.db).filter(\.$department == department.rawValue)
-            .filter(\.$scopeCode == scope?.value).filter(\.$effectiveFrom == today.description).first()
-        let tables = try await ExchangeSchedule.tables(on: request.db)
-        let before = tables[department.rawValue]?.value(at: scope, on: today)
-        let schedule = existing ?? ExchangeSchedule()
-        schedule.department = department.rawValue
-        schedule.scopeCode = scope?.value
-        schedule.effectiveFrom = today.description
-        schedule.pattern = pattern.kind
-        schedule.patternValue = pattern.value
-        schedule.source = "由 \(user.displayName) 调整"
-        schedule.createdBy = user.username
-        let area = scope.map { "区划 \($0.value) " } ?? "全国"
-        try await request.db.transaction { database in
-            try await schedule.save(on: database)
-            try await AuditLog.record(
-                .update, entityType: "exchange_cadence", entityID: "\(department.rawValue)@\(scope?.value ?? "")",
-                areaCode: scope?.value ?? user.areaCode.value,
-                summary: "调整\(area)\(department.label)报送频次为\(pattern.label)",
-                before: ["pattern": before?.label ?? ""],
-                after: ["pattern": pattern.label, "effective_from": today.description],
-                actor: request.auditActor, at: request.now, on: database)
-        }
+        let scope = try DepartmentService.cadenceScope(requested: request.formText("scope"), for: user)
+        try await DepartmentService.setCadence(
+            pattern, for: department, in: scope, by: user, actor: request.auditActor, at: request.now, on: request.db)
         return request.redirect(to: SiteRoute.departments.path())
     }
 

@@ -40,4 +40,46 @@ enum DepartmentService {
         }
         return (status, batches)
     }
+
+    /// The area a cadence is set for: an administrator names any area or (nothing named) the whole country, nil; a
+    /// county always sets its own county's.
+    static func cadenceScope(requested: String, for user: CurrentUser) throws -> AreaCode? {
+        guard user.role == .admin else { return user.areaCode }
+        let text = requested.trimmingCharacters(in: .whitespaces)
+        guard text.isEmpty || AreaCode(text) != nil else { throw AppError.malformedAreaCode("") }
+        return AreaCode(text)
+    }
+
+    /// Sets how often a department must send data in an area, from today on: a county for its own county, an
+    /// administrator for any area or (no area given) the whole country. Other areas keep theirs; an area without its
+    /// own row inherits the enclosing one.
+    static func setCadence(
+        _ pattern: ExchangePattern, for department: Department, in scope: AreaCode?, by user: CurrentUser,
+        actor: AuditLog.Actor, at now: Date, on database: any Database
+    ) async throws {
+        let today = ChinaTime.civilDate(of: now)
+        let existing = try await ExchangeSchedule.query(on: database).filter(\.$department == department.rawValue)
+            .filter(\.$scopeCode == scope?.value).filter(\.$effectiveFrom == today.description).first()
+        let tables = try await ExchangeSchedule.tables(on: database)
+        let before = tables[department.rawValue]?.value(at: scope, on: today)
+        let schedule = existing ?? ExchangeSchedule()
+        schedule.department = department.rawValue
+        schedule.scopeCode = scope?.value
+        schedule.effectiveFrom = today.description
+        schedule.pattern = pattern.kind
+        schedule.patternValue = pattern.value
+        schedule.source = "由 \(user.displayName) 调整"
+        schedule.createdBy = user.username
+        let area = scope.map { "区划 \($0.value) " } ?? "全国"
+        try await database.transaction { database in
+            try await schedule.save(on: database)
+            try await AuditLog.record(
+                .update, entityType: "exchange_cadence", entityID: "\(department.rawValue)@\(scope?.value ?? "")",
+                areaCode: scope?.value ?? user.areaCode.value,
+                summary: "调整\(area)\(department.label)报送频次为\(pattern.label)",
+                before: ["pattern": before?.label ?? ""],
+                after: ["pattern": pattern.label, "effective_from": today.description],
+                actor: actor, at: now, on: database)
+        }
+    }
 }

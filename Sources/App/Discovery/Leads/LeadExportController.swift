@@ -57,9 +57,12 @@ struct LeadExportController {
     ) async throws -> Response {
         let format: SpreadsheetFormat = (try? request.query.get(String.self, at: "format")) == "csv" ? .csv : .xlsx
         request.logger.info("\(summary): \(ids.count) rows for \(user.username)")
-        try await AuditLog.recordExport(
-            of: "risk_leads", summary: "\(summary) \(ids.count) 条", rows: ids.count, format: format,
-            filter: ["state", "channel", "urgency"], user: user, on: request)
+        let filter = ["state", "channel", "urgency"].reduce(into: [String: String]()) { filter, name in
+            filter[name] = (try? request.query.get(String.self, at: name)) ?? ""
+        }
+        try await LeadService.recordExport(
+            summary, rows: ids.count, format: format, filter: filter, by: user, actor: request.auditActor,
+            at: request.now, on: request.db)
         return try await .streamedSpreadsheet(
             format: format, baseName: "\(name)-\(request.today)", sheetName: "风险线索", on: request
         ) { emit in

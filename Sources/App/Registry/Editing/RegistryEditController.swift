@@ -2,8 +2,8 @@ import Domain
 import Fluent
 import Vapor
 
-/// 农户与成员维护: edit a household, add or edit a member, record a member's departure. Every save is checked like an
-/// imported row, then against the household (one head, one spouse, one registration per person), and audited.
+/// 农户与成员维护: the forms that edit a household, add or edit a member, and record a member's departure. The saves
+/// are `RegistryEditService`'s; a refused save shows the form again with what was sent and every problem.
 struct RegistryEditController {
     // MARK: household
 
@@ -18,35 +18,19 @@ struct RegistryEditController {
 
     func updateHousehold(_ request: Request) async throws -> Response {
         let (user, household) = try await request.household(for: .editRegistry)
-        guard let fields = household.registryFields,
-            let template = try await templateMember(of: household, on: request.db)
-        else {
-            throw AppError.incompleteHousehold
-        }
         let edits = RegistryForm.keepingMasked(
             RegistryForm.edits(from: request, columns: RegistryForm.householdColumns),
-            stored: RegistryFormFields.cells(household: fields, member: nil), full: user.role.seesFullPersonalData)
-        var problems: [FieldProblem] = []
-        var parsed: HouseholdFields?
-        switch RegistryForm.parse(household: fields, member: template, edits: edits, today: request.today) {
-        case let .success((newFields, _)): parsed = newFields
-        case let .failure(failure): problems = failure.problems
-        }
-        guard let newFields = parsed, problems.isEmpty else {
+            stored: household.registryFields.map { RegistryFormFields.cells(household: $0, member: nil) } ?? [:],
+            full: user.role.seesFullPersonalData)
+        do {
+            try await RegistryEditService.updateHousehold(
+                household, edits: edits, today: request.today, actor: request.auditActor, at: request.now,
+                on: request.db)
+        } catch let failure as ValidationFailure {
             return .html(
-                try await householdPage(user: user, household: household, cells: edits, problems: problems, on: request)
-                    .render(), status: .unprocessableEntity)
-        }
-        if newFields != fields {
-            try await request.db.transaction { database in
-                let before = household.auditSnapshot
-                household.apply(newFields)
-                household.version += 1
-                try await household.save(on: database)
-                try await AuditLog.recordChange(
-                    of: household, before: before, summary: "修改户信息", actor: request.auditActor, at: request.now,
-                    on: database)
-            }
+                try await householdPage(
+                    user: user, household: household, cells: edits, problems: failure.problems, on: request
+                ).render(), status: .unprocessableEntity)
         }
         return request.redirect(to: SiteURL.household(id: try household.requireID()).path)
     }
@@ -69,14 +53,6 @@ struct RegistryEditController {
             problems: problems, intro: full ? nil : RegistryForm.maskedIntro,
             backLink: (SiteURL.household(id: id).path, "返回农户详情")
         )
-    }
-
-    /// The head (or any present member) to stand in for the member columns when only household columns change.
-    private func templateMember(of household: Household, on database: any Database) async throws -> MemberRecord? {
-        let members = try await Member.query(on: database).filter(\.$household.$id == household.requireID()).filter(
-            \.$departedOn == nil
-        ).all()
-        return (members.first { $0.relation == RelationToHead.head.rawValue } ?? members.first)?.registryRecord
     }
 
     // MARK: members
@@ -121,83 +97,16 @@ struct RegistryEditController {
         let edits = RegistryForm.keepingMasked(
             RegistryForm.edits(from: request, columns: RegistryForm.memberColumns(full: full, existing: member != nil)),
             stored: storedCells(of: member, in: household), full: full)
-        guard let fields = household.registryFields,
-            let placeholder = RegistryForm.placeholderMember(today: request.today)
-        else {
-            throw AppError.incompleteHousehold
-        }
-        var record: MemberRecord?
-        var problems: [FieldProblem] = []
-        switch RegistryForm.parse(
-            household: fields, member: member?.registryRecord ?? placeholder, edits: edits, today: request.today)
-        {
-        case let .success((_, parsed)): record = parsed
-        case let .failure(failure): problems = failure.problems
-        }
-        if let record {
-            problems += try await householdConflicts(
-                record, replacing: member, in: household, scope: user.scope, on: request.db)
-        }
-        guard let record, problems.isEmpty else {
+        do {
+            try await RegistryEditService.saveMember(
+                member, edits: edits, in: household, user: user, today: request.today, actor: request.auditActor,
+                at: request.now, on: request.db)
+        } catch let failure as ValidationFailure {
             return .html(
-                memberPage(user: user, household: household, member: member, cells: edits, problems: problems).render(),
-                status: .unprocessableEntity)
+                memberPage(user: user, household: household, member: member, cells: edits, problems: failure.problems)
+                    .render(), status: .unprocessableEntity)
         }
-        let householdID = try household.requireID()
-        try await request.db.transaction { database in
-            let target = member ?? Member()
-            let before = member?.auditSnapshot
-            target.$household.id = householdID
-            target.apply(record)
-            try await target.save(on: database)
-            let present = try await Member.query(on: database).filter(\.$household.$id == householdID).filter(
-                \.$departedOn == nil
-            ).all()
-            household.memberCount = present.count
-            if let head = present.first(where: { $0.relation == RelationToHead.head.rawValue }) {
-                household.headName = head.name
-            }
-            household.version += 1
-            try await household.save(on: database)
-            try await AuditLog.record(
-                before == nil ? .create : .update, entityType: Household.auditEntityType,
-                entityID: householdID.uuidString,
-                areaCode: household.villageCode, summary: before == nil ? "新增成员 \(record.name)" : "修改成员 \(record.name)",
-                before: before, after: target.auditSnapshot, actor: request.auditActor, at: request.now, on: database
-            )
-        }
-        return request.redirect(to: SiteURL.household(id: householdID).path)
-    }
-
-    /// What the household and the registry forbid: a second head or spouse, or a person registered twice.
-    private func householdConflicts(
-        _ record: MemberRecord, replacing member: Member?, in household: Household, scope: AccessScope,
-        on database: any Database
-    ) async throws -> [FieldProblem] {
-        var problems: [FieldProblem] = []
-        let others = try await Member.query(on: database).filter(\.$household.$id == household.requireID())
-            .filter(\.$departedOn == nil).all().filter { $0.id != member?.id }
-        for relation in [RelationToHead.head, .spouse] where record.relation == relation {
-            if let existing = others.first(where: { $0.relation == relation.rawValue }) {
-                problems.append(
-                    .init(
-                        field: RegistryColumn.relation.rawValue,
-                        message: "与户主关系：本户已有\(relation.label)「\(existing.name)」，一户只能有一名\(relation.label)。"))
-            }
-        }
-        let holders = try await Member.query(on: database).filter(\.$idNumber == record.idNumber).filter(
-            \.$departedOn == nil
-        ).with(\.$household).all()
-        if let holder = holders.first(where: { $0.id != member?.id }) {
-            let visible = AreaCode(holder.household.villageCode).map(scope.includes) == true
-            problems.append(
-                .init(
-                    field: RegistryColumn.idNumber.rawValue,
-                    message: visible
-                        ? "身份证号：该号码已登记在户编号 \(holder.household.householdNumber)（\(holder.name)），同一人不能重复登记。"
-                        : "身份证号：该号码已在您管辖范围以外登记，同一人不能重复登记，请与上级核实。"))
-        }
-        return problems
+        return request.redirect(to: SiteURL.household(id: try household.requireID()).path)
     }
 
     /// The member form: for an existing member, its stored cells as the user may see them, under what was sent back.
@@ -233,41 +142,16 @@ struct RegistryEditController {
     func depart(_ request: Request) async throws -> Response {
         let (user, member, household) = try await scopedMember(request)
         let values = ["departed_on": request.formText("departed_on"), "reason": request.formText("reason")]
-        var problems: [FieldProblem] = []
-        let date = CivilDate(values["departed_on"] ?? "")
-        if date == nil { problems.append(.init(field: "departed_on", message: "请填写迁出或去世日期（YYYY-MM-DD）。")) }
-        if let date, date > request.today { problems.append(.init(field: "departed_on", message: "日期 \(date) 晚于今天。")) }
-        if !MemberDeparture.reasons.contains(values["reason"] ?? "") {
-            problems.append(.init(field: "reason", message: "请选择原因。"))
-        }
-        if member.relation == RelationToHead.head.rawValue {
-            problems.append(.init(field: "reason", message: "户主不能直接减员：请先把另一名成员改为户主。"))
-        }
-        guard let date, problems.isEmpty else {
+        do {
+            try await RegistryEditService.recordDeparture(
+                of: member, in: household, departedOn: values["departed_on"] ?? "", reason: values["reason"] ?? "",
+                today: request.today, actor: request.auditActor, at: request.now, on: request.db)
+        } catch let failure as ValidationFailure {
             return .html(
-                departPage(user: user, member: member, household: household, values: values, problems: problems)
+                departPage(user: user, member: member, household: household, values: values, problems: failure.problems)
                     .render(), status: .unprocessableEntity)
         }
-        let householdID = try household.requireID()
-        try await request.db.transaction { database in
-            let before = member.auditSnapshot
-            member.departedOn = date.description
-            member.departureReason = values["reason"]
-            try await member.save(on: database)
-            household.memberCount = try await Member.query(on: database).filter(\.$household.$id == householdID).filter(
-                \.$departedOn == nil
-            ).count()
-            household.version += 1
-            try await household.save(on: database)
-            try await AuditLog.record(
-                .update, entityType: Household.auditEntityType, entityID: householdID.uuidString,
-                areaCode: household.villageCode,
-                summary: "成员 \(member.name) 减员（\(values["reason"] ?? "")，\(date)）",
-                before: before, after: member.auditSnapshot, reason: values["reason"], actor: request.auditActor,
-                at: request.now, on: database
-            )
-        }
-        return request.redirect(to: SiteURL.household(id: householdID).path)
+        return request.redirect(to: SiteURL.household(id: try household.requireID()).path)
     }
 
     private func departPage(
@@ -299,9 +183,4 @@ struct RegistryEditController {
         let household = try await request.scoped(Household.self).find(member.$household.id)
         return (user, member, household)
     }
-}
-
-/// 减员原因
-enum MemberDeparture {
-    static let reasons = ["迁出", "死亡", "出嫁", "服兵役", "其他"]
 }
