@@ -26,6 +26,15 @@ struct RoleTests {
         #expect(Set(Role.allCases.filter { !$0.canEditRegistry }) == [.supervisor, .department])
     }
 
+    @Test("the administrator holds every permission; a department sends its data and reads no leads")
+    func permissionTable() {
+        #expect(Permission.allCases.allSatisfy { Role.admin.may($0) })
+        let department = Set(Permission.allCases.filter { Role.department.may($0) })
+        #expect(department == [.readRegistry, .sendDepartmentData, .readDepartmentData])
+        #expect(Set(Permission.allCases.filter { Role.grid.may($0) }) == [.readRegistry, .editRegistry, .readLeads])
+        #expect(Permission.allCases.allSatisfy { !$0.roles.isEmpty && !$0.refusal.isEmpty })
+    }
+
     @Test("raw values round-trip, as they are what the database stores")
     func rawValues() {
         for role in Role.allCases { #expect(Role(rawValue: role.rawValue) == role) }
