@@ -29,6 +29,13 @@ extension Request {
         guard let user = currentUser else { throw AppError.signInRequired }
         return user
     }
+
+    /// The signed-in user, refused with the permission's own words unless their role holds `permission`.
+    func requireUser(holding permission: Permission) throws -> CurrentUser {
+        let user = try requireUser()
+        try user.require(permission)
+        return user
+    }
 }
 
 extension User {

@@ -93,8 +93,7 @@ struct UserAdminController {
     }
 
     private func requireAdmin(_ request: Request) throws -> CurrentUser {
-        let user = try request.requireUser()
-        try user.require(.manageUsers)
+        let user = try request.requireUser(holding: .manageUsers)
         return user
     }
 

@@ -7,8 +7,7 @@ struct AuditController {
     static let pageSize = 100
 
     func index(_ request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        try user.require(.readAuditLog)
+        let user = try request.requireUser(holding: .readAuditLog)
         let offset = try request.queryNumber(.offset) ?? 0
         let range = user.scope.areaCodeRange
         let events = try await AuditEvent.query(on: request.db)

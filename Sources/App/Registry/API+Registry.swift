@@ -6,8 +6,7 @@ import Vapor
 /// income, visits and guarantee assessments. The same checks and the same audit trail.
 struct RegistryAPIController {
     func upload(_ request: Request) async throws -> API.ImportBatchItem {
-        let user = try request.requireUser()
-        try user.require(.importRegistry)
+        let user = try request.requireUser(holding: .importRegistry)
         guard let fileName = try? request.query.get(String.self, at: "filename"), !fileName.isEmpty else {
             throw AppError.fileNameMissing
         }
@@ -26,9 +25,6 @@ struct RegistryAPIController {
     func commit(_ request: Request) async throws -> API.ImportBatchItem {
         let user = try request.requireUser()
         let batch = try await batch(request)
-        guard batch.status == ImportBatch.Status.previewed.rawValue else {
-            throw AppError.batchNotCommittable(alreadyCommitted: batch.status == ImportBatch.Status.committed.rawValue)
-        }
         try await RegistryImportService.commit(
             batch, user: user, today: request.today, actor: request.auditActor, at: request.now, on: request.db)
         return try API.ImportBatchItem(batch)
@@ -36,12 +32,7 @@ struct RegistryAPIController {
 
     func quality(_ request: Request) async throws -> API.QualityReport {
         let user = try request.requireUser()
-        try user.require(.readDataQuality)
-        var scope = user.scope
-        if let raw = try? request.query.get(String.self, at: "area"), !raw.isEmpty {
-            guard let code = AreaCode(raw), scope.includes(code) else { throw AppError.areaNotFound }
-            scope = scope.narrowed(to: code)
-        }
+        let scope = try DataQualityService.reportScope(for: user, area: try? request.query.get(String.self, at: "area"))
         let report = try await DataQualityService.report(
             in: scope, rule: nil, keeping: 1_000, today: request.today, on: request.db)
         return API.QualityReport(
@@ -103,8 +94,7 @@ struct RegistryAPIController {
 
     /// A batch of the caller's area; opened `asPreview` (its rows and problems shown), the view is audited.
     private func batch(_ request: Request, asPreview: Bool = false) async throws -> ImportBatch {
-        let user = try request.requireUser()
-        try user.require(.importRegistry)
+        let user = try request.requireUser(holding: .importRegistry)
         let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
         if asPreview {
             return try await RegistryImportService.openPreview(

@@ -51,8 +51,7 @@ struct DepartmentController {
 
     /// Sets how often a department must send data in an area, from today on (`DepartmentService.setCadence`).
     func setCadence(_ request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        try user.require(.setExchangeCadences)
+        let user = try request.requireUser(holding: .setExchangeCadences)
         guard let department = Department(rawValue: request.formText("department")),
             let value = Int(request.formText("value").trimmingCharacters(in: .whitespaces)),
             let pattern = ExchangePattern(kind: request.formText("pattern"), value: value)

@@ -97,8 +97,7 @@ extension API {
 /// adopting, withdrawing and ending versions, dry runs and runs — the same use cases as the web pages.
 struct ScreeningAPIController {
     func rules(_ request: Request) async throws -> API.ScreeningRules {
-        let user = try request.requireUser()
-        try ScreeningRuleService.requireReader(user)
+        let user = try request.requireUser(holding: .readScreening)
         let visible = { (scope: AreaCode?) in
             scope.map { user.scope.includes($0) || $0.contains(user.scope.root) } ?? true
         }
@@ -136,8 +135,7 @@ struct ScreeningAPIController {
     }
 
     func dryRun(_ request: Request) async throws -> API.DryRunComparison {
-        let user = try request.requireUser()
-        try ScreeningRuleService.requireRunner(user)
+        let user = try request.requireUser(holding: .runScreening)
         let body = try request.content.decode(API.RuleProposal.self)
         let version = try await ScreeningRuleService.proposedVersion(
             Self.proposal(body), for: user, today: request.today, on: request.db)
@@ -160,8 +158,7 @@ struct ScreeningAPIController {
     }
 
     func showRun(_ request: Request) async throws -> API.ScreeningRunItem {
-        let user = try request.requireUser()
-        try ScreeningRuleService.requireReader(user)
+        let user = try request.requireUser(holding: .readScreening)
         guard let run = try await ScreeningRun.find(try Self.id(request), on: request.db),
             let code = AreaCode(run.areaCode), user.scope.includes(code)
         else { throw AppError.screeningRunNotFound }

@@ -6,13 +6,13 @@ import Vapor
 /// per village, what it would raise before anyone switches it on.
 struct ScreeningController {
     func index(_ request: Request) async throws -> Response {
-        let user = try Self.requireReader(request)
+        let user = try request.requireUser(holding: .readScreening)
         return .html(try await page(user: user, request: request, problems: [], proposal: nil))
     }
 
     /// Screens the user's whole area now and files the leads.
     func run(_ request: Request) async throws -> Response {
-        let user = try Self.requireRunner(request)
+        let user = try request.requireUser(holding: .runScreening)
         let run = try await ScreeningService.runOnDemand(
             by: user, actor: request.auditActor, at: request.now,
             calendar: request.application.workingDayCalendar, on: request.db)
@@ -20,7 +20,7 @@ struct ScreeningController {
     }
 
     func showRun(_ request: Request) async throws -> Response {
-        let user = try Self.requireReader(request)
+        let user = try request.requireUser(holding: .readScreening)
         guard let run = try await ScreeningRun.find(request.parameters.get("id", as: UUID.self), on: request.db),
             let code = AreaCode(run.areaCode), user.scope.includes(code)
         else { throw AppError.screeningRunNotFound }
@@ -30,7 +30,7 @@ struct ScreeningController {
 
     /// Dry run of a proposed version: the stored rules with one rule's parameter changed for the user's area.
     func dryRun(_ request: Request) async throws -> Response {
-        let user = try Self.requireRunner(request)
+        let user = try request.requireUser(holding: .runScreening)
         let proposal = Self.proposal(request)
         let version: ScreeningRuleVersion
         do {
@@ -82,7 +82,7 @@ struct ScreeningController {
         _ request: Request, proposal: ScreeningPages.Proposal? = nil,
         _ body: (CurrentUser) async throws -> Void
     ) async throws -> Response {
-        let user = try Self.requireRunner(request)
+        let user = try request.requireUser(holding: .runScreening)
         do {
             try await body(user)
         } catch let failure as ValidationFailure {
@@ -122,18 +122,6 @@ struct ScreeningController {
             user: user, records: records, runs: Array(runs.prefix(20)), problems: problems, proposal: proposal,
             today: request.today,
             canRun: user.role.may(.runScreening), repairs: repairs)
-    }
-
-    private static func requireReader(_ request: Request) throws -> CurrentUser {
-        let user = try request.requireUser()
-        try ScreeningRuleService.requireReader(user)
-        return user
-    }
-
-    private static func requireRunner(_ request: Request) throws -> CurrentUser {
-        let user = try request.requireUser()
-        try ScreeningRuleService.requireRunner(user)
-        return user
     }
 }
 

@@ -15,11 +15,6 @@ enum ScreeningRuleService {
         var effectiveFrom = ""
     }
 
-    static func requireRunner(_ user: CurrentUser) throws { try user.require(.runScreening) }
-
-    /// Who may see the screening: those who run it and the supervisors.
-    static func requireReader(_ user: CurrentUser) throws { try user.require(.readScreening) }
-
     /// The version a proposal makes: the rule's version in force in the user's area on the start day with one parameter
     /// changed, numbered after every stored version of the rule, scoped to the user's area, open-ended.
     static func proposedVersion(
@@ -62,7 +57,7 @@ enum ScreeningRuleService {
         _ proposal: Proposal, by user: CurrentUser, actor: AuditLog.Actor, at now: Date,
         on database: any Database
     ) async throws -> ScreeningRuleRecord {
-        try requireRunner(user)
+        try user.require(.runScreening)
         let version = try await proposedVersion(proposal, for: user, today: ChinaTime.civilDate(of: now), on: database)
         let record = ScreeningRuleRecord(version, note: "由 \(user.displayName) 启用", createdBy: user.username)
         record.id = UUID()
@@ -113,7 +108,7 @@ enum ScreeningRuleService {
     static func withdraw(
         _ id: UUID, by user: CurrentUser, actor: AuditLog.Actor, at now: Date, on database: any Database
     ) async throws {
-        try requireRunner(user)
+        try user.require(.runScreening)
         let record = try await ownRecord(id, of: user, on: database)
         let today = ChinaTime.civilDate(of: now)
         guard let from = record.effectiveFrom.flatMap(CivilDate.init), from > today else {
@@ -149,7 +144,7 @@ enum ScreeningRuleService {
         _ id: UUID, lastDay text: String, by user: CurrentUser, actor: AuditLog.Actor, at now: Date,
         on database: any Database
     ) async throws {
-        try requireRunner(user)
+        try user.require(.runScreening)
         let record = try await ownRecord(id, of: user, on: database)
         let today = ChinaTime.civilDate(of: now)
         guard let lastDay = CivilDate(text.trimmingCharacters(in: .whitespaces)) else {

@@ -86,7 +86,7 @@ enum ScreeningService {
         by user: CurrentUser, actor: AuditLog.Actor, at now: Date, calendar: WorkingDayCalendar,
         on database: any Database
     ) async throws -> ScreeningRun {
-        try ScreeningRuleService.requireRunner(user)
+        try user.require(.runScreening)
         return try await run(
             scope: user.scope, dryRun: false, triggeredBy: user.username, actor: actor, at: now, calendar: calendar,
             on: database)

@@ -11,13 +11,13 @@ struct ImportController {
     }
 
     func index(_ request: Request) async throws -> Response {
-        let user = try requireImporter(request)
+        let user = try request.requireUser(holding: .importRegistry)
         let batches = try await request.scoped(ImportBatch.self).query().sort(\.$createdAt, .descending).limit(30).all()
         return .html(ImportPages.index(user: user, batches: batches))
     }
 
     func upload(_ request: Request) async throws -> Response {
-        let user = try requireImporter(request)
+        let user = try request.requireUser(holding: .importRegistry)
         guard let file = try request.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
             return .html(
                 ImportPages.index(user: user, batches: [], error: "请选择要上传的登记表文件（.xlsx 或 .csv）。"),
@@ -31,7 +31,7 @@ struct ImportController {
     }
 
     func show(_ request: Request) async throws -> Response {
-        let user = try requireImporter(request)
+        let user = try request.requireUser(holding: .importRegistry)
         let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
         _ = try await RegistryImportService.openPreview(
             batch, user: user, actor: request.auditActor, at: request.now, on: request.db)
@@ -39,11 +39,8 @@ struct ImportController {
     }
 
     func commit(_ request: Request) async throws -> Response {
-        let user = try requireImporter(request)
+        let user = try request.requireUser(holding: .importRegistry)
         let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
-        guard batch.status == ImportBatch.Status.previewed.rawValue else {
-            throw AppError.batchNotCommittable(alreadyCommitted: batch.status == ImportBatch.Status.committed.rawValue)
-        }
         try await RegistryImportService.commit(
             batch, user: user, today: request.today, actor: request.auditActor, at: request.now, on: request.db)
         return request.redirect(to: SiteRoute.importBatch.path(try batch.requireID()))
@@ -51,7 +48,7 @@ struct ImportController {
 
     /// The full problem report of a batch, rebuilt from the stored file, as CSV.
     func problems(_ request: Request) async throws -> Response {
-        let user = try requireImporter(request)
+        let user = try request.requireUser(holding: .importRegistry)
         let batch = try await request.scoped(ImportBatch.self).find(request.parameters.get("id", as: UUID.self))
         let rows = try await RegistryImportService.problemRows(
             of: batch, user: user, today: request.today, actor: request.auditActor,
@@ -59,11 +56,5 @@ struct ImportController {
         return try .spreadsheet(
             rows, format: .csv, baseName: "import-problems-\(batch.id?.uuidString.prefix(8).lowercased() ?? "")",
             sheetName: "问题清单")
-    }
-
-    private func requireImporter(_ request: Request) throws -> CurrentUser {
-        let user = try request.requireUser()
-        try user.require(.importRegistry)
-        return user
     }
 }

@@ -64,12 +64,15 @@ enum RegistryImportService {
         return batch
     }
 
-    /// Applies a previewed batch, checking the file again against the registry as it is now while applying it: a
+    /// Applies a previewed batch (any other is refused, `AppError.batchNotCommittable`), checking the file again against the registry as it is now while applying it: a
     /// problem found on the way rolls everything back and the batch is recorded as refused.
     static func commit(
         _ batch: ImportBatch, user: CurrentUser, today: CivilDate, actor: AuditLog.Actor, at now: Date,
         on database: any Database
     ) async throws {
+        guard batch.status == ImportBatch.Status.previewed.rawValue else {
+            throw AppError.batchNotCommittable(alreadyCommitted: batch.status == ImportBatch.Status.committed.rawValue)
+        }
         let batchID = try batch.requireID()
         do {
             try await RegistryImporter.commit(

@@ -9,12 +9,7 @@ struct DataQualityController {
     static let shownFindings = 500
     func index(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        try user.require(.readDataQuality)
-        var scope = user.scope
-        if let raw = try? request.query.get(String.self, at: "area"), !raw.isEmpty {
-            guard let code = AreaCode(raw), scope.includes(code) else { throw AppError.areaNotFound }
-            scope = scope.narrowed(to: code)
-        }
+        let scope = try DataQualityService.reportScope(for: user, area: try? request.query.get(String.self, at: "area"))
         let rule = (try? request.query.get(String.self, at: "rule")).flatMap(DataQualityRule.init(rawValue:))
         let report = try await DataQualityService.report(
             in: scope, rule: rule, keeping: Self.shownFindings, today: request.today, on: request.db)

@@ -26,6 +26,15 @@ enum DataQualityService {
     /// Households checked per step, with their members.
     static let householdsPerBatch = 2_000
 
+    /// The area a user's report covers: their own, or the sub-area they asked for (`area`, an area code), which must
+    /// lie inside it.
+    static func reportScope(for user: CurrentUser, area: String?) throws -> AccessScope {
+        try user.require(.readDataQuality)
+        guard let area, !area.isEmpty else { return user.scope }
+        guard let code = AreaCode(area), user.scope.includes(code) else { throw AppError.areaNotFound }
+        return user.scope.narrowed(to: code)
+    }
+
     /// The findings of `scope`, brought current for `today` first; `database` is the primary, which the kept
     /// findings are written to.
     static func report(
