@@ -41,8 +41,9 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(ShouwangErrorMiddleware())
+    // outside the error middleware, so that error pages carry the headers too
     app.middleware.use(SecurityHeaders())
+    app.middleware.use(ShouwangErrorMiddleware())
     app.middleware.use(PublicFiles(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(TokenAuthenticator())
     app.middleware.use(FormProtection())

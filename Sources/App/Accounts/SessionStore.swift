@@ -10,6 +10,7 @@ enum SessionStore {
         let user: User
         let tokenID: UUID
         let expiresAt: Date
+        let createdAt: Date?
         let csrfToken: String?
     }
 
@@ -21,6 +22,7 @@ enum SessionStore {
             let row = try await database.sql.raw(
                 """
                 SELECT auth_tokens.id AS token_id, auth_tokens.expires_at AS token_expires_at, auth_tokens.csrf_token AS token_csrf,
+                       auth_tokens.created_at AS token_created_at,
                        \(unsafeRaw: User.selectList)
                 FROM auth_tokens JOIN users ON users.id = auth_tokens.user_id
                 WHERE auth_tokens.token_hash = \(bind: tokenHash) AND auth_tokens.kind = \(bind: kind.rawValue)
@@ -32,6 +34,7 @@ enum SessionStore {
             user: try User.read(row),
             tokenID: try row.value("token_id", as: UUID.self),
             expiresAt: try row.value("token_expires_at", as: Date.self),
+            createdAt: try row.optional("token_created_at"),
             csrfToken: try row.optional("token_csrf")
         )
     }

@@ -16,6 +16,8 @@ enum SignIn {
     static func verify(username: String, password: String, on request: Request) async throws -> Result<User, Failure> {
         let address = request.remoteAddress?.ipAddress ?? "unknown"
         if let wait = request.application.loginThrottle.wait(for: address, at: request.now) {
+            try await auditFailure(
+                username: username.trimmingCharacters(in: .whitespaces), userID: nil, why: "本地址失败过多，暂缓", on: request)
             return .failure(.throttled(minutes: max(1, Int((wait / 60).rounded(.up)))))
         }
         let result = try await verifyAccount(username: username, password: password, on: request)
@@ -38,6 +40,7 @@ enum SignIn {
         }
         let now = request.now
         if let lockedUntil = user.lockedUntil, lockedUntil > now {
+            try await auditFailure(username: name, userID: user.id, why: "账号已锁定", on: request)
             return .failure(.locked(minutes: max(1, Int((lockedUntil.timeIntervalSince(now) / 60).rounded(.up)))))
         }
         guard try await request.password.async.verify(password, created: user.passwordHash) else {
@@ -100,10 +103,14 @@ enum SignIn {
         }
     }
 
-    private static func auditFailure(username: String, userID: UUID?, on request: Request) async throws {
+    /// Every refused sign-in is audited, with the address it came from and why it was refused when not the password.
+    private static func auditFailure(
+        username: String, userID: UUID?, why: String? = nil, on request: Request
+    ) async throws {
+        let address = request.remoteAddress?.ipAddress ?? "unknown"
         try await AuditLog.record(
             .loginFailed, entityType: "user", entityID: userID?.uuidString ?? "",
-            areaCode: nil, summary: "登录失败：\(username.prefix(64))",
+            areaCode: nil, summary: "登录失败：\(username.prefix(64))（\(address)\(why.map { "，" + $0 } ?? "")）",
             actor: .init(id: nil, name: String(username.prefix(64))), at: request.now, on: request.db
         )
     }

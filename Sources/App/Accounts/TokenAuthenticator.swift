@@ -30,19 +30,28 @@ struct TokenAuthenticator: AsyncMiddleware {
         let now = request.now
         guard expiresAt > now, user.isActive else { return nil }
         if kind == .webSession {
-            try await refreshIfHalfSpent(session.tokenID, expiresAt: expiresAt, now: now, on: request)
+            // however busy, a session ends at its absolute lifetime: a stolen cookie stops working then
+            let absoluteEnd = session.createdAt.map {
+                $0.addingTimeInterval(request.application.settings.sessionAbsoluteLifetime)
+            }
+            if let absoluteEnd, absoluteEnd <= now { return nil }
+            try await refreshIfHalfSpent(
+                session.tokenID, expiresAt: expiresAt, absoluteEnd: absoluteEnd, now: now, on: request)
         }
         return try user.current(csrfToken: session.csrfToken)
     }
 
     /// Slides an idle web session forward, writing at most once per half lifetime rather than on every request.
     private static func refreshIfHalfSpent(
-        _ tokenID: UUID, expiresAt: Date, now: Date, on request: Request
+        _ tokenID: UUID, expiresAt: Date, absoluteEnd: Date?, now: Date, on request: Request
     ) async throws {
         let lifetime = request.application.settings.sessionIdleTimeout
         guard expiresAt.timeIntervalSince(now) < lifetime / 2 else { return }
+        let slid = now.addingTimeInterval(lifetime)
+        let next = absoluteEnd.map { min($0, slid) } ?? slid
+        guard next > expiresAt else { return }
         try await AuthToken.query(on: request.db).filter(\.$id == tokenID)
-            .set(\.$expiresAt, to: now.addingTimeInterval(lifetime)).update()
+            .set(\.$expiresAt, to: next).update()
     }
 }
 

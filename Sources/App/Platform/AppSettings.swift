@@ -20,8 +20,14 @@ public struct AppSettings: Sendable {
     public var secureCookies: Bool
     /// How long a web session lasts without use.
     public var sessionIdleTimeout: TimeInterval
+    /// How long a web session lasts at most, however busy: a stolen cookie stops working after it, and so does a
+    /// browser left signed in on a shared computer (`SHOUWANG_SESSION_MAX_HOURS`, default 12).
+    public var sessionAbsoluteLifetime: TimeInterval = 12 * 3600
     /// How long an API token lasts.
     public var apiTokenLifetime: TimeInterval
+    /// The bearer token the monitoring system sends to read `/metrics` (`SHOUWANG_METRICS_TOKEN`); without one,
+    /// `/metrics` answers the loopback only.
+    public var metricsToken: String?
     /// bcrypt work factor for new password hashes; tests lower it to stay fast.
     public var bcryptCost: Int
     /// Hour of the day (China time) of the daily screening run; nil switches it off (`SHOUWANG_SCREENING_HOUR`, default 2).
@@ -81,6 +87,18 @@ public struct AppSettings: Sendable {
                 problems.append("SHOUWANG_SESSION_HOURS must be a positive number (got \(raw))")
             }
         }
+        var absolute: TimeInterval = 12 * 3600
+        if let raw = environment["SHOUWANG_SESSION_MAX_HOURS"], !raw.isEmpty {
+            if let hours = Double(raw), hours > 0 {
+                absolute = hours * 3600
+            } else {
+                problems.append("SHOUWANG_SESSION_MAX_HOURS must be a positive number (got \(raw))")
+            }
+        }
+        let metricsToken = environment["SHOUWANG_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let metricsToken, metricsToken.count < 16 {
+            problems.append("SHOUWANG_METRICS_TOKEN must be at least 16 characters")
+        }
         var screeningHour: Int? = 2
         switch environment["SHOUWANG_SCREENING_HOUR"]?.lowercased() {
         case nil, "": break
@@ -96,6 +114,8 @@ public struct AppSettings: Sendable {
         var settings = AppSettings(
             storage: storage, dataDirectory: dataDirectory, secureCookies: secure, sessionIdleTimeout: idle)
         settings.dailyScreeningHour = screeningHour
+        settings.sessionAbsoluteLifetime = absolute
+        settings.metricsToken = metricsToken
         return settings
     }
 }

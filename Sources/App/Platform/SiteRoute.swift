@@ -76,7 +76,10 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case policy = "admin/policy"
     case policyMonitoringLines = "admin/policy/monitoring-lines"
     case policyLeadDeadlines = "admin/policy/lead-deadlines"
-    case policyRowEnd = "admin/policy/:parameter/:id/end"
+    // one end route per parameter: a `:parameter` segment beside the constant ones would never be reached (the
+    // router takes a matching constant and does not come back)
+    case policyMonitoringLineEnd = "admin/policy/monitoring-lines/:id/end"
+    case policyLeadDeadlineEnd = "admin/policy/lead-deadlines/:id/end"
 
     // the JSON API
     case apiOpenAPI = "api/v1/openapi.json"
@@ -106,7 +109,8 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case apiPolicyRows = "api/v1/policy/:parameter"
     case apiPolicyMonitoringLines = "api/v1/policy/monitoring-lines"
     case apiPolicyLeadDeadlines = "api/v1/policy/lead-deadlines"
-    case apiPolicyRowEnd = "api/v1/policy/:parameter/:id/end"
+    case apiPolicyMonitoringLineEnd = "api/v1/policy/monitoring-lines/:id/end"
+    case apiPolicyLeadDeadlineEnd = "api/v1/policy/lead-deadlines/:id/end"
 
     /// The pattern as the router takes it.
     var pathComponents: [PathComponent] {

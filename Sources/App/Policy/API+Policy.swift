@@ -78,13 +78,14 @@ struct PolicyAPIController {
         return try await Self.row(.leadDeadlines, id: try record.requireID(), user: user, request: request)
     }
 
-    func endRow(_ request: Request) async throws -> HTTPStatus {
+    func endRow(_ request: Request, of parameter: PolicyService.Parameter) async throws -> HTTPStatus {
         let user = try request.requireUser()
         try PolicyService.requireAdministrator(user)
         guard let id = request.parameters.get("id", as: UUID.self) else { throw AppError.recordNotFound }
-        let body = try request.content.decode(API.LastDayRequest.self)
+        // the row is looked up before the body is read: outside the caller's area there is nothing
+        let lastDay = (try? request.content.decode(API.LastDayRequest.self))?.lastDay ?? ""
         try await PolicyService.endRow(
-            try Self.parameter(request), id: id, lastDay: body.lastDay,
+            parameter, id: id, lastDay: lastDay,
             by: PolicyService.Actor(user: user, audit: request.auditActor), at: request.now, on: request.db)
         return .noContent
     }

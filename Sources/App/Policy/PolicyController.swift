@@ -26,10 +26,8 @@ struct PolicyController {
         }
     }
 
-    func endRow(_ request: Request) async throws -> Response {
-        guard let parameter = request.parameters.get("parameter").flatMap(PolicyService.Parameter.init(pathSegment:)),
-            let id = request.parameters.get("id", as: UUID.self)
-        else { throw AppError.recordNotFound }
+    func endRow(_ request: Request, of parameter: PolicyService.Parameter) async throws -> Response {
+        guard let id = request.parameters.get("id", as: UUID.self) else { throw AppError.recordNotFound }
         return try await change(request, form: parameter) { user in
             try await PolicyService.endRow(
                 parameter, id: id, lastDay: request.formText("last_day"), by: Self.actor(request, user),

@@ -28,6 +28,14 @@ enum PolicyService {
             }
         }
 
+        /// The page's route that ends one row of this parameter.
+        var endRoute: SiteRoute {
+            switch self {
+            case .monitoringLine: .policyMonitoringLineEnd
+            case .leadDeadlines: .policyLeadDeadlineEnd
+            }
+        }
+
         init?(pathSegment: String) {
             guard let found = Self.allCases.first(where: { $0.pathSegment == pathSegment }) else { return nil }
             self = found

@@ -64,7 +64,7 @@ struct RegistryAPIController {
     }
 
     func visit(_ request: Request) async throws -> API.VisitItem {
-        let (user, household) = try await request.household(for: .recordVisit)
+        let (user, household) = try await request.household(for: .reportRisks)
         let body = try request.content.decode(API.VisitRequest.self)
         let visit = try await RegistryRecordService.recordVisit(
             visitedOn: body.visitedOn, findings: body.findings, risks: body.risks ?? [], riskNote: body.riskNote ?? "",

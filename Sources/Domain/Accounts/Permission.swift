@@ -5,6 +5,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case readRegistry
     /// Change households and members, record incomes, visits and assessments.
     case editRegistry
+    /// Record a visit to a household and report its risks (走访、登记风险线索).
+    case reportRisks
+    /// Name a household's monitoring contact (安排监测联系人).
+    case assignContacts
     /// Load registry files.
     case importRegistry
     /// Review the data-quality findings.
@@ -35,6 +39,8 @@ public enum Permission: String, CaseIterable, Sendable {
         switch self {
         case .readRegistry: Set(Role.allCases)
         case .editRegistry: [.admin, .county, .town, .village, .grid, .contact]
+        case .reportRisks: [.admin, .county, .town, .village, .grid, .contact]
+        case .assignContacts: [.admin, .county, .town, .village]
         case .importRegistry: [.admin, .county, .town, .village]
         case .readDataQuality: [.admin, .supervisor, .county, .town, .village]
         case .readLeads: Set(Role.allCases).subtracting([.department])
@@ -55,6 +61,8 @@ public enum Permission: String, CaseIterable, Sendable {
         switch self {
         case .readRegistry: "您的角色不能查看农户登记。"
         case .editRegistry: "您的角色不能修改农户登记。"
+        case .reportRisks: "您的角色不能登记走访或风险线索。"
+        case .assignContacts: "只有村、乡镇、县级用户可以安排监测联系人。"
         case .importRegistry: "您的角色不能导入登记表。"
         case .readDataQuality: "您的角色不能查看数据质量核查。"
         case .readLeads: "行业部门不查看风险线索台账。"

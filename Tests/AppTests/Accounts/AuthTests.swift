@@ -113,6 +113,48 @@ struct AuthTests {
         }
     }
 
+    @Test("a refused sign-in is audited also when the account is locked, with the address it came from")
+    func lockedAttemptsAreAudited() async throws {
+        try await withDemoApp(households: 1) { app in
+            for _ in 0...SignIn.maxFailures {
+                _ = try await app.attemptSignIn("village", password: "nope-nope-nope")
+            }
+            let failures = try await AuditEvent.query(on: app.db).filter(\.$action == "login_failed")
+                .filter(\.$actorName == "village").all()
+            #expect(failures.count == SignIn.maxFailures + 1)
+            #expect(failures.filter { $0.summary.contains("账号已锁定") }.count == 1)
+        }
+    }
+
+    @Test("a session in steady use still ends at its absolute lifetime, and its expiry never passes that end")
+    func absoluteSessionLifetime() async throws {
+        try await withDemoApp(households: 1) { app in
+            // setup: signed in now (the token's creation is stamped with the real time)
+            let start = Date()
+            app.clock = .fixed(start)
+            let session = try await app.signIn("village")
+            let lifetime = app.settings.sessionAbsoluteLifetime
+            // act: a request every hour, so the idle timeout never ends it
+            var hour = 1.0
+            while hour * 3600 < lifetime {
+                app.clock = .fixed(start.addingTimeInterval(hour * 3600))
+                try await app.testing().test(.GET, "", headers: session.headers) { response in
+                    #expect(response.status == .ok, "hour \(hour)")
+                }
+                hour += 1
+            }
+            let token = try #require(
+                try await AuthToken.query(on: app.db).filter(\.$tokenHash == TokenDigest.hash(session.cookie)).first())
+            #expect(token.expiresAt <= start.addingTimeInterval(lifetime + 5))
+            app.clock = .fixed(start.addingTimeInterval(lifetime + 60))
+            // check
+            try await app.testing().test(.GET, "", headers: session.headers) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers.first(name: .location)?.hasPrefix("/login") == true)
+            }
+        }
+    }
+
     @Test("the session cookie is HttpOnly, SameSite and Secure, and leads to the role's home page")
     func sessionCookie() async throws {
         try await withDemoApp { app in

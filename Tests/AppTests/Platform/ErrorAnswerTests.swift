@@ -65,13 +65,48 @@ struct ErrorAnswerTests {
         }
     }
 
-    @Test("health and metrics answer")
+    @Test("health answers anyone; metrics only the monitoring token, or the loopback when no token is set")
     func healthAndMetrics() async throws {
-        try await withDemoApp { app in
+        try await withDemoApp(households: 1) { app in
             try await app.testing().test(.GET, "healthz") { response in #expect(response.status == .ok) }
-            try await app.testing().test(.GET, "metrics") { response in
+            // in memory there is no loopback peer: nothing there
+            try await app.testing().test(.GET, "metrics") { response in #expect(response.status == .notFound) }
+            app.settings.metricsToken = "metrics-token-of-the-test"
+            try await app.testing().test(.GET, "metrics", headers: app.bearer("metrics-token-of-the-test")) {
+                response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("http_requests_total"))
+            }
+            try await app.testing().test(.GET, "metrics", headers: app.bearer("metrics-token-of-the-tesT")) {
+                response in
+                #expect(response.status == .notFound)
+                #expect(!response.body.string.contains("http_requests_total"))
+            }
+        }
+    }
+
+    @Test("a request from the machine itself reads the metrics when no token is set")
+    func metricsOnLoopback() async throws {
+        try await withDemoApp(households: 1) { app in
+            try await app.testing(method: .running(hostname: "127.0.0.1", port: Int.random(in: 20_000...40_000))).test(
+                .GET, "metrics"
+            ) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test("error pages carry the security headers too")
+    func errorPagesCarryHeaders() async throws {
+        try await withDemoApp(households: 1) { app in
+            for path in ["no/such/page", "api/v1/no-such", "households/not-a-uuid"] {
+                try await app.testing().test(.GET, path) { response in
+                    #expect(response.status.code >= 300)
+                    #expect(response.headers.first(name: "X-Frame-Options") == "DENY", "\(path)")
+                    #expect(
+                        response.headers.first(name: "Content-Security-Policy")?.contains("default-src 'self'") == true)
+                    #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                }
             }
         }
     }

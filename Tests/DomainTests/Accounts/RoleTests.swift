@@ -26,12 +26,27 @@ struct RoleTests {
         #expect(Set(Role.allCases.filter { !$0.canEditRegistry }) == [.supervisor, .department])
     }
 
-    @Test("the administrator holds every permission; a department sends its data and reads no leads")
+    @Test("the whole permission table, role by role (the authorization matrix's app test reads it from here)")
     func permissionTable() {
-        #expect(Permission.allCases.allSatisfy { Role.admin.may($0) })
-        let department = Set(Permission.allCases.filter { Role.department.may($0) })
-        #expect(department == [.readRegistry, .sendDepartmentData, .readDepartmentData])
-        #expect(Set(Permission.allCases.filter { Role.grid.may($0) }) == [.readRegistry, .editRegistry, .readLeads])
+        let expected: [Role: Set<Permission>] = [
+            .admin: Set(Permission.allCases),
+            .supervisor: [.readRegistry, .readDataQuality, .readLeads, .readScreening, .readAuditLog],
+            .county: Set(Permission.allCases).subtracting([.manageUsers, .administerPolicy]),
+            .town: [
+                .readRegistry, .editRegistry, .reportRisks, .assignContacts, .importRegistry, .readDataQuality,
+                .readLeads, .readAuditLog,
+            ],
+            .village: [
+                .readRegistry, .editRegistry, .reportRisks, .assignContacts, .importRegistry, .readDataQuality,
+                .readLeads,
+            ],
+            .grid: [.readRegistry, .editRegistry, .reportRisks, .readLeads],
+            .contact: [.readRegistry, .editRegistry, .reportRisks, .readLeads],
+            .department: [.readRegistry, .sendDepartmentData, .readDepartmentData],
+        ]
+        for role in Role.allCases {
+            #expect(Set(Permission.allCases.filter { role.may($0) }) == expected[role], "\(role)")
+        }
         #expect(Permission.allCases.allSatisfy { !$0.roles.isEmpty && !$0.refusal.isEmpty })
     }
 

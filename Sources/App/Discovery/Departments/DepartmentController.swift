@@ -23,17 +23,18 @@ struct DepartmentController {
     func upload(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let form = try request.content.decode(Upload.self)
-        guard let kind = form.kind.flatMap(DepartmentEventKind.init(rawValue:)), DepartmentService.mayUpload(kind, user)
-        else {
-            throw AppError.forbidden(.sendDepartmentData)
-        }
-        guard let file = form.file, file.data.readableBytes > 0 else {
-            return .html(
+        func refused(_ error: String) async throws -> Response {
+            .html(
                 DepartmentPages.index(
                     user: user,
                     status: try await DepartmentService.exchangeStatus(for: user, at: request.now, on: request.db),
-                    error: "请选择要上传的文件。"), status: .unprocessableEntity)
+                    error: error), status: .unprocessableEntity)
         }
+        guard let kind = form.kind.flatMap(DepartmentEventKind.init(rawValue:)) else {
+            return try await refused("请选择数据类型。")
+        }
+        guard DepartmentService.mayUpload(kind, user) else { throw AppError.forbidden(.sendDepartmentData) }
+        guard let file = form.file, file.data.readableBytes > 0 else { return try await refused("请选择要上传的文件。") }
         let batch = try await DepartmentIngest.receive(
             Data(buffer: file.data), fileName: file.filename, kind: kind, source: "upload",
             user: user, actor: request.auditActor, at: request.now,

@@ -105,8 +105,9 @@ struct DiscoveryAPIController {
 
     func act(_ request: Request) async throws -> API.LeadItem {
         let user = try request.requireUser()
-        let body = try request.content.decode(API.LeadActionRequest.self)
+        // the lead first: outside the caller's area there is nothing, whatever the body says
         let lead = try await request.scoped(RiskLead.self).find(request.parameters.get("id", as: UUID.self))
+        let body = try request.content.decode(API.LeadActionRequest.self)
         let action = try LeadAction(
             command: body.action, at: lead, text: body.text ?? "", reference: body.reference ?? "")
         try await LeadService.apply(

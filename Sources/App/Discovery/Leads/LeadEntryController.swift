@@ -5,7 +5,7 @@ import Vapor
 /// 线索登记: a hotline operator's or cadre's entry of a household's request or a report from social supervision.
 struct LeadEntryController {
     func new(_ request: Request) async throws -> Response {
-        let (user, household) = try await request.household(for: .recordVisit)
+        let (user, household) = try await request.household(for: .reportRisks)
         return .html(
             page(
                 user: user, household: household, values: ["channel": LeadChannel.hotline.rawValue], problems: [],
@@ -14,7 +14,7 @@ struct LeadEntryController {
     }
 
     func create(_ request: Request) async throws -> Response {
-        let (user, household) = try await request.household(for: .recordVisit)
+        let (user, household) = try await request.household(for: .reportRisks)
         let values = [
             "channel": request.formText("channel"), "risk": request.formText("risk"),
             "description": request.formText("description"),

@@ -127,9 +127,10 @@ struct ScreeningAPIController {
 
     func end(_ request: Request) async throws -> HTTPStatus {
         let user = try request.requireUser()
-        let body = try request.content.decode(API.LastDayRequest.self)
+        // the version is looked up before the body is read: outside the caller's area there is nothing
+        let lastDay = (try? request.content.decode(API.LastDayRequest.self))?.lastDay ?? ""
         try await ScreeningRuleService.end(
-            try Self.id(request), lastDay: body.lastDay, by: user, actor: request.auditActor, at: request.now,
+            try Self.id(request), lastDay: lastDay, by: user, actor: request.auditActor, at: request.now,
             on: request.db)
         return .noContent
     }

@@ -172,10 +172,13 @@ enum ScreeningRuleService {
     private static func ownRecord(
         _ id: UUID, of user: CurrentUser, on database: any Database
     ) async throws -> ScreeningRuleRecord {
-        guard let record = try await ScreeningRuleRecord.find(id, on: database), record.withdrawnAt == nil,
+        guard let record = try await ScreeningRuleRecord.find(id, on: database),
             let scope = record.scopeCode.flatMap(AreaCode.init), user.scope.includes(scope)
         else {
             throw AppError.localRuleVersionNotFound
+        }
+        guard record.withdrawnAt == nil else {
+            throw ValidationFailure(problems: [.init(field: "rule", message: "第 \(record.version) 版已撤回，无需再处理。")])
         }
         return record
     }

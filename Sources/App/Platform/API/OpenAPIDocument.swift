@@ -160,11 +160,13 @@ enum OpenAPIDocument {
             method: "post", route: .apiPolicyLeadDeadlines, summary: "新增线索办理时限记录（同一范围原记录于前一日结束）", parameters: [],
             requestSchema: "LeadDeadlineRequest", responseSchema: "PolicyRow", authenticated: true),
         .init(
-            method: "post", route: .apiPolicyRowEnd, summary: "结束一条政策参数记录",
-            parameters: [
-                pathParameter("parameter", "monitoring-lines 或 lead-deadlines"),
-                pathParameter("id", "记录 ID", format: "uuid"),
-            ], requestSchema: "LastDay", responseSchema: "Empty", authenticated: true),
+            method: "post", route: .apiPolicyMonitoringLineEnd, summary: "结束一条监测线记录",
+            parameters: [pathParameter("id", "记录 ID", format: "uuid")], requestSchema: "LastDay",
+            responseSchema: "Empty", authenticated: true),
+        .init(
+            method: "post", route: .apiPolicyLeadDeadlineEnd, summary: "结束一条线索办理时限记录",
+            parameters: [pathParameter("id", "记录 ID", format: "uuid")], requestSchema: "LastDay",
+            responseSchema: "Empty", authenticated: true),
         .init(
             method: "get", route: .apiOpenAPI, summary: "本接口说明（OpenAPI 3.1）", parameters: [], requestSchema: nil,
             responseSchema: "OpenAPI", authenticated: false),

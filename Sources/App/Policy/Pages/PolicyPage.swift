@@ -63,8 +63,7 @@ enum PolicyPage {
                                     .form(
                                         .class("inline"),
                                         .action(
-                                            SiteRoute.policyRowEnd.path(
-                                                parameter.pathSegment, row.id.uuidString.lowercased())), .method(.post),
+                                            parameter.endRoute.path(row.id)), .method(.post),
                                         CSRFField(user: model.user).node,
                                         .input(
                                             .type(.date), .name("last_day"),

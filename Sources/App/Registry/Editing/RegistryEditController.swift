@@ -176,8 +176,8 @@ struct RegistryEditController {
     private func scopedMember(_ request: Request) async throws -> (CurrentUser, Member, Household) {
         let user = try request.requireUser()
         let member = try await request.scoped(Member.self).find(request.parameters.get("id", as: UUID.self))
-        guard HouseholdAction.editRegistry.isAllowed(for: user.role) else {
-            throw Abort(.forbidden, reason: HouseholdAction.editRegistry.refusal)
+        guard user.role.may(.editRegistry) else {
+            throw AppError.forbidden(.editRegistry)
         }
         guard member.departedOn == nil else { throw AppError.memberDeparted }
         let household = try await request.scoped(Household.self).find(member.$household.id)

@@ -5,7 +5,7 @@ import Vapor
 /// 走访登记: the grid worker's and monitoring contact's visit, with a risk reported in the same form.
 struct VisitController {
     func new(_ request: Request) async throws -> Response {
-        let (user, household) = try await request.household(for: .recordVisit)
+        let (user, household) = try await request.household(for: .reportRisks)
         return .html(
             page(
                 user: user, household: household, values: ["visited_on": request.today.description], risks: [],
@@ -14,7 +14,7 @@ struct VisitController {
     }
 
     func create(_ request: Request) async throws -> Response {
-        let (user, household) = try await request.household(for: .recordVisit)
+        let (user, household) = try await request.household(for: .reportRisks)
         let values = [
             "visited_on": request.formText("visited_on"), "findings": request.formText("findings"),
             "risk_note": request.formText("risk_note"),

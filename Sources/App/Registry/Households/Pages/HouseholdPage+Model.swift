@@ -50,7 +50,7 @@ extension HouseholdPage {
         let visits = try await HouseholdStore.recentVisits(ofHousehold: id, on: database)
         let contact = try await HouseholdStore.currentContact(ofHousehold: id, on: database)
         var candidates: [User] = []
-        if HouseholdAction.assignContact.isAllowed(for: user.role) {
+        if user.role.may(.assignContacts) {
             candidates = try await HouseholdStore.contactCandidates(inVillage: household.villageCode, on: database)
         }
         let leads = !user.role.canReadLeads ? [] : try await HouseholdStore.leads(ofHousehold: id, on: database)
@@ -61,8 +61,8 @@ extension HouseholdPage {
             history: try await AuditRow.history(
                 entityType: Household.auditEntityType, entityID: id.uuidString, revealed: revealed, on: database),
             guarantees: guarantees, visits: visits, contact: contact, contactCandidates: candidates,
-            canEdit: HouseholdAction.editRegistry.isAllowed(for: user.role),
-            canVisit: HouseholdAction.recordVisit.isAllowed(for: user.role),
+            canEdit: user.role.may(.editRegistry),
+            canVisit: user.role.may(.reportRisks),
             leads: leads
         )
     }
